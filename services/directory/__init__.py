@@ -1,0 +1,68 @@
+"""The directory service: owns the index of community assets and answers searches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask_smorest import Api
+
+from linkwell import errors
+from linkwell.config import ingest_token, settings
+from linkwell.directory.backends.base import BackendUnavailable, SearchBackend
+
+API_SPEC = {
+    "API_TITLE": "Linkwell directory",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+}
+
+
+def make_backend(config: Mapping[str, Any]) -> SearchBackend:
+    """The configured search backend (not yet set up)."""
+    kind = str(config["SEARCH_BACKEND"]).lower()
+    if kind == "elasticsearch":
+        from linkwell.directory.backends.elastic import ElasticsearchBackend
+
+        return ElasticsearchBackend(str(config["ELASTICSEARCH_URL"]),
+                                    str(config["INDEX_PREFIX"]),
+                                    timeout=float(config["ELASTICSEARCH_TIMEOUT"]))
+    if kind == "sqlite":
+        from linkwell.directory.backends.sqlite import SQLiteBackend
+
+        path = config.get("SQLITE_PATH") or Path(config["DATA_DIR"]) / "directory.sqlite3"
+        return SQLiteBackend(path)
+    raise ValueError(f"LINKWELL_SEARCH_BACKEND must be sqlite or elasticsearch, not {kind!r}")
+
+
+def init_backend(app: Flask) -> None:
+    backend = app.config.get("BACKEND") or make_backend(app.config)
+    try:
+        backend.setup()
+    except BackendUnavailable:
+        # Start anyway: readiness says the backend is down and searches answer 503 until it
+        # returns; the next request sets the index up.
+        app.logger.warning("search backend not answering at start-up")
+    app.extensions["linkwell.backend"] = backend
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The directory Flask app (gunicorn: ``'linkwell.directory:create_app()'``)."""
+    from linkwell.directory.api import blp, ingest_blp, init_health
+
+    app = Flask(__name__)
+    app.config.update(settings(config))
+    app.config.update(API_SPEC)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    ingest_token(app.config)  # generated once, so the CLI on this machine can read it
+    init_backend(app)
+    api = Api(app)
+    api.register_blueprint(blp)
+    api.register_blueprint(ingest_blp)
+    init_health(app)
+    errors.init_app(app, unavailable=(BackendUnavailable,))
+    return app

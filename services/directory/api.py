@@ -1,0 +1,214 @@
+"""The directory's HTTP API: search, one asset, ingestion, health and readiness."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date, timedelta
+from typing import Any
+
+from flask import Flask, abort, current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from webargs.flaskparser import FlaskParser
+
+from linkwell.config import ingest_token
+from linkwell.directory import ingest
+from linkwell.directory.backends.base import (
+    GeoPoint,
+    SearchBackend,
+    SearchPage,
+    SearchQuery,
+)
+from linkwell.directory.schemas import (
+    AssetResponseSchema,
+    DeleteRequestSchema,
+    DeleteResponseSchema,
+    SearchArgs,
+    SearchResponseSchema,
+    StatusSchema,
+    UpsertRequestSchema,
+    UpsertResponseSchema,
+)
+from linkwell.schedule import DAYS, MINUTES_PER_DAY
+from linkwell.taxonomy import load_taxonomy
+from linkwell.text import analyse_query
+
+STALE_AFTER_DAYS = 365
+
+
+class Parser(FlaskParser):
+    DEFAULT_VALIDATION_STATUS = 400
+
+
+class DirectoryBlueprint(Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+
+blp = DirectoryBlueprint("directory", __name__, description="Search community assets")
+ingest_blp = DirectoryBlueprint("ingestion", __name__, description="Add, update and remove "
+                                "assets (needs the ingestion token)")
+
+
+def backend() -> SearchBackend:
+    found: SearchBackend = current_app.extensions["linkwell.backend"]
+    return found
+
+
+def require_ingest_token() -> None:
+    header = request.headers.get("Authorization", "")
+    given = header.removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given, ingest_token(current_app.config)):
+        abort(401, "A valid ingestion token is needed (Authorization: Bearer <token>).")
+
+
+def stale_cutoff(today: date | None = None) -> str:
+    return ((today or date.today()) - timedelta(days=STALE_AFTER_DAYS)).isoformat()
+
+
+def build_query(args: dict[str, Any]) -> SearchQuery:
+    """The backend query for validated search arguments."""
+    analysed = analyse_query(args["q"]) if args.get("q") else None
+    near = GeoPoint(*args["near"]) if args.get("near") else None
+    cost = list(args.get("cost") or [])
+    if args.get("free"):
+        cost = ["free"]
+    default_sort = "relevance" if analysed else ("distance" if near else "name")
+    return SearchQuery(
+        analysed=analysed, concepts=list(args.get("concept") or []), near=near,
+        within_km=args.get("within_km"), include_remote=bool(args.get("remote")),
+        windows=time_windows(args), cost=cost, age=args.get("age"),
+        languages=list(args.get("language") or []),
+        accessibility=list(args.get("accessibility") or []),
+        delivery=list(args.get("delivery") or []), audience=list(args.get("audience") or []),
+        areas=list(args.get("area") or []), feeds=list(args.get("feed") or []),
+        statuses=list(args["status"]), stale_before=stale_cutoff(),
+        sort=args.get("sort") or default_sort, page=args["page"], per_page=args["per_page"],
+        facets=args["facets"])
+
+
+def time_windows(args: dict[str, Any]) -> list[tuple[int, int]]:
+    """Minute-of-week windows (inclusive) for the days and hours a person is free."""
+    days = args.get("day") or []
+    start, end = args.get("from_"), args.get("to")
+    if not days and start is None and end is None:
+        return []
+    start = 0 if start is None else start
+    end = MINUTES_PER_DAY if end is None else end
+    indexes = [DAYS.index(d) for d in days] if days else range(7)
+    return [(i * MINUTES_PER_DAY + start, i * MINUTES_PER_DAY + end - 1) for i in indexes]
+
+
+def present_page(page: SearchPage, query: SearchQuery) -> dict[str, Any]:
+    tax = load_taxonomy()
+    results = [present_hit(h.summary, h.score, h.distance_km, query.stale_before)
+               for h in page.hits]
+    facets = {name: _buckets(name, counts, tax) for name, counts in page.facets.items()}
+    understood = {}
+    if query.analysed:
+        understood = {"words": list(query.analysed.terms),
+                      "concepts": [{"id": c, "label": tax.label(c)}
+                                   for c in query.analysed.concepts]}
+    return {"total": page.total, "page": query.page, "per_page": query.per_page,
+            "pages": -(-page.total // query.per_page), "results": results, "facets": facets,
+            "understood": understood}
+
+
+def present_hit(summary: dict[str, Any], score: float, distance: float | None,
+                stale_before: str) -> dict[str, Any]:
+    out = dict(summary)
+    out["score"] = round(score, 6)
+    if distance is not None:
+        out["distance_km"] = round(float(distance), 2)
+    confirmed = summary.get("last_confirmed")
+    out["stale"] = confirmed is None or confirmed < stale_before
+    return out
+
+
+COST_LABELS = {"free": "Free", "low": "Low cost or pay what you can", "paid": "Paid",
+               "unknown": "Cost not stated"}
+
+
+def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]]:
+    def label(value: str) -> str:
+        if name == "cost":
+            return COST_LABELS.get(value, value)
+        if name == "days":
+            return DAYS[int(value)].capitalize()
+        if name == "concepts":
+            return str(tax.label(value))
+        facet = {"delivery": "delivery_mode", "languages": ""}.get(name, name)
+        return str(tax.label(f"{facet}:{value}")) if facet else value
+    buckets = [{"value": DAYS[int(v)] if name == "days" else v, "label": label(v), "count": c}
+               for v, c in counts.items()]
+    return sorted(buckets, key=lambda b: (-b["count"], b["value"]))
+
+
+@blp.route("/services")
+class Services(MethodView):
+    @blp.arguments(SearchArgs, location="query", as_kwargs=False)
+    @blp.response(200, SearchResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Search community assets."""
+        query = build_query(args)
+        return present_page(backend().search(query), query)
+
+
+@blp.route("/services/<string:asset_id>")
+class Service(MethodView):
+    @blp.response(200, AssetResponseSchema)
+    def get(self, asset_id: str) -> dict[str, Any]:
+        """One asset: its summary, its whole HSDS record and where it came from."""
+        stored = backend().get(asset_id)
+        if stored is None or stored.withdrawn:
+            abort(404, f"No asset with id {asset_id}.")
+        confirmed = stored.summary.get("last_confirmed")
+        return {"id": stored.id, "summary": stored.summary, "record": stored.record,
+                "provenance": stored.provenance,
+                "stale": confirmed is None or confirmed < stale_cutoff()}
+
+
+@ingest_blp.before_request
+def _authorised() -> None:
+    require_ingest_token()
+
+
+@ingest_blp.route("/assets")
+class Assets(MethodView):
+    @ingest_blp.arguments(UpsertRequestSchema)
+    @ingest_blp.response(200, UpsertResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Add or update a batch of HSDS 3.0 services (needs the ingestion token)."""
+        fetched = body.get("fetched_at")
+        outcomes = ingest.upsert(backend(), body["records"], body["feed"], body.get("area"),
+                                 fetched.isoformat() if fetched else None, body["refresh"])
+        return {"summary": ingest.tally(outcomes), "results": [o.as_dict() for o in outcomes]}
+
+
+@ingest_blp.route("/assets/delete")
+class AssetsDelete(MethodView):
+    @ingest_blp.arguments(DeleteRequestSchema)
+    @ingest_blp.response(200, DeleteResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Remove assets for good (needs the ingestion token)."""
+        return {"deleted": backend().delete(body["ids"], refresh=body["refresh"])}
+
+
+@ingest_blp.route("/admin/rebuild")
+class Rebuild(MethodView):
+    @ingest_blp.response(200, StatusSchema)
+    def post(self) -> dict[str, Any]:
+        """Re-derive every asset into a new index and switch to it with no downtime."""
+        count = backend().rebuild(ingest.rederive)
+        return {"status": "rebuilt", "backend": backend().name, "assets": count}
+
+
+def init_health(app: Flask) -> None:
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz() -> tuple[dict[str, Any], int]:
+        ok = backend().ping()
+        return {"status": "ready" if ok else "unavailable", "backend": backend().name}, (
+            200 if ok else 503)

@@ -1,0 +1,159 @@
+"""The contract every search backend keeps, and the query and result types they share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from linkwell.text import AnalysedQuery
+
+SORTS = ("relevance", "distance", "blended", "name")
+FACET_FIELDS = ("concepts", "delivery", "cost", "accessibility", "languages", "audience",
+                "areas", "days", "feed")
+MAX_RESULT_WINDOW = 10_000
+STALE_FACTOR = 0.8  # a listing not confirmed for a year ranks lower, never hidden
+# Blended ranking halves the relevance every DECAY_SCALE_KM beyond DECAY_OFFSET_KM.
+DECAY_SCALE_KM = 2.0
+DECAY_OFFSET_KM = 0.5
+REMOTE_DELIVERY = ("online", "phone")
+
+
+class BackendUnavailable(RuntimeError):
+    """The search backend did not answer (down, unreachable, or timed out)."""
+
+
+@dataclass(frozen=True)
+class GeoPoint:
+    lat: float
+    lon: float
+
+
+@dataclass
+class SearchQuery:
+    """One search, already parsed and validated: every backend reads the same fields."""
+
+    analysed: AnalysedQuery | None = None
+    concepts: list[str] = field(default_factory=list)  # any of
+    near: GeoPoint | None = None
+    within_km: float | None = None
+    include_remote: bool = False  # with within_km: online and phone assets count as near
+    windows: list[tuple[int, int]] = field(default_factory=list)  # minute-of-week, any overlap
+    cost: list[str] = field(default_factory=list)  # any of
+    age: int | None = None
+    languages: list[str] = field(default_factory=list)  # any of
+    accessibility: list[str] = field(default_factory=list)  # all of
+    delivery: list[str] = field(default_factory=list)  # any of
+    audience: list[str] = field(default_factory=list)  # any of
+    areas: list[str] = field(default_factory=list)  # any of
+    feeds: list[str] = field(default_factory=list)  # any of
+    ids: list[str] = field(default_factory=list)  # restrict to these
+    statuses: list[str] = field(default_factory=lambda: ["active"])
+    stale_before: str = "0000-01-01"  # ISO date: last confirmed before this is stale
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+    facets: bool = True
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.analysed.tokens if self.analysed else []
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+    distance_km: float | None
+    summary: dict[str, Any]
+
+
+@dataclass
+class SearchPage:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class IndexItem:
+    """One asset to write: its search document, the whole record and where it came from."""
+
+    id: str
+    version: int
+    hash: str
+    document: dict[str, Any]
+    record: dict[str, Any]
+    provenance: dict[str, Any]
+    withdrawn: bool = False
+
+
+@dataclass
+class StoredAsset:
+    id: str
+    version: int
+    hash: str
+    summary: dict[str, Any]
+    record: dict[str, Any]
+    provenance: dict[str, Any]
+    withdrawn: bool
+
+
+Rederive = Callable[[StoredAsset], IndexItem]
+
+
+class SearchBackend(Protocol):
+    """What the directory needs from a search engine."""
+
+    name: str
+
+    def setup(self) -> None:
+        """Create the index or tables if they do not exist yet."""
+
+    def ping(self) -> bool:
+        """Whether the backend answers now."""
+
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+        """(hash, version, withdrawn) of the stored assets among ``ids``."""
+
+    def write(self, items: list[IndexItem], refresh: bool = True) -> dict[str, str]:
+        """Upsert assets; returns the reason for each id the backend refused."""
+
+    def delete(self, ids: list[str], refresh: bool = True) -> int:
+        """Remove assets for good; returns how many existed."""
+
+    def get(self, asset_id: str) -> StoredAsset | None:
+        """One stored asset, withdrawn or not."""
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        """Matching assets, one page, with facet counts over all matches."""
+
+    def ids(self, feed: str | None = None) -> set[str]:
+        """Ids of all stored assets (of one feed), withdrawn ones included."""
+
+    def rebuild(self, rederive: Rederive) -> int:
+        """Re-derive every document into a fresh index and switch to it; searches keep working."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, as Elasticsearch's arc distance computes it."""
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_decay(distance_km: float | None) -> float:
+    """Elasticsearch's ``exp`` decay with the same scale and offset (1 where no distance)."""
+    if distance_km is None:
+        return 1.0
+    return float(0.5 ** (max(0.0, distance_km - DECAY_OFFSET_KM) / DECAY_SCALE_KM))

@@ -1,0 +1,318 @@
+"""Elasticsearch backend: versioned mapping, an index behind an alias, bulk writes with
+external versions, geo filters and sorts, and a relevance/distance blend in function_score.
+
+Text arrives already analysed (see ``linkwell.text``), so the mapping needs only the
+``whitespace`` analyzer, which every distribution ships.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+import elasticsearch
+from elasticsearch import Elasticsearch, helpers
+
+from linkwell.directory.backends.base import (
+    DECAY_OFFSET_KM,
+    DECAY_SCALE_KM,
+    FACET_FIELDS,
+    REMOTE_DELIVERY,
+    STALE_FACTOR,
+    BackendUnavailable,
+    Hit,
+    IndexItem,
+    Rederive,
+    SearchPage,
+    SearchQuery,
+    StoredAsset,
+)
+
+MAPPING_VERSION = 1
+TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
+STORED_FIELDS = ["id", "version", "hash", "summary", "record", "provenance", "withdrawn"]
+_DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
+
+
+def load_mapping(version: int = MAPPING_VERSION) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(f"mappings/assets-v{version}.json").read_text()
+    mapping: dict[str, Any] = json.loads(text)
+    mapping["mappings"]["properties"]["indexed_at"] = {"type": "date"}
+    return mapping
+
+
+class ElasticsearchBackend:
+    """Search backend over an Elasticsearch cluster; reads and writes go through the alias."""
+
+    name = "elasticsearch"
+
+    def __init__(self, url: str, prefix: str = "linkwell-", timeout: float = 1.5,
+                 write_timeout: float = 60.0) -> None:
+        self.alias = f"{prefix}assets"
+        self.prefix = prefix
+        self.timeout = timeout
+        self.write_timeout = write_timeout
+        self.es = Elasticsearch(url, request_timeout=timeout, max_retries=0,
+                                retry_on_timeout=False)
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except _DOWN as exc:
+            raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
+        except elasticsearch.ApiError as exc:
+            if exc.meta.status >= 500:
+                raise BackendUnavailable(f"Elasticsearch failed: {exc}") from exc
+            raise
+
+    @property
+    def _w(self) -> Elasticsearch:
+        return self.es.options(request_timeout=self.write_timeout)
+
+    def new_index_name(self) -> str:
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+        return f"{self.prefix}assets-v{MAPPING_VERSION}-{stamp}"
+
+    def setup(self) -> None:
+        if self._call(self.es.indices.exists_alias, name=self.alias):
+            return
+        mapping = load_mapping()
+        try:
+            self._call(self._w.indices.create, index=self.new_index_name(),
+                       aliases={self.alias: {"is_write_index": True}}, **mapping)
+        except elasticsearch.BadRequestError as exc:
+            if "already exists" not in str(exc):  # another process won the race
+                raise
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.es.options(request_timeout=1.0).indices.exists_alias(name=self.alias))
+        except (elasticsearch.ApiError, *_DOWN):
+            return False
+
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+        id_list = list(ids)
+        if not id_list:
+            return {}
+        found = self._call(self._w.mget, index=self.alias, ids=id_list,
+                           source_includes=["hash", "version", "withdrawn"])
+        return {d["_id"]: (d["_source"]["hash"], d["_source"]["version"],
+                           d["_source"].get("withdrawn", False))
+                for d in found["docs"] if d.get("found")}
+
+    def write(self, items: list[IndexItem], refresh: bool = True) -> dict[str, str]:
+        if not items:
+            return {}
+        operations: list[dict[str, Any]] = []
+        now = datetime.now(UTC).isoformat()
+        for item in items:
+            operations.append({"index": {"_index": self.alias, "_id": item.id,
+                                         "version": item.version,
+                                         "version_type": "external_gte"}})
+            operations.append(_source(item, now))
+        result = self._call(self._w.bulk, operations=operations, refresh=refresh)
+        return _refusals(result)
+
+    def delete(self, ids: list[str], refresh: bool = True) -> int:
+        if not ids:
+            return 0
+        result = self._call(self._w.bulk, refresh=refresh,
+                            operations=[{"delete": {"_index": self.alias, "_id": i}} for i in ids])
+        return sum(1 for r in result["items"] if r["delete"].get("result") == "deleted")
+
+    def get(self, asset_id: str) -> StoredAsset | None:
+        try:
+            doc = self._call(self.es.get, index=self.alias, id=asset_id,
+                             source_includes=STORED_FIELDS)
+        except elasticsearch.NotFoundError:
+            return None
+        return _stored(doc["_source"])
+
+    def ids(self, feed: str | None = None) -> set[str]:
+        query = {"term": {"feed": feed}} if feed is not None else {"match_all": {}}
+        return {h["_id"] for h in self._scan(self.alias, query, source=False)}
+
+    def _scan(self, index: str, query: dict[str, Any], source: Any = True) -> Iterator[Any]:
+        try:
+            yield from helpers.scan(self._w, index=index, query={"query": query}, size=1000,
+                                    _source=source, scroll="2m")
+        except _DOWN as exc:
+            raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        body = search_body(query)
+        result = self._call(self.es.search, index=self.alias, **body)
+        hits = [_hit(h, query) for h in result["hits"]["hits"]]
+        facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
+                  for name, agg in result.get("aggregations", {}).items()}
+        return SearchPage(result["hits"]["total"]["value"], hits, facets)
+
+    def rebuild(self, rederive: Rederive) -> int:
+        """Copy every asset, re-derived, into a new index, catch up, then swap the alias."""
+        old = list(self._call(self.es.indices.get_alias, name=self.alias))
+        new = self.new_index_name()
+        self._call(self._w.indices.create, index=new, **load_mapping())
+        started = datetime.now(UTC).isoformat()
+        copied = self._copy(old, new, {"match_all": {}}, rederive)
+        # Assets written while the copy ran: copy them again, then swap atomically.
+        copied += self._copy(old, new, {"range": {"indexed_at": {"gte": started}}}, rederive)
+        self._call(self._w.indices.refresh, index=new)
+        actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
+        actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
+        self._call(self._w.indices.update_aliases, actions=actions)
+        time.sleep(0.2)  # let searches that already resolved the old index finish
+        self._call(self._w.indices.delete, index=",".join(old))
+        return copied
+
+    def _copy(self, old: list[str], new: str, query: dict[str, Any], rederive: Rederive) -> int:
+        batch: list[IndexItem] = []
+        count = 0
+        for hit in self._scan(",".join(old), query, source=STORED_FIELDS):
+            batch.append(rederive(_stored(hit["_source"])))
+            if len(batch) >= 500:
+                count += self._write_to(new, batch)
+                batch = []
+        return count + self._write_to(new, batch)
+
+    def _write_to(self, index: str, items: list[IndexItem]) -> int:
+        if not items:
+            return 0
+        now = datetime.now(UTC).isoformat()
+        ops: list[dict[str, Any]] = []
+        for item in items:
+            ops += [{"index": {"_index": index, "_id": item.id, "version": item.version,
+                               "version_type": "external_gte"}}, _source(item, now)]
+        self._call(self._w.bulk, operations=ops, refresh=False)
+        return len(items)
+
+    def drop_all(self) -> None:
+        """Delete every index of this prefix (tests and `linkwell directory reset`)."""
+        names = list(self._call(self._w.indices.get, index=f"{self.prefix}assets-v*",
+                                allow_no_indices=True, expand_wildcards="all"))
+        if names:  # by name: clusters may refuse wildcard deletes
+            self._call(self._w.indices.delete, index=",".join(names))
+
+    def close(self) -> None:
+        self.es.close()
+
+
+def _source(item: IndexItem, now: str) -> dict[str, Any]:
+    doc = dict(item.document)
+    doc.update(hash=item.hash, version=item.version, record=item.record,
+               provenance=item.provenance, withdrawn=item.withdrawn, indexed_at=now)
+    return doc
+
+
+def _refusals(result: dict[str, Any]) -> dict[str, str]:
+    refused: dict[str, str] = {}
+    if not result.get("errors"):
+        return refused
+    for entry in result["items"]:
+        op = entry.get("index") or entry.get("create") or {}
+        error = op.get("error")
+        if not error:
+            continue
+        if error.get("type") == "version_conflict_engine_exception":
+            refused[op["_id"]] = "a newer version of this asset is stored"
+        else:
+            refused[op["_id"]] = f"{error.get('type')}: {error.get('reason')}"
+    return refused
+
+
+def _stored(src: dict[str, Any]) -> StoredAsset:
+    return StoredAsset(src["id"], src["version"], src["hash"], src["summary"], src["record"],
+                       src["provenance"], bool(src.get("withdrawn", False)))
+
+
+def _hit(hit: dict[str, Any], q: SearchQuery) -> Hit:
+    distance = None
+    if q.near is not None:
+        value = hit["sort"][0 if q.sort == "distance" else 1]
+        distance = None if value in ("Infinity", None) or math.isinf(float(value)) else value
+    return Hit(hit["_id"], float(hit.get("_score") or 0.0), distance, hit["_source"]["summary"])
+
+
+def search_body(q: SearchQuery) -> dict[str, Any]:
+    """The Elasticsearch request for a search query (also used by the benchmark)."""
+    body: dict[str, Any] = {
+        "query": _scored(q),
+        "sort": _sort(q),
+        "from": q.offset,
+        "size": q.per_page,
+        "track_total_hits": True,
+        "track_scores": True,
+        "_source": ["summary"],
+    }
+    if q.facets:
+        body["aggs"] = {f: {"terms": {"field": f, "size": 500 if f == "concepts" else 100}}
+                        for f in FACET_FIELDS}
+    return body
+
+
+def _scored(q: SearchQuery) -> dict[str, Any]:
+    must: dict[str, Any] = ({"multi_match": {"query": " ".join(q.tokens), "fields": TEXT_FIELDS,
+                                             "type": "most_fields", "operator": "or"}}
+                            if q.tokens else {"match_all": {}})
+    stale = {"bool": {"should": [{"range": {"last_confirmed": {"lt": q.stale_before}}},
+                                 {"bool": {"must_not": {"exists": {"field": "last_confirmed"}}}}]}}
+    functions: list[dict[str, Any]] = [{"filter": stale, "weight": STALE_FACTOR}]
+    if q.sort == "blended" and q.near:
+        functions.append({"exp": {"locations": {
+            "origin": {"lat": q.near.lat, "lon": q.near.lon}, "scale": f"{DECAY_SCALE_KM}km",
+            "offset": f"{DECAY_OFFSET_KM}km", "decay": 0.5}, "multi_value_mode": "min"}})
+    return {"function_score": {
+        "query": {"bool": {"must": [must], "filter": _filters(q)}},
+        "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}}
+
+
+def _filters(q: SearchQuery) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = [{"term": {"withdrawn": False}},
+                                 {"terms": {"status": q.statuses}}]
+    for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
+                               ("languages", q.languages), ("delivery", q.delivery),
+                               ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds),
+                               ("id", q.ids)):
+        if values:
+            out.append({"terms": {field_name: values}})
+    out.extend({"term": {"accessibility": f}} for f in q.accessibility)
+    if q.age is not None:
+        out.append(_open_bound("min_age", "lte", q.age))
+        out.append(_open_bound("max_age", "gte", q.age))
+    if q.windows:
+        out.append({"bool": {"minimum_should_match": 1, "should": [
+            {"range": {"sessions": {"gte": lo, "lte": hi, "relation": "intersects"}}}
+            for lo, hi in q.windows]}})
+    if q.near and q.within_km is not None:
+        near: dict[str, Any] = {"geo_distance": {
+            "distance": f"{q.within_km}km", "distance_type": "arc",
+            "locations": {"lat": q.near.lat, "lon": q.near.lon}}}
+        if q.include_remote:
+            near = {"bool": {"minimum_should_match": 1, "should": [
+                near, {"terms": {"delivery": list(REMOTE_DELIVERY)}}]}}
+        out.append(near)
+    return out
+
+
+def _open_bound(field_name: str, op: str, value: int) -> dict[str, Any]:
+    return {"bool": {"minimum_should_match": 1, "should": [
+        {"range": {field_name: {op: value}}},
+        {"bool": {"must_not": {"exists": {"field": field_name}}}}]}}
+
+
+def _sort(q: SearchQuery) -> list[Any]:
+    ties: list[Any] = [{"name_sort": "asc"}, {"id": "asc"}]
+    if q.sort == "name":
+        return ties
+    if q.near is None:
+        return ["_score", *ties]
+    geo = {"_geo_distance": {"locations": {"lat": q.near.lat, "lon": q.near.lon}, "order": "asc",
+                             "unit": "km", "mode": "min", "distance_type": "arc",
+                             "ignore_unmapped": True}}
+    if q.sort == "distance":
+        return [geo, "_score", *ties]
+    return ["_score", geo, *ties]

@@ -1,0 +1,357 @@
+"""The embedded default: one SQLite file with FTS5 (bm25), WAL, and the same semantics as
+the Elasticsearch backend for filters, facets and ordering."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from linkwell.directory.backends.base import (
+    FACET_FIELDS,
+    REMOTE_DELIVERY,
+    STALE_FACTOR,
+    Hit,
+    IndexItem,
+    Rederive,
+    SearchPage,
+    SearchQuery,
+    StoredAsset,
+    distance_decay,
+    haversine_km,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS assets (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    feed TEXT,
+    status TEXT,
+    withdrawn INTEGER NOT NULL DEFAULT 0,
+    name_sort TEXT,
+    cost TEXT,
+    min_age INTEGER,
+    max_age INTEGER,
+    last_confirmed TEXT,
+    summary TEXT NOT NULL,
+    record TEXT NOT NULL,
+    provenance TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS asset_text USING fts5(
+    name_terms, tag_terms, body_terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+);
+CREATE TABLE IF NOT EXISTS asset_terms (
+    field TEXT NOT NULL, value TEXT NOT NULL, asset INTEGER NOT NULL,
+    PRIMARY KEY (field, value, asset)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS asset_terms_by_asset ON asset_terms (asset);
+CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon REAL);
+CREATE INDEX IF NOT EXISTS asset_places_lat ON asset_places (lat, lon);
+CREATE INDEX IF NOT EXISTS asset_places_by_asset ON asset_places (asset);
+CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, hi INTEGER);
+CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
+"""
+TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
+               "feed", "cost")
+TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
+KM_PER_DEGREE = 111.32
+
+
+class SQLiteBackend:
+    """Search backend over one SQLite file; one connection per thread."""
+
+    name = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
+                                   isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA temp_store=MEMORY")
+            conn.execute("PRAGMA busy_timeout=30000")
+            conn.create_function("hav", 4, _hav, deterministic=True)
+            conn.create_function("decay", 1, distance_decay, deterministic=True)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def setup(self) -> None:
+        self._conn().executescript(SCHEMA)
+
+    def ping(self) -> bool:
+        try:
+            self._conn().execute("SELECT 1 FROM assets LIMIT 1").fetchall()
+        except sqlite3.Error:
+            return False
+        return True
+
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+        out: dict[str, tuple[str, int, bool]] = {}
+        id_list = list(ids)
+        for chunk in _chunks(id_list, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn().execute(
+                f"SELECT id, hash, version, withdrawn FROM assets WHERE id IN ({marks})", chunk)
+            out.update({r[0]: (r[1], r[2], bool(r[3])) for r in rows})
+        return out
+
+    def write(self, items: list[IndexItem], refresh: bool = True) -> dict[str, str]:
+        refused: dict[str, str] = {}
+        with self._transaction() as conn:
+            for item in items:
+                reason = self._write_one(conn, item)
+                if reason:
+                    refused[item.id] = reason
+        return refused
+
+    def _write_one(self, conn: sqlite3.Connection, item: IndexItem) -> str | None:
+        row = conn.execute("SELECT rid, version FROM assets WHERE id = ?", (item.id,)).fetchone()
+        if row and row[1] > item.version:
+            return f"a newer version ({row[1]}) is stored than this one ({item.version})"
+        if row:
+            self._remove_rows(conn, row[0])
+        doc = item.document
+        cur = conn.execute(
+            "INSERT INTO assets (rid, id, version, hash, feed, status, withdrawn, name_sort, cost,"
+            " min_age, max_age, last_confirmed, summary, record, provenance)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (row[0] if row else None, item.id, item.version, item.hash, doc["feed"],
+             doc["status"], int(item.withdrawn), doc["name_sort"], doc["cost"], doc["min_age"],
+             doc["max_age"], doc["last_confirmed"], _dump(doc["summary"]), _dump(item.record),
+             _dump(item.provenance)))
+        rid = cur.lastrowid
+        conn.execute("INSERT INTO asset_text (rowid, name_terms, tag_terms, body_terms)"
+                     " VALUES (?,?,?,?)", (rid, doc["name_terms"], doc["tag_terms"],
+                                           doc["body_terms"]))
+        conn.executemany("INSERT OR IGNORE INTO asset_terms (field, value, asset) VALUES (?,?,?)",
+                         [(f, str(v), rid) for f, v in _term_values(doc)])
+        conn.executemany("INSERT INTO asset_places (asset, lat, lon) VALUES (?,?,?)",
+                         [(rid, p["lat"], p["lon"]) for p in doc["locations"]])
+        conn.executemany("INSERT INTO asset_sessions (asset, lo, hi) VALUES (?,?,?)",
+                         [(rid, s["gte"], s["lte"]) for s in doc["sessions"]])
+        return None
+
+    @staticmethod
+    def _remove_rows(conn: sqlite3.Connection, rid: int) -> None:
+        for table in ("asset_terms", "asset_places", "asset_sessions"):
+            conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
+        conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
+        conn.execute("DELETE FROM assets WHERE rid = ?", (rid,))
+
+    def delete(self, ids: list[str], refresh: bool = True) -> int:
+        deleted = 0
+        with self._transaction() as conn:
+            for asset_id in ids:
+                row = conn.execute("SELECT rid FROM assets WHERE id = ?", (asset_id,)).fetchone()
+                if row:
+                    self._remove_rows(conn, row[0])
+                    deleted += 1
+        return deleted
+
+    def get(self, asset_id: str) -> StoredAsset | None:
+        row = self._conn().execute(
+            "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
+            " WHERE id = ?", (asset_id,)).fetchone()
+        return _stored(row) if row else None
+
+    def ids(self, feed: str | None = None) -> set[str]:
+        sql, args = "SELECT id FROM assets", ()
+        if feed is not None:
+            sql, args = sql + " WHERE feed = ?", (feed,)
+        return {r[0] for r in self._conn().execute(sql, args)}
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        conn = self._conn()
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS hits (rid INTEGER PRIMARY KEY, score REAL,"
+                     " dist REAL, name_sort TEXT, id TEXT)")
+        conn.execute("DELETE FROM hits")
+        sql, args = _hits_sql(query)
+        conn.execute("INSERT INTO hits " + sql, args)
+        total = conn.execute("SELECT count(*) FROM hits").fetchone()[0]
+        rows = conn.execute(
+            "SELECT h.id, h.score, h.dist, a.summary FROM hits h JOIN assets a ON a.rid = h.rid"
+            f" ORDER BY {_order_by(query)} LIMIT ? OFFSET ?", (query.per_page, query.offset))
+        hits = [Hit(r[0], float(r[1]), r[2], json.loads(r[3])) for r in rows]
+        return SearchPage(total, hits, self._facets(conn) if query.facets else {})
+
+    @staticmethod
+    def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
+        rows = conn.execute("SELECT t.field, t.value, count(*) FROM hits h"
+                            " JOIN asset_terms t ON t.asset = h.rid GROUP BY t.field, t.value")
+        for field_name, value, count in rows:
+            if field_name in out:
+                out[field_name][value] = count
+        return out
+
+    def rebuild(self, rederive: Rederive) -> int:
+        """Re-derive every document in one transaction; WAL readers see the old snapshot."""
+        conn = self._conn()
+        rows = conn.execute("SELECT id, version, hash, summary, record, provenance, withdrawn"
+                            " FROM assets").fetchall()
+        items = [rederive(_stored(r)) for r in rows]
+        with self._transaction() as tx:
+            for item in items:
+                self._write_one(tx, item)
+        return len(items)
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def _hav(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _stored(row: tuple[Any, ...]) -> StoredAsset:
+    return StoredAsset(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]),
+                       json.loads(row[5]), bool(row[6]))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _term_values(doc: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for field_name in TERM_FIELDS:
+        value = doc.get(field_name)
+        for v in value if isinstance(value, list) else [value]:
+            if v is not None:
+                yield field_name, v
+
+
+def _fts_query(tokens: list[str]) -> str:
+    return " OR ".join('"' + t.replace('"', "") + '"' for t in tokens)
+
+
+def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
+    """SELECT rid, score, dist, name_sort, id of every matching asset."""
+    joins: list[str] = []
+    where = ["a.withdrawn = 0"]
+    args: list[Any] = []
+    score = "1.0"
+    if q.tokens:
+        joins.append("JOIN (SELECT rowid AS rid, bm25(asset_text, ?, ?, ?) AS bm FROM asset_text"
+                     " WHERE asset_text MATCH ?) t ON t.rid = a.rid")
+        args.extend([*TEXT_WEIGHTS, _fts_query(q.tokens)])
+        score = "(-t.bm)"
+    dist = "NULL"
+    if q.near:
+        join, join_args = _distance_join(q)
+        joins.append(join)
+        args.extend(join_args)
+        dist = "g.d"
+    filters, filter_args = _filters(q)
+    where.extend(filters)
+    args.extend(filter_args)
+    stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
+            " ELSE 1.0 END)"
+    score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
+    sql = (f"SELECT a.rid, {score_expr}, {dist}, a.name_sort, a.id FROM assets a "
+           + " ".join(joins) + " WHERE " + " AND ".join(where))
+    return sql, [q.stale_before, *args]
+
+
+def _distance_join(q: SearchQuery) -> tuple[str, list[Any]]:
+    assert q.near is not None
+    lat, lon = q.near.lat, q.near.lon
+    args: list[Any] = [lat, lon]
+    bbox = ""
+    if q.within_km is not None and not q.include_remote:
+        dlat = q.within_km / KM_PER_DEGREE
+        dlon = q.within_km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
+        bbox = " WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+        args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
+    kind = "JOIN" if bbox else "LEFT JOIN"
+    return (f"{kind} (SELECT asset, MIN(hav(lat, lon, ?, ?)) AS d FROM asset_places{bbox}"
+            " GROUP BY asset) g ON g.asset = a.rid", args)
+
+
+def _in(column: str, values: list[Any]) -> str:
+    return f"{column} IN ({','.join('?' * len(values))})"
+
+
+def _has_any(field_name: str, values: list[str]) -> tuple[str, list[Any]]:
+    return (f"a.rid IN (SELECT asset FROM asset_terms WHERE field = ? AND "
+            f"{_in('value', values)})", [field_name, *values])
+
+
+def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = [_in("a.status", q.statuses)]
+    args: list[Any] = list(q.statuses)
+    for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
+                               ("languages", q.languages), ("delivery", q.delivery),
+                               ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds)):
+        if values:
+            clause, clause_args = _has_any(field_name, values)
+            clauses.append(clause)
+            args.extend(clause_args)
+    for feature in q.accessibility:
+        clause, clause_args = _has_any("accessibility", [feature])
+        clauses.append(clause)
+        args.extend(clause_args)
+    if q.ids:
+        clauses.append(_in("a.id", q.ids))
+        args.extend(q.ids)
+    if q.age is not None:
+        clauses.append("(a.min_age IS NULL OR a.min_age <= ?) AND (a.max_age IS NULL OR "
+                       "a.max_age >= ?)")
+        args.extend([q.age, q.age])
+    if q.windows:
+        overlap = " OR ".join("(lo <= ? AND hi >= ?)" for _ in q.windows)
+        clauses.append(f"a.rid IN (SELECT asset FROM asset_sessions WHERE {overlap})")
+        for lo, hi in q.windows:
+            args.extend([hi, lo])
+    if q.near and q.within_km is not None:
+        near = "g.d <= ?"
+        args.append(q.within_km)
+        if q.include_remote:
+            remote, remote_args = _has_any("delivery", list(REMOTE_DELIVERY))
+            near = f"({near} OR {remote})"
+            args.extend(remote_args)
+        clauses.append(near)
+    return clauses, args
+
+
+def _order_by(q: SearchQuery) -> str:
+    dist = "(h.dist IS NULL), h.dist"
+    if q.sort == "distance":
+        return f"{dist}, h.score DESC, h.name_sort, h.id"
+    if q.sort == "name":
+        return "h.name_sort, h.id"
+    return f"h.score DESC, {dist}, h.name_sort, h.id"

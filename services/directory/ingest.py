@@ -1,0 +1,150 @@
+"""Upserts of HSDS records into the directory: validate, derive, skip what is unchanged, write.
+
+Every record gets its own outcome (added, updated, unchanged, rejected with reasons), and a
+rejected record never stops the good ones in the same batch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
+from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
+from linkwell.hsds import is_uuid, validate_service
+
+OUTCOMES = ("added", "updated", "unchanged", "rejected")
+
+
+def asset_id_for(record_id: str, feed: str) -> str:
+    """The source's UUID where it has one; otherwise a UUID derived from feed and source id."""
+    if is_uuid(record_id):
+        return str(uuid.UUID(record_id))
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"linkwell:{feed}:service:{record_id}"))
+
+
+def version_of(record: dict[str, Any]) -> int:
+    """The external version: the record's last change in milliseconds (0 when unknown)."""
+    value = record.get("last_modified")
+    if not value:
+        return 0
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0, int(moment.timestamp() * 1000))
+
+
+@dataclass
+class Outcome:
+    index: int
+    result: str
+    id: str | None = None
+    source_id: str | None = None
+    name: str | None = None
+    errors: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {"index": self.index, "result": self.result, "id": self.id,
+               "source_id": self.source_id, "name": self.name}
+        if self.errors:
+            out["errors"] = self.errors
+        return {k: v for k, v in out.items() if v is not None}
+
+
+@dataclass
+class Prepared:
+    outcome: Outcome
+    item: IndexItem | None = None
+
+
+def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: str | None,
+            today: date) -> Prepared:
+    """Validate one record and derive what the backend stores, or say why it is refused."""
+    errors = validate_service(record)
+    source_id = str(record.get("_source_id") or record.get("id") or "") \
+        if isinstance(record, dict) else ""
+    name = record.get("name") if isinstance(record, dict) else None
+    if errors:
+        return Prepared(Outcome(index, "rejected", None, source_id or None,
+                                name if isinstance(name, str) else None, errors))
+    assert isinstance(record, dict)
+    clean = {k: v for k, v in record.items() if not k.startswith("_")}
+    asset_id = asset_id_for(str(clean["id"]), feed)
+    provenance = Provenance(feed, source_id, fetched_at, area)
+    try:
+        document = build_document(asset_id, clean, provenance, today)
+    except ValueError as exc:  # a schedule or field the validator let through but cannot be read
+        return Prepared(Outcome(index, "rejected", asset_id, source_id, clean["name"],
+                                {"_record": [str(exc)]}))
+    fingerprint = record_hash({"r": clean, "f": feed, "a": area, "v": DOCUMENT_VERSION})
+    item = IndexItem(asset_id, version_of(clean), fingerprint, document, clean,
+                     {"feed": feed, "source_id": source_id, "fetched_at": fetched_at,
+                      "area": area})
+    return Prepared(Outcome(index, "pending", asset_id, source_id, clean["name"]), item)
+
+
+def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | None = None,
+           fetched_at: str | None = None, refresh: bool = True,
+           today: date | None = None) -> list[Outcome]:
+    """Write a batch of records; one outcome per record, in order."""
+    day = today or date.today()
+    prepared = [prepare(i, r, feed, area, fetched_at, day) for i, r in enumerate(records)]
+    pending = _dedupe([p for p in prepared if p.item is not None])
+    stored = backend.fingerprints(p.item.id for p in pending if p.item)
+    to_write: list[Prepared] = []
+    for p in pending:
+        assert p.item is not None
+        known = stored.get(p.item.id)
+        if known and known[0] == p.item.hash and not known[2]:
+            p.outcome.result = "unchanged"
+        else:
+            p.outcome.result = "updated" if known else "added"
+            to_write.append(p)
+    refused = backend.write([p.item for p in to_write if p.item], refresh=refresh)
+    for p in to_write:
+        if p.outcome.id in refused:
+            reason = refused[p.outcome.id]
+            stale = "newer version" in reason
+            p.outcome.result = "unchanged" if stale else "rejected"
+            p.outcome.errors = {"last_modified" if stale else "_record": [reason]}
+    return [p.outcome for p in prepared]
+
+
+def _dedupe(pending: list[Prepared]) -> list[Prepared]:
+    """The same asset twice in one batch: the later record wins, the earlier is reported."""
+    last: dict[str, Prepared] = {}
+    for p in pending:
+        assert p.item is not None
+        earlier = last.get(p.item.id)
+        if earlier is not None:
+            earlier.outcome.result = "rejected"
+            earlier.outcome.errors = {"id": [
+                f"the same asset appears again at position {p.outcome.index} of this batch; "
+                "the later record was used"]}
+            earlier.item = None
+        last[p.item.id] = p
+    return list(last.values())
+
+
+def rederive(stored: StoredAsset, today: date | None = None) -> IndexItem:
+    """A stored asset's item again, with today's derivation (for rebuilds)."""
+    prov = stored.provenance
+    provenance = Provenance(prov.get("feed", ""), prov.get("source_id", ""),
+                            prov.get("fetched_at"), prov.get("area"))
+    document = build_document(stored.id, stored.record, provenance, today or date.today())
+    fingerprint = record_hash({"r": stored.record, "f": provenance.feed, "a": provenance.area,
+                               "v": DOCUMENT_VERSION})
+    return IndexItem(stored.id, stored.version, fingerprint, document, stored.record,
+                     stored.provenance, stored.withdrawn)
+
+
+def tally(outcomes: list[Outcome]) -> dict[str, int]:
+    counts = dict.fromkeys(OUTCOMES, 0)
+    for o in outcomes:
+        counts[o.result] = counts.get(o.result, 0) + 1
+    return counts

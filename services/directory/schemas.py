@@ -1,0 +1,191 @@
+"""Request and response schemas of the directory API (they also generate its OpenAPI)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marshmallow import (
+    EXCLUDE,
+    RAISE,
+    Schema,
+    ValidationError,
+    fields,
+    validate,
+    validates_schema,
+)
+
+from webargs.fields import DelimitedList
+
+from linkwell.directory.backends.base import MAX_RESULT_WINDOW, SORTS
+from linkwell.hsds import STATUSES
+from linkwell.schedule import DAYS
+from linkwell.taxonomy import load_taxonomy
+
+MAX_PER_PAGE = 100
+COST_BANDS = ("free", "low", "paid", "unknown")
+DELIVERY = ("in_person", "online", "phone", "home_visit")
+_DAY_ALIASES = {d[:3]: d for d in DAYS} | {d: d for d in DAYS} | {"tues": "tuesday",
+                                                                   "thurs": "thursday"}
+
+
+class NearField(fields.String):
+    """``near=51.44,-0.02``: a latitude and longitude."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", text)
+        if not match:
+            raise ValidationError("must be latitude,longitude in degrees, e.g. 51.4452,-0.0209")
+        lat, lon = float(match.group(1)), float(match.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValidationError("latitude must be within -90..90 and longitude within -180..180")
+        return (lat, lon)
+
+
+class DayField(fields.String):
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
+        if text not in _DAY_ALIASES:
+            raise ValidationError(f"{text!r} is not a day of the week (e.g. tuesday)")
+        return _DAY_ALIASES[text]
+
+
+class ClockField(fields.String):
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        match = re.fullmatch(r"([01]?\d|2[0-4]):([0-5]\d)", text)
+        if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
+            raise ValidationError("must be a time of day as HH:MM, e.g. 09:30")
+        return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def _one_of(choices: Any) -> validate.OneOf:
+    return validate.OneOf(sorted(choices), error="must be one of: {choices}")
+
+
+def _facet_choices(facet: str) -> list[str]:
+    return sorted(load_taxonomy().facet_ids(facet))
+
+
+class SearchArgs(Schema):
+    """Query string of ``GET /services``; unknown parameters are ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    q = fields.String(validate=validate.Length(max=300),
+                      metadata={"description": "Words to look for, e.g. 'singing' or 'lonely'"})
+    concept = DelimitedList(fields.String(validate=_one_of(load_taxonomy().concepts)),
+                                   metadata={"description": "Taxonomy concept ids (any of)"})
+    near = NearField(metadata={"description": "latitude,longitude, e.g. 51.4452,-0.0209"})
+    within_km = fields.Float(validate=validate.Range(min=0.1, max=200))
+    remote = fields.Boolean(load_default=False, metadata={
+        "description": "With within_km, also include online and phone options"})
+    day = DelimitedList(DayField(), metadata={"description": "Days (any of)"})
+    from_ = ClockField(data_key="from", metadata={"description": "Free from HH:MM"})
+    to = ClockField(metadata={"description": "Free until HH:MM"})
+    free = fields.Boolean(metadata={"description": "Only free options"})
+    cost = DelimitedList(fields.String(validate=_one_of(COST_BANDS)))
+    age = fields.Integer(validate=validate.Range(min=0, max=130))
+    language = DelimitedList(fields.String(validate=validate.Regexp(
+        r"^[a-z]{2,3}$", error="must be an ISO 639 language code such as bn or so")))
+    accessibility = DelimitedList(fields.String(
+        validate=_one_of(_facet_choices("accessibility"))), metadata={"description": "All of"})
+    delivery = DelimitedList(fields.String(validate=_one_of(DELIVERY)))
+    audience = DelimitedList(fields.String(validate=_one_of(_facet_choices("audience"))))
+    area = DelimitedList(fields.String(validate=validate.Length(max=80)))
+    feed = DelimitedList(fields.String(validate=validate.Length(max=80)))
+    status = DelimitedList(fields.String(validate=_one_of(STATUSES)),
+                                  load_default=lambda: ["active"])
+    sort = fields.String(validate=_one_of(SORTS))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PER_PAGE))
+    facets = fields.Boolean(load_default=True)
+
+    @validates_schema
+    def _consistent(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("sort") in ("distance", "blended") and "near" not in data:
+            raise ValidationError("sorting by distance needs near=latitude,longitude", "sort")
+        if "within_km" in data and "near" not in data:
+            raise ValidationError("within_km needs near=latitude,longitude", "within_km")
+        start, end = data.get("from_"), data.get("to")
+        if start is not None and end is not None and end <= start:
+            raise ValidationError("must be later than from", "to")
+        if data["page"] * data["per_page"] > MAX_RESULT_WINDOW:
+            raise ValidationError(
+                f"page × per_page may be at most {MAX_RESULT_WINDOW}: narrow the search", "page")
+
+
+class FacetBucketSchema(Schema):
+    value = fields.String()
+    label = fields.String()
+    count = fields.Integer()
+
+
+class SearchResultSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    id = fields.String(required=True)
+    name = fields.String()
+    score = fields.Float()
+    distance_km = fields.Float(allow_none=True)
+    stale = fields.Boolean()
+    last_confirmed = fields.String()
+    summary = fields.Dict(metadata={"description": "The asset summary (see AssetSummary)"})
+
+
+class SearchResponseSchema(Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()
+    pages = fields.Integer()
+    results = fields.List(fields.Dict())
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetBucketSchema)))
+    understood = fields.Dict()
+
+
+class AssetResponseSchema(Schema):
+    id = fields.String()
+    summary = fields.Dict()
+    record = fields.Dict(metadata={"description": "The HSDS 3.0 service record, whole"})
+    provenance = fields.Dict()
+    stale = fields.Boolean()
+
+
+class UpsertRequestSchema(Schema):
+    """Body of ``POST /assets``: a batch of HSDS 3.0 services from one feed."""
+
+    class Meta:
+        unknown = RAISE
+
+    feed = fields.String(required=True, validate=validate.Regexp(
+        r"^[a-z0-9][a-z0-9_.-]{0,79}$", error="must be a short lower-case name, e.g. lewisham"))
+    area = fields.String(validate=validate.Length(max=80))
+    fetched_at = fields.DateTime()
+    refresh = fields.Boolean(load_default=True)
+    records = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1, max=2000))
+
+
+class UpsertResponseSchema(Schema):
+    summary = fields.Dict(keys=fields.String(), values=fields.Integer())
+    results = fields.List(fields.Dict())
+
+
+class DeleteRequestSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    ids = fields.List(fields.String(), required=True, validate=validate.Length(min=1, max=5000))
+    refresh = fields.Boolean(load_default=True)
+
+
+class DeleteResponseSchema(Schema):
+    deleted = fields.Integer()
+
+
+class StatusSchema(Schema):
+    status = fields.String()
+    backend = fields.String()
+    assets = fields.Integer()

@@ -1,0 +1,60 @@
+"""Settings shared by the three services, read from the environment when an app is built.
+
+Nothing here runs at import time: ``create_app`` calls :func:`from_environ`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "DATA_DIR": "./var",
+    "SEARCH_BACKEND": "sqlite",
+    "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
+    "INDEX_PREFIX": "linkwell-",
+    "ELASTICSEARCH_TIMEOUT": 1.5,
+    "INGEST_TOKEN": None,
+}
+# Environment variable -> setting.
+ENVIRONMENT = {
+    "LINKWELL_DATA_DIR": "DATA_DIR",
+    "LINKWELL_SEARCH_BACKEND": "SEARCH_BACKEND",
+    "ELASTICSEARCH_URL": "ELASTICSEARCH_URL",
+    "LINKWELL_INDEX_PREFIX": "INDEX_PREFIX",
+    "LINKWELL_INGEST_TOKEN": "INGEST_TOKEN",
+    "LINKWELL_DIRECTORY_URL": "DIRECTORY_URL",
+}
+
+
+def from_environ(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    env = os.environ if environ is None else environ
+    return {setting: env[name] for name, setting in ENVIRONMENT.items() if env.get(name)}
+
+
+def settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then the environment, then explicit overrides."""
+    out = dict(DEFAULTS)
+    out.update(from_environ())
+    out.update(overrides or {})
+    return out
+
+
+def ingest_token(config: Mapping[str, Any]) -> str:
+    """The token that guards ingestion: configured, or generated once into the data directory.
+
+    On one machine the CLI and the server share the data directory, so both find the same
+    generated token without anyone copying secrets around.
+    """
+    if config.get("INGEST_TOKEN"):
+        return str(config["INGEST_TOKEN"])
+    path = Path(config["DATA_DIR"]) / "ingest-token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()

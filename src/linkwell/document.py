@@ -1,0 +1,221 @@
+"""The search document: what both backends index for one asset, derived from its HSDS record.
+
+Everything a filter, facet or sort needs is computed here, once, so the Elasticsearch and
+SQLite backends cannot disagree about what an asset offers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from linkwell import facets
+from linkwell.schedule import Session, sessions_from_schedules
+from linkwell.taxonomy import FACETS_TAXONOMY_NAME, Taxonomy, load_taxonomy
+from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
+
+DOCUMENT_VERSION = 1  # bump when the derivation changes: a rebuild re-derives every asset
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an asset came from."""
+
+    feed: str
+    source_id: str
+    fetched_at: str | None = None
+    area: str | None = None
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """A stable fingerprint of a record's content, to skip unchanged records on re-import."""
+    canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance,
+                   today: date, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """The search document for one HSDS service record."""
+    tax = taxonomy or load_taxonomy()
+    tagged, facet_codes = tagged_concepts(record, tax)
+    places = physical_places(record)
+    sessions = sessions_from_schedules(all_schedules(record), today)
+    description = " ".join(
+        str(x) for x in (record.get("description"), _org(record).get("name"),
+                         record.get("eligibility_description"), record.get("application_process"))
+        if x)
+    detected = concepts_in_text(f"{record.get('name', '')}. {description}", tax)
+    concepts = _with_ancestors(tagged, tax)
+    audience = facets.audience(record, facet_codes)
+    return {
+        "id": asset_id,
+        "name": str(record.get("name", "")),
+        "name_sort": fold(str(record.get("name", ""))),
+        "name_terms": " ".join(terms(f"{record.get('name', '')} {record.get('alternate_name') or ''}")),
+        "body_terms": " ".join([*terms(description), *terms(_place_words(places)),
+                                *(concept_token(c) for c in _with_ancestors(detected, tax))]),
+        "tag_terms": " ".join([*(concept_token(c) for c in concepts),
+                               *(t for c in tagged for t in terms(tax.label(c)))]),
+        "concepts": concepts,
+        "locations": [{"lat": p["lat"], "lon": p["lon"]} for p in places if "lat" in p],
+        "postcodes": sorted({p["postcode"] for p in places if p.get("postcode")}),
+        "areas": _areas(record, places, provenance),
+        "sessions": [{"gte": lo, "lte": hi} for lo, hi in (s.week_range() for s in sessions)],
+        "days": sorted({s.day for s in sessions}),
+        "cost": facets.cost_band(record, facet_codes),
+        "min_age": record.get("minimum_age"),
+        "max_age": record.get("maximum_age"),
+        "languages": facets.languages(record),
+        "accessibility": facets.accessibility(record, facet_codes),
+        "delivery": facets.delivery(record, facet_codes, places),
+        "audience": audience,
+        "status": str(record.get("status", "active")),
+        "last_confirmed": last_confirmed(record),
+        "feed": provenance.feed,
+        "summary": summary(asset_id, record, provenance, places, sessions, concepts, tax,
+                           facet_codes),
+    }
+
+
+def tagged_concepts(record: dict[str, Any], tax: Taxonomy) -> tuple[list[str], set[str]]:
+    """Linkwell concepts and facet codes named by a record's taxonomy attributes."""
+    concepts: list[str] = []
+    facet_codes: set[str] = set()
+    for term in taxonomy_terms(record):
+        code = str(term.get("code") or "")
+        if term.get("taxonomy") == FACETS_TAXONOMY_NAME or (":" in code and code.split(":")[0]
+                                                            in facets.FACET_FIELDS):
+            facet_codes.add(code)
+        else:
+            concepts.extend(map_term(term, tax))
+    return list(dict.fromkeys(concepts)), facet_codes
+
+
+def map_term(term: dict[str, Any], tax: Taxonomy) -> list[str]:
+    """Linkwell concepts for one source taxonomy term: by code, then by label and synonym."""
+    code = str(term.get("code") or "")
+    if code in tax.concepts:
+        return [code]
+    name = str(term.get("name") or "")
+    if fold(name) in {fold(c.label): c.id for c in tax.concepts.values()}:
+        return [c.id for c in tax.concepts.values() if fold(c.label) == fold(name)][:1]
+    found = phrase_index(tax).find(words(name))
+    specific = [c for c in found if tax.concepts[c].parent is not None]
+    return specific or found
+
+
+def taxonomy_terms(record: dict[str, Any]) -> list[dict[str, Any]]:
+    terms_: list[dict[str, Any]] = []
+    for attribute in record.get("attributes") or []:
+        term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
+        if isinstance(term, dict):
+            terms_.append(term)
+    return terms_
+
+
+def _with_ancestors(concepts: list[str], tax: Taxonomy) -> list[str]:
+    out: list[str] = []
+    for concept in concepts:
+        out.extend(tax.with_ancestors(concept))
+    return list(dict.fromkeys(out))
+
+
+def _org(record: dict[str, Any]) -> dict[str, Any]:
+    org = record.get("organization")
+    return org if isinstance(org, dict) else {}
+
+
+def all_locations(record: dict[str, Any]) -> list[dict[str, Any]]:
+    return [sal["location"] for sal in record.get("service_at_locations") or []
+            if isinstance(sal, dict) and isinstance(sal.get("location"), dict)]
+
+
+def all_schedules(record: dict[str, Any]) -> list[dict[str, Any]]:
+    found = list(record.get("schedules") or [])
+    for sal in record.get("service_at_locations") or []:
+        found.extend(sal.get("schedules") or [])
+        found.extend((sal.get("location") or {}).get("schedules") or [])
+    return [s for s in found if isinstance(s, dict)]
+
+
+def physical_places(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Venues people can go to: name, address, postcode and coordinates where known."""
+    places = []
+    for loc in all_locations(record):
+        if loc.get("location_type") in ("virtual", "postal"):
+            continue
+        address = next(iter(loc.get("addresses") or []), {}) or {}
+        place: dict[str, Any] = {"name": loc.get("name") or "", "address": _address_line(address),
+                                 "postcode": _postcode(address.get("postal_code")),
+                                 "region": address.get("region") or ""}
+        if loc.get("latitude") is not None and loc.get("longitude") is not None:
+            place.update(lat=float(loc["latitude"]), lon=float(loc["longitude"]))
+        places.append(place)
+    return places
+
+
+def _address_line(address: dict[str, Any]) -> str:
+    parts = [address.get(k) for k in ("address_1", "address_2", "city", "postal_code")]
+    return ", ".join(str(p) for p in parts if p)
+
+
+def _postcode(value: Any) -> str:
+    return " ".join(str(value).upper().split()) if value else ""
+
+
+def _place_words(places: list[dict[str, Any]]) -> str:
+    return " ".join(f"{p['name']} {p['address']} {p['region']}" for p in places)
+
+
+def _areas(record: dict[str, Any], places: list[dict[str, Any]], prov: Provenance) -> list[str]:
+    names = [str(a.get("name")) for a in record.get("service_areas") or [] if isinstance(a, dict)
+             and a.get("name")]
+    names += [p["region"] for p in places if p["region"]]
+    if prov.area:
+        names.append(prov.area)
+    return sorted({" ".join(n.split()).title() for n in names})
+
+
+def last_confirmed(record: dict[str, Any]) -> str | None:
+    """When a person last confirmed the listing: the assured date, else the last change."""
+    for key in ("assured_date", "last_modified"):
+        value = record.get(key)
+        if value:
+            return str(value)[:10]
+    return None
+
+
+def summary(asset_id: str, record: dict[str, Any], prov: Provenance, places: list[dict[str, Any]],
+            sessions: list[Session], concepts: list[str], tax: Taxonomy,
+            facet_codes: set[str]) -> dict[str, Any]:
+    """What a result shows a person: plain fields, ready to render."""
+    out: dict[str, Any] = {
+        "id": asset_id,
+        "name": record.get("name"),
+        "organization": _org(record).get("name"),
+        "description": record.get("description"),
+        "status": record.get("status", "active"),
+        "url": record.get("url"),
+        "email": record.get("email"),
+        "phone": next((p.get("number") for p in record.get("phones") or [] if p.get("number")),
+                      None),
+        "how_to_join": record.get("application_process"),
+        "eligibility": record.get("eligibility_description"),
+        "cost": {"band": facets.cost_band(record, facet_codes),
+                 "text": facets.cost_text(record)},
+        "min_age": record.get("minimum_age"),
+        "max_age": record.get("maximum_age"),
+        "schedule": [s.as_dict() for s in sessions],
+        "schedule_notes": [s.get("description") for s in all_schedules(record)
+                           if s.get("description")],
+        "places": places,
+        "concepts": [{"id": c, "label": tax.label(c)} for c in concepts],
+        "last_confirmed": last_confirmed(record),
+        "feed": prov.feed,
+        "source_id": prov.source_id,
+        "fetched_at": prov.fetched_at,
+    }
+    return {k: v for k, v in out.items() if v not in (None, "", [])}

@@ -1,0 +1,74 @@
+"""One error shape for every service: ``{"code", "status", "message", "errors"}``."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, jsonify
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+LOCATIONS = {"query", "json", "form", "headers", "path", "view_args", "files"}
+
+
+def error_body(code: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "status": HTTPStatus(code).phrase, "message": message}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def error_response(code: int, message: str, errors: dict[str, Any] | None = None) -> Response:
+    response = jsonify(error_body(code, message, errors))
+    response.status_code = code
+    return response
+
+
+def flatten_locations(messages: dict[str, Any]) -> dict[str, Any]:
+    """webargs nests errors by location ({"query": {"near": [...]}}): people want the field."""
+    flat: dict[str, Any] = {}
+    for key, value in messages.items():
+        if key in LOCATIONS and isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+class Unavailable(Exception):
+    """A dependency (a search backend, a sibling service) did not answer in time."""
+
+
+def _http_error(exc: HTTPException) -> Response:
+    code = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    errors = flatten_locations(data.get("messages", {})) if isinstance(data, dict) else {}
+    message = exc.description or HTTPStatus(code).phrase
+    if errors and code in (400, 422):
+        code, message = 400, "The request has invalid fields: see errors."
+    response = error_response(code, message, errors)
+    headers = data.get("headers") if isinstance(data, dict) else None
+    for header, value in (headers or {}).items():
+        response.headers[header] = value
+    return response
+
+
+def _unavailable(exc: Exception) -> Response:
+    log.warning("dependency unavailable: %s", type(exc).__name__)
+    return error_response(503, "The search service is not answering right now; please try "
+                               "again in a minute.")
+
+
+def _unexpected(exc: Exception) -> Response:
+    log.exception("unexpected error")
+    return error_response(500, "Something went wrong on our side.")
+
+
+def init_app(app: Flask, unavailable: tuple[type[Exception], ...] = ()) -> None:
+    """Register the shared handlers (after flask-smorest's, so these win)."""
+    app.register_error_handler(HTTPException, _http_error)
+    for exc_type in (Unavailable, *unavailable):
+        app.register_error_handler(exc_type, _unavailable)
+    app.register_error_handler(Exception, _unexpected)
