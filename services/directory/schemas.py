@@ -14,7 +14,6 @@ from marshmallow import (
     validate,
     validates_schema,
 )
-
 from webargs.fields import DelimitedList
 
 from linkwell.directory.backends.base import MAX_RESULT_WINDOW, SORTS

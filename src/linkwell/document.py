@@ -54,7 +54,8 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "id": asset_id,
         "name": str(record.get("name", "")),
         "name_sort": fold(str(record.get("name", ""))),
-        "name_terms": " ".join(terms(f"{record.get('name', '')} {record.get('alternate_name') or ''}")),
+        "name_terms": " ".join(terms(f"{record.get('name', '')} "
+                                     f"{record.get('alternate_name') or ''}")),
         "body_terms": " ".join([*terms(description), *terms(_place_words(places)),
                                 *(concept_token(c) for c in _with_ancestors(detected, tax))]),
         "tag_terms": " ".join([*(concept_token(c) for c in concepts),

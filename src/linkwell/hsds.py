@@ -183,7 +183,7 @@ def validate_service(record: object) -> dict[str, Any]:
 
 
 def flatten_errors(errors: Any, prefix: str = "") -> dict[str, Any]:
-    """marshmallow's nested error dict as ``{"service_at_locations.0.location.latitude": [...]}``."""
+    """marshmallow's nested errors flattened to dotted paths, e.g. ``schedules.0.opens_at``."""
     if not isinstance(errors, dict):
         return {prefix or "_record": errors if isinstance(errors, list) else [str(errors)]}
     flat: dict[str, Any] = {}

@@ -105,7 +105,8 @@ class PhraseIndex:
             i += len(match[0].tokens)
         return found
 
-    def _longest_at(self, tokens: Sequence[str], i: int, specific_only: bool) -> list[Phrase] | None:
+    def _longest_at(self, tokens: Sequence[str], i: int,
+                    specific_only: bool) -> list[Phrase] | None:
         best: list[Phrase] = []
         for phrase in self.by_first.get(tokens[i], ()):
             if specific_only and phrase.generic:

@@ -1,0 +1,124 @@
+"""The ``linkwell`` command: run everything on one machine, import data, look after the index."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from linkwell.client import ServiceClient, ServiceError
+from linkwell.config import ingest_token, settings
+from linkwell.importer import ImportFileError, ImportReport, feed_name_for, import_records
+from linkwell.importer import read_records as read_record_file
+
+console = Console(stderr=True)
+
+
+def directory_client(url: str | None) -> ServiceClient:
+    """A client for the configured directory: over HTTP, or the embedded one in-process."""
+    config = settings()
+    url = url or config.get("DIRECTORY_URL")
+    token = ingest_token(config)
+    if url:
+        return ServiceClient(url, token=token, timeout=120)
+    from linkwell.directory import create_app
+
+    return ServiceClient(app=create_app(), token=token, timeout=120)
+
+
+@click.group()
+@click.version_option(package_name="linkwell")
+def main() -> None:
+    """Linkwell: community groups, peer support and activities, found and matched."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--demo/--no-demo", default=True, show_default=True,
+              help="Load the demo boroughs' data when the directory is empty.")
+@click.option("--workers", default=1, show_default=True, type=int)
+def serve(host: str, port: int, demo: bool, workers: int) -> None:
+    """Run the whole system on this machine (embedded SQLite unless configured otherwise)."""
+    from linkwell.server import build_site, run_gunicorn
+
+    site, directory = build_site()
+    if demo:
+        from linkwell.demo import load_demo_if_empty
+
+        load_demo_if_empty(directory, console)
+    console.print(f"Linkwell is running: http://{host}:{port}/api/v1/services?q=walking")
+    run_gunicorn(site, host, port, workers)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--feed", help="Feed name the records belong to (default: from the file name).")
+@click.option("--area", help="Borough or area the feed covers, e.g. Lewisham.")
+@click.option("--directory-url", envvar="LINKWELL_DIRECTORY_URL",
+              help="A running directory service (default: the embedded one).")
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 2000))
+def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
+                   directory_url: str | None, batch_size: int) -> None:
+    """Load HSDS / Open Referral UK 3.0 services from JSON or newline-delimited JSON files."""
+    client = directory_client(directory_url)
+    failed = False
+    for path in paths:
+        try:
+            pairs = list(read_record_file(path))
+        except (ImportFileError, OSError) as exc:
+            console.print(f"[red]Could not read {path}[/red]: {exc}")
+            failed = True
+            continue
+        report = _import_with_progress(client, pairs, feed or feed_name_for(path), area, path,
+                                       batch_size)
+        _print_report(path, report)
+        failed = failed or bool(report.counts["rejected"])
+    sys.exit(1 if failed else 0)
+
+
+def _import_with_progress(client: ServiceClient, pairs: list[tuple[str, Any]], feed: str,
+                          area: str | None, path: Path, batch_size: int) -> ImportReport:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(f"Importing {path.name}", total=len(pairs))
+        try:
+            return import_records(client, pairs, feed, area, batch_size,
+                                  lambda n: progress.advance(task, n))
+        except ServiceError as exc:
+            console.print(f"[red]The directory refused the import[/red]: {exc}")
+            raise SystemExit(2) from exc
+
+
+def _print_report(path: Path, report: ImportReport) -> None:
+    table = Table(title=f"{path.name}: {report.total} records")
+    for name in report.counts:
+        table.add_column(name.capitalize(), justify="right")
+    table.add_row(*(str(v) for v in report.counts.values()))
+    Console().print(table)
+    for reject in report.rejected:
+        name = reject.get("name") or reject.get("source_id") or ""
+        label = f"{reject['where']}" + (f" ({name})" if name else "")
+        for field_name, reasons in reject.get("errors", {}).items():
+            console.print(f"  [yellow]rejected[/yellow] {label}: {field_name}: "
+                          f"{'; '.join(map(str, reasons))}")
+
+
+@main.group()
+def directory() -> None:
+    """Look after the directory's index."""
+
+
+@directory.command()
+@click.option("--directory-url", envvar="LINKWELL_DIRECTORY_URL")
+def rebuild(directory_url: str | None) -> None:
+    """Re-derive every asset into a fresh index and switch to it without downtime."""
+    answer = directory_client(directory_url).post("/admin/rebuild", {})
+    console.print(f"Rebuilt {answer['assets']} assets on {answer['backend']}.")

@@ -1,0 +1,41 @@
+"""Serving: the apps together on one machine, under gunicorn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+
+def build_site(config: dict[str, Any] | None = None) -> tuple[Any, Flask]:
+    """The WSGI site for one machine, and the directory app inside it.
+
+    Until the gateway lands, the directory answers at the root and at ``/api/v1``, where the
+    public search lives (``GET /api/v1/services``).
+    """
+    from linkwell.directory import create_app
+
+    directory = create_app(config)
+    return DispatcherMiddleware(directory, {"/api/v1": directory}), directory
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, app: Any, options: dict[str, Any]) -> None:
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return self.application
+
+
+def run_gunicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
+    """Serve ``app`` with gunicorn's threaded workers until interrupted."""
+    _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "threads": 8,
+                    "worker_class": "gthread", "timeout": 60, "accesslog": None}).run()
