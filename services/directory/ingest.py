@@ -13,7 +13,7 @@ from typing import Any
 
 from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
-from linkwell.hsds import is_uuid, validate_service
+from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
 
@@ -47,12 +47,15 @@ class Outcome:
     source_id: str | None = None
     name: str | None = None
     errors: dict[str, Any] = field(default_factory=dict)
+    warnings: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         out = {"index": self.index, "result": self.result, "id": self.id,
                "source_id": self.source_id, "name": self.name}
         if self.errors:
             out["errors"] = self.errors
+        if self.warnings:
+            out["warnings"] = self.warnings
         return {k: v for k, v in out.items() if v is not None}
 
 
@@ -85,7 +88,9 @@ def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: st
     item = IndexItem(asset_id, version_of(clean), fingerprint, document, clean,
                      {"feed": feed, "source_id": source_id, "fetched_at": fetched_at,
                       "area": area})
-    return Prepared(Outcome(index, "pending", asset_id, source_id, clean["name"]), item)
+    outcome = Outcome(index, "pending", asset_id, source_id, clean["name"],
+                      warnings=coordinate_warnings(clean))
+    return Prepared(outcome, item)
 
 
 def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | None = None,

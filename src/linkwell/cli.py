@@ -16,7 +16,7 @@ from linkwell.config import ingest_token, settings
 from linkwell.importer import ImportFileError, ImportReport, feed_name_for, import_records
 from linkwell.importer import read_records as read_record_file
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 def directory_client(url: str | None) -> ServiceClient:
@@ -73,7 +73,7 @@ def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
         try:
             pairs = list(read_record_file(path))
         except (ImportFileError, OSError) as exc:
-            console.print(f"[red]Could not read {path}[/red]: {exc}")
+            console.print(f"[red]Could not read[/red] {exc}")
             failed = True
             continue
         report = _import_with_progress(client, pairs, feed or feed_name_for(path), area, path,

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from linkwell import facets
+from linkwell.hsds import valid_point
 from linkwell.schedule import Session, sessions_from_schedules
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, Taxonomy, load_taxonomy
 from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
@@ -152,7 +153,7 @@ def physical_places(record: dict[str, Any]) -> list[dict[str, Any]]:
         place: dict[str, Any] = {"name": loc.get("name") or "", "address": _address_line(address),
                                  "postcode": _postcode(address.get("postal_code")),
                                  "region": address.get("region") or ""}
-        if loc.get("latitude") is not None and loc.get("longitude") is not None:
+        if valid_point(loc.get("latitude"), loc.get("longitude")):
             place.update(lat=float(loc["latitude"]), lon=float(loc["longitude"]))
         places.append(place)
     return places

@@ -105,8 +105,9 @@ class LocationSchema(_Lenient):
     location_type = fields.String(allow_none=True,
                                   validate=validate.OneOf(["physical", "postal", "virtual"]))
     name = fields.String(allow_none=True)
-    latitude = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90))
-    longitude = fields.Float(allow_none=True, validate=validate.Range(min=-180, max=180))
+    # Out-of-range coordinates are a warning, not a rejection: see coordinate_warnings.
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
     addresses = fields.List(fields.Nested(AddressSchema))
     accessibility = fields.List(fields.Nested(AccessibilitySchema))
     languages = fields.List(fields.Nested(LanguageSchema))
@@ -194,3 +195,26 @@ def flatten_errors(errors: Any, prefix: str = "") -> dict[str, Any]:
         else:
             flat[path] = value
     return flat
+
+
+def valid_point(latitude: Any, longitude: Any) -> bool:
+    """Whether a pair can be put on a map (0,0 is a common placeholder, not a venue)."""
+    try:
+        lat, lon = float(latitude), float(longitude)
+    except (TypeError, ValueError):
+        return False
+    return -90 <= lat <= 90 and -180 <= lon <= 180 and (lat, lon) != (0.0, 0.0)
+
+
+def coordinate_warnings(record: dict[str, Any]) -> dict[str, list[str]]:
+    """Locations whose coordinates cannot be used: the record is kept, the point is not."""
+    warnings: dict[str, list[str]] = {}
+    for i, sal in enumerate(record.get("service_at_locations") or []):
+        location = sal.get("location") if isinstance(sal, dict) else None
+        if not isinstance(location, dict) or location.get("latitude") is None:
+            continue
+        if not valid_point(location.get("latitude"), location.get("longitude")):
+            warnings[f"service_at_locations.{i}.location.latitude"] = [
+                f"({location.get('latitude')}, {location.get('longitude')}) is not a place on "
+                "the map; the venue is kept without a map position"]
+    return warnings

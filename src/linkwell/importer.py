@@ -56,7 +56,8 @@ def read_records(path: Path) -> Iterator[tuple[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if stripped.startswith("[") or "\n" not in text.strip():
-            raise ImportFileError(f"{path}: not valid JSON ({exc})") from exc
+            raise ImportFileError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, "
+                                  f"column {exc.colno})") from exc
         yield from _read_lines(text)
         return
     yield from _records_of(data, path)
