@@ -6,7 +6,11 @@ rejected record never stops the good ones in the same batch.
 
 from __future__ import annotations
 
+import multiprocessing
 import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -93,12 +97,20 @@ def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: st
     return Prepared(outcome, item)
 
 
-def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | None = None,
-           fetched_at: str | None = None, refresh: bool = True,
-           today: date | None = None) -> list[Outcome]:
-    """Write a batch of records; one outcome per record, in order."""
-    day = today or date.today()
-    prepared = [prepare(i, r, feed, area, fetched_at, day) for i, r in enumerate(records)]
+def plan(backend: SearchBackend, records: list[Any], feed: str, area: str | None,
+         fetched_at: str | None, today: date) -> tuple[list[Prepared], list[Prepared]]:
+    """Every record prepared, and the ones that need writing (new or changed)."""
+    prepared = prepare_all(records, feed, area, fetched_at, today)
+    return prepared, classify(backend, prepared)
+
+
+def prepare_all(records: list[Any], feed: str, area: str | None, fetched_at: str | None,
+                today: date) -> list[Prepared]:
+    return [prepare(i, r, feed, area, fetched_at, today) for i, r in enumerate(records)]
+
+
+def classify(backend: SearchBackend, prepared: list[Prepared]) -> list[Prepared]:
+    """Mark each prepared record added, updated or unchanged; returns those to write."""
     pending = _dedupe([p for p in prepared if p.item is not None])
     stored = backend.fingerprints(p.item.id for p in pending if p.item)
     to_write: list[Prepared] = []
@@ -110,6 +122,11 @@ def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | No
         else:
             p.outcome.result = "updated" if known else "added"
             to_write.append(p)
+    return to_write
+
+
+def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool) -> None:
+    """Write planned items; a refusal turns that record's outcome into a reported one."""
     refused = backend.write([p.item for p in to_write if p.item], refresh=refresh)
     for p in to_write:
         if p.outcome.id in refused:
@@ -117,6 +134,14 @@ def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | No
             stale = "newer version" in reason
             p.outcome.result = "unchanged" if stale else "rejected"
             p.outcome.errors = {"last_modified" if stale else "_record": [reason]}
+
+
+def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | None = None,
+           fetched_at: str | None = None, refresh: bool = True,
+           today: date | None = None) -> list[Outcome]:
+    """Write a batch of records; one outcome per record, in order."""
+    prepared, to_write = plan(backend, records, feed, area, fetched_at, today or date.today())
+    commit(backend, to_write, refresh)
     return [p.outcome for p in prepared]
 
 
@@ -153,3 +178,50 @@ def tally(outcomes: list[Outcome]) -> dict[str, int]:
     for o in outcomes:
         counts[o.result] = counts.get(o.result, 0) + 1
     return counts
+
+
+def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
+                  area: str | None = None, batch_size: int = 1000, workers: int = 2,
+                  today: date | None = None) -> dict[str, int]:
+    """Bulk-load many records, for feeds and benchmarks; returns the counts.
+
+    Preparing a record (validation, analysis) is CPU-bound Python, so batches are prepared
+    in worker processes while this process writes the previous ones; outcomes are tallied,
+    not kept, to bound memory.
+    """
+    day = today or date.today()
+    counts = dict.fromkeys(OUTCOMES, 0)
+    # fork: workers only run pure-Python preparation, never the parent's clients or sockets
+    context = multiprocessing.get_context("fork")
+    with backend.bulk_load(), ProcessPoolExecutor(max_workers=workers,
+                                                  mp_context=context) as pool:
+        in_flight: deque[Future[list[Prepared]]] = deque()
+        for batch in _batches(records, batch_size):
+            in_flight.append(pool.submit(prepare_all, batch, feed, area, None, day))
+            if len(in_flight) > workers:
+                _write_prepared(backend, in_flight.popleft().result(), counts)
+        while in_flight:
+            _write_prepared(backend, in_flight.popleft().result(), counts)
+    return counts
+
+
+def _write_prepared(backend: SearchBackend, prepared: list[Prepared],
+                    counts: dict[str, int]) -> None:
+    commit(backend, classify(backend, prepared), refresh=False)
+    _add(counts, [p.outcome for p in prepared])
+
+
+def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _add(counts: dict[str, int], outcomes: list[Outcome]) -> None:
+    for name, value in tally(outcomes).items():
+        counts[name] += value

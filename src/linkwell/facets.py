@@ -61,6 +61,15 @@ LANGUAGE_NAMES = {
 }
 
 
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a list of phrases, matched as whole words in folded text."""
+    return re.compile(r"\b(" + "|".join(re.escape(fold(p)) for p in phrases) + r")\b")
+
+
+_ACCESS_PATTERNS = {k: _phrase_pattern(v) for k, v in _ACCESS_PHRASES.items()}
+_AUDIENCE_PATTERNS = {k: _phrase_pattern(v) for k, v in _AUDIENCE_PHRASES.items()}
+
+
 def _codes(facet_codes: set[str], prefix: str) -> list[str]:
     return sorted(c.split(":", 1)[1] for c in facet_codes if c.startswith(prefix + ":"))
 
@@ -131,14 +140,10 @@ def accessibility(record: dict[str, Any], facet_codes: set[str]) -> list[str]:
     """Accessibility features stated for the asset; a negated mention does not count."""
     found = set(_codes(facet_codes, "accessibility"))
     for clause in _access_text(record):
-        for feature, phrases in _ACCESS_PHRASES.items():
-            if any(_has_phrase(clause, p) for p in phrases) and not _NEGATION.search(clause):
-                found.add(feature)
+        if _NEGATION.search(clause):
+            continue
+        found.update(f for f, pattern in _ACCESS_PATTERNS.items() if pattern.search(clause))
     return sorted(found)
-
-
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 
 def delivery(record: dict[str, Any], facet_codes: set[str],
@@ -165,5 +170,4 @@ def audience(record: dict[str, Any], facet_codes: set[str]) -> list[str]:
     if tagged:
         return sorted(tagged)
     text = fold(f"{record.get('eligibility_description') or ''} {record.get('name') or ''}")
-    return sorted(a for a, phrases in _AUDIENCE_PHRASES.items()
-                  if any(_has_phrase(text, fold(p)) for p in phrases))
+    return sorted(a for a, pattern in _AUDIENCE_PATTERNS.items() if pattern.search(text))

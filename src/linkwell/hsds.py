@@ -1,7 +1,8 @@
 """marshmallow schemas for the canonical asset record: an Open Referral HSDS 3.0 ``service``.
 
 The schemas validate and report field-level errors; the record itself is stored whole, as
-given, so nothing a feed sends is lost. Unknown fields are kept (feeds carry extensions).
+given, so nothing a feed sends is lost: fields the schemas do not know are not validated
+but stay in the stored record.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 import uuid
 from typing import Any
 
-from marshmallow import INCLUDE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 BYDAY_RE = re.compile(r"^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
@@ -38,7 +39,7 @@ def _validate_byday(value: str) -> None:
 
 class _Lenient(Schema):
     class Meta:
-        unknown = INCLUDE
+        unknown = EXCLUDE  # validation only: the record is stored as given, extensions too
 
 
 class Id(fields.String):

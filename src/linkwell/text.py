@@ -45,8 +45,11 @@ CONCEPT_TOKEN_PREFIX = "c_"
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and apostrophes, and turn punctuation into spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        bare = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", _APOSTROPHES.sub("", bare.casefold())).replace("_", " ").strip()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -117,6 +118,9 @@ class SearchBackend(Protocol):
 
     def ping(self) -> bool:
         """Whether the backend answers now."""
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A context for large loads: the backend may trade freshness for speed inside it."""
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         """(hash, version, withdrawn) of the stored assets among ``ids``."""

@@ -1,0 +1,245 @@
+"""Directory search benchmark: load N synthetic assets, run a fixed mix of searches.
+
+For each backend it prints the load rate, search latency percentiles and peak memory; for
+Elasticsearch it also sends the same queries straight to the cluster with the official
+client (the floor the directory adds to). Each (size, backend) runs in its own process so
+peak memory is that run's alone.
+
+    python bench/search.py                       # 10,000 and 50,000 assets, both backends
+    python bench/search.py --sizes 2000 --queries 200 --backends sqlite
+    python bench/search.py --write docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import PLACES, assets
+
+WORDS = ["walking", "singing", "lonely", "debt advice", "gardening", "carers", "yoga",
+         "mens shed", "coffee morning", "bereavement", "food bank", "art", "dance",
+         "english classes", "tai chi", "choir", "knitting", "befriending", "lunch", "exercise"]
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+
+def query_mix(count: int, seed: int = 7) -> list[tuple[str, dict[str, str]]]:
+    """(kind, params): a quarter each of text, text+filters, text+near, filters only."""
+    rng = random.Random(seed)
+    mix: list[tuple[str, dict[str, str]]] = []
+    for i in range(count):
+        kind = ("text", "text+filters", "text+near", "filters")[i % 4]
+        _, lat, lon, _ = rng.choice(PLACES)
+        near = f"{lat + rng.uniform(-0.01, 0.01):.4f},{lon + rng.uniform(-0.01, 0.01):.4f}"
+        params: dict[str, str] = {}
+        if kind != "filters":
+            params["q"] = rng.choice(WORDS)
+        if kind == "text+filters":
+            params.update(free="true", day=rng.choice(DAYS))
+        if kind == "text+near":
+            params.update(near=near, within_km="3", sort="blended")
+        if kind == "filters":
+            params.update(day=rng.choice(DAYS), near=near, within_km="5", age="70")
+            params["from"], params["to"] = "09:00", "13:00"
+        mix.append((kind, params))
+    return mix
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(latencies: list[float]) -> dict[str, float]:
+    return {f"p{p}": round(percentile(latencies, p) * 1000, 2) for p in (50, 95, 99)}
+
+
+def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[str, Any]:
+    from linkwell.directory import create_app
+    from linkwell.directory.ingest import upsert_stream
+
+    data_dir = tempfile.mkdtemp(prefix="linkwell-bench-")
+    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": backend,
+                              "INGEST_TOKEN": "bench", "ELASTICSEARCH_TIMEOUT": 30.0}
+    if backend == "elasticsearch":
+        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
+    app = create_app(config)
+    store = app.extensions["linkwell.backend"]
+    started = time.perf_counter()
+    counts = upsert_stream(store, assets(size), "bench", "London")
+    if backend == "elasticsearch":
+        store.es.indices.refresh(index=store.alias)
+    load_seconds = time.perf_counter() - started
+    result: dict[str, Any] = {"backend": backend, "size": size, "loaded": counts["added"],
+                              "load_rate": round(size / load_seconds)}
+    try:
+        result.update(_measure(config, store, backend, queries))
+    finally:
+        if backend == "elasticsearch":
+            store.drop_all()
+        store.close()
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return result
+
+
+def _serve(config: dict[str, Any]) -> tuple[subprocess.Popen[bytes], str]:
+    """The directory under gunicorn, as production runs it, on a free loopback port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, LINKWELL_DATA_DIR=config["DATA_DIR"],
+               LINKWELL_SEARCH_BACKEND=config["SEARCH_BACKEND"],
+               LINKWELL_INGEST_TOKEN=config["INGEST_TOKEN"])
+    if config["SEARCH_BACKEND"] == "elasticsearch":
+        env.update(ELASTICSEARCH_URL=config["ELASTICSEARCH_URL"],
+                   LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "-k", "gthread",
+         "--threads", "4", "linkwell.directory:create_app()"], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if requests.get(base + "/readyz", timeout=1).status_code == 200:
+                return server, base
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("the directory did not start under gunicorn")
+
+
+def _peak_rss_mb(pid: int) -> int:
+    """A process's peak resident memory (VmHWM), in MB, read from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return 0
+
+
+def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> dict[str, Any]:
+    server, root = _serve(config)
+    base = root + "/services"
+    session = requests.Session()
+    mix = query_mix(queries)
+    for _, params in mix[:50]:  # warm caches the way a running service has them
+        session.get(base, params=params).raise_for_status()
+    latencies: dict[str, list[float]] = {}
+    for kind, params in mix:
+        started = time.perf_counter()
+        session.get(base, params=params).raise_for_status()
+        latencies.setdefault(kind, []).append(time.perf_counter() - started)
+    worker_rss = max((_peak_rss_mb(int(p)) for p in _children(server.pid)), default=0)
+    server.terminate()
+    server.wait(10)
+    every = [v for values in latencies.values() for v in values]
+    out: dict[str, Any] = {"directory": summary(every), "server_peak_rss_mb": worker_rss,
+                           "by_kind": {k: summary(v) for k, v in latencies.items()}}
+    if backend == "elasticsearch":
+        out["direct"] = _direct(store, mix)
+        stats = store.es.nodes.stats(metric="jvm")["nodes"]
+        heap = max(n["jvm"]["mem"]["heap_used_in_bytes"] for n in stats.values())
+        out["es_heap_used_mb"] = round(heap / 2**20)
+    return out
+
+
+def _children(pid: int) -> list[str]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return path.read_text().split() if path.exists() else []
+
+
+def _direct(store: Any, mix: list[tuple[str, dict[str, str]]]) -> dict[str, float]:
+    """The same searches sent straight to Elasticsearch: our query, no directory around it."""
+    from linkwell.directory.api import build_query
+    from linkwell.directory.backends.elastic import search_body
+    from linkwell.directory.schemas import SearchArgs
+
+    bodies = [search_body(build_query(SearchArgs().load(p))) for _, p in mix]
+    for body in bodies[:50]:
+        store.es.search(index=store.alias, **body)
+    latencies = []
+    for body in bodies:
+        started = time.perf_counter()
+        store.es.search(index=store.alias, **body)
+        latencies.append(time.perf_counter() - started)
+    return summary(latencies)
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = ["| assets | backend | load (assets/s) | search p50 / p95 / p99 (ms) | "
+             "direct ES p50 / p95 / p99 (ms) | loader / server peak RSS (MB) | "
+             "ES heap used (MB) |",
+             "|---:|---|---:|---|---|---|---:|"]
+    for r in results:
+        d = r["directory"]
+        direct = r.get("direct")
+        lines.append(
+            f"| {r['size']:,} | {r['backend']} | {r['load_rate']:,} | "
+            f"{d['p50']} / {d['p95']} / {d['p99']} | "
+            + (f"{direct['p50']} / {direct['p95']} / {direct['p99']}" if direct else "-")
+            + f" | {r['peak_rss_mb']} / {r['server_peak_rss_mb']} | "
+            f"{r.get('es_heap_used_mb', '-')} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
+    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
+    parser.add_argument("--write", type=Path, help="Also write the results into this file")
+    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.queries, args.es_url)))
+        return
+    results = []
+    for size in args.sizes:
+        for backend in args.backends:
+            if backend == "elasticsearch" and not args.es_url:
+                print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
+                continue
+            cmd = [sys.executable, __file__, "--one", backend, str(size), "--queries",
+                   str(args.queries)] + (["--es-url", args.es_url] if args.es_url else [])
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            results.append(json.loads(out.strip().splitlines()[-1]))
+            print(json.dumps(results[-1]), file=sys.stderr)
+    print(table(results))
+    if args.write:
+        write_section(args.write, "search", table(results), results)
+
+
+def write_section(path: Path, name: str, text: str, results: list[dict[str, Any]]) -> None:
+    """Replace this benchmark's section of the figures file, keeping the others."""
+    begin, end = f"<!-- bench:{name}:begin -->", f"<!-- bench:{name}:end -->"
+    detail = json.dumps(results, indent=1)
+    block = (f"{begin}\n{text}\n\n<details><summary>Raw figures (by query kind)</summary>\n\n"
+             f"```json\n{detail}\n```\n</details>\n{end}")
+    current = path.read_text() if path.exists() else "# Benchmarks\n"
+    if begin in current:
+        head, _, rest = current.partition(begin)
+        _, _, tail = rest.partition(end)
+        current = head + block + tail
+    else:
+        current = current.rstrip() + "\n\n" + block + "\n"
+    path.write_text(current)
+
+
+if __name__ == "__main__":
+    main()
