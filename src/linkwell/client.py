@@ -39,7 +39,7 @@ class WSGIAdapter(BaseAdapter):
         body = request.body.encode() if isinstance(request.body, str) else request.body
         builder = EnvironBuilder(path=url.path, query_string=url.query,
                                  method=request.method or "GET",
-                                 headers=dict(request.headers), data=body or b"")
+                                 headers=list(request.headers.items()), data=body or b"")
         try:
             app_iter, status, headers = run_wsgi_app(self.app, builder.get_environ())
             content = b"".join(app_iter)

@@ -149,7 +149,7 @@ def physical_places(record: dict[str, Any]) -> list[dict[str, Any]]:
     for loc in all_locations(record):
         if loc.get("location_type") in ("virtual", "postal"):
             continue
-        address = next(iter(loc.get("addresses") or []), {}) or {}
+        address: dict[str, Any] = next(iter(loc.get("addresses") or []), {}) or {}
         place: dict[str, Any] = {"name": loc.get("name") or "", "address": _address_line(address),
                                  "postcode": _postcode(address.get("postal_code")),
                                  "region": address.get("region") or ""}

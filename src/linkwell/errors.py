@@ -69,6 +69,7 @@ def _unexpected(exc: Exception) -> Response:
 def init_app(app: Flask, unavailable: tuple[type[Exception], ...] = ()) -> None:
     """Register the shared handlers (after flask-smorest's, so these win)."""
     app.register_error_handler(HTTPException, _http_error)
-    for exc_type in (Unavailable, *unavailable):
+    handled: tuple[type[Exception], ...] = (Unavailable, *unavailable)
+    for exc_type in handled:
         app.register_error_handler(exc_type, _unavailable)
     app.register_error_handler(Exception, _unexpected)

@@ -128,7 +128,7 @@ def languages(record: dict[str, Any]) -> list[str]:
 
 
 def _access_text(record: dict[str, Any]) -> list[str]:
-    clauses = []
+    clauses: list[str] = []
     for sal in record.get("service_at_locations") or []:
         for item in (sal.get("location") or {}).get("accessibility") or []:
             text = f"{item.get('description') or ''}; {item.get('details') or ''}"

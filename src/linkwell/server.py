@@ -21,7 +21,7 @@ def build_site(config: dict[str, Any] | None = None) -> tuple[Any, Flask]:
     return DispatcherMiddleware(directory, {"/api/v1": directory}), directory
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     def __init__(self, app: Any, options: dict[str, Any]) -> None:
         self.application = app
         self.options = options

@@ -187,7 +187,8 @@ class SQLiteBackend:
         return _stored(row) if row else None
 
     def ids(self, feed: str | None = None) -> set[str]:
-        sql, args = "SELECT id FROM assets", ()
+        sql: str = "SELECT id FROM assets"
+        args: tuple[str, ...] = ()
         if feed is not None:
             sql, args = sql + " WHERE feed = ?", (feed,)
         return {r[0] for r in self._conn().execute(sql, args)}
