@@ -266,34 +266,42 @@ def _fts_query(tokens: list[str]) -> str:
 
 
 def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """SELECT rid, score, dist, name_sort, id of every matching asset."""
+    """SELECT rid, score, dist, name_sort, id of every matching asset.
+
+    The text match and the distances are materialised first: left to itself, SQLite's
+    planner would run the FTS5 match once per candidate row.
+    """
+    ctes: list[str] = []
     joins: list[str] = []
-    where = ["a.withdrawn = 0"]
     args: list[Any] = []
     score = "1.0"
     if q.tokens:
-        joins.append("JOIN (SELECT rowid AS rid, bm25(asset_text, ?, ?, ?) AS bm FROM asset_text"
-                     " WHERE asset_text MATCH ?) t ON t.rid = a.rid")
+        ctes.append("t AS MATERIALIZED (SELECT rowid AS rid, bm25(asset_text, ?, ?, ?) AS bm"
+                    " FROM asset_text WHERE asset_text MATCH ?)")
         args.extend([*TEXT_WEIGHTS, _fts_query(q.tokens)])
+        joins.append("JOIN t ON t.rid = a.rid")
         score = "(-t.bm)"
     dist = "NULL"
     if q.near:
-        join, join_args = _distance_join(q)
-        joins.append(join)
-        args.extend(join_args)
+        cte, kind, cte_args = _distance_cte(q)
+        ctes.append(cte)
+        args.extend(cte_args)
+        joins.append(f"{kind} g ON g.asset = a.rid")
         dist = "g.d"
+    where = ["a.withdrawn = 0"]
     filters, filter_args = _filters(q)
     where.extend(filters)
-    args.extend(filter_args)
     stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
             " ELSE 1.0 END)"
     score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
-    sql = (f"SELECT a.rid, {score_expr}, {dist}, a.name_sort, a.id FROM assets a "
+    sql = ((f"WITH {', '.join(ctes)} " if ctes else "")
+           + f"SELECT a.rid, {score_expr}, {dist}, a.name_sort, a.id FROM assets a "
            + " ".join(joins) + " WHERE " + " AND ".join(where))
-    return sql, [q.stale_before, *args]
+    return sql, [*args, q.stale_before, *filter_args]
 
 
-def _distance_join(q: SearchQuery) -> tuple[str, list[Any]]:
+def _distance_cte(q: SearchQuery) -> tuple[str, str, list[Any]]:
+    """The nearest venue's distance per asset (within the bounding box when filtering)."""
     assert q.near is not None
     lat, lon = q.near.lat, q.near.lon
     args: list[Any] = [lat, lon]
@@ -303,9 +311,9 @@ def _distance_join(q: SearchQuery) -> tuple[str, list[Any]]:
         dlon = q.within_km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
         bbox = " WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
         args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-    kind = "JOIN" if bbox else "LEFT JOIN"
-    return (f"{kind} (SELECT asset, MIN(hav(lat, lon, ?, ?)) AS d FROM asset_places{bbox}"
-            " GROUP BY asset) g ON g.asset = a.rid", args)
+    cte = ("g AS MATERIALIZED (SELECT asset, MIN(hav(lat, lon, ?, ?)) AS d FROM asset_places"
+           f"{bbox} GROUP BY asset)")
+    return cte, "JOIN" if bbox else "LEFT JOIN", args
 
 
 def _in(column: str, values: list[Any]) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 __all__ = [
     "COLUMNS",
+    "LINKWELL_FACETS_TAXONOMY",
     "LINKWELL_TAXONOMY_BASE",
     "CsvRowError",
     "Geocoder",
@@ -47,6 +48,8 @@ COLUMNS: tuple[str, ...] = (
 
 #: Term ids of Linkwell's own taxonomy are uuid5(NAMESPACE_URL, this + concept id).
 LINKWELL_TAXONOMY_BASE = "https://linkwell.example.org/taxonomy/"
+#: The taxonomy name of Linkwell's facet tags (``delivery:online``, ``audience:carers``).
+LINKWELL_FACETS_TAXONOMY = "linkwell-facets"
 
 #: Looks a postcode up: (latitude, longitude), or None when it is unknown.
 Geocoder = Callable[[str], tuple[float, float] | None]
@@ -241,7 +244,8 @@ class _Converter:
         _put(service, "url", _parse_website(self.cell("website")))
         _put(service, "email", _parse_email(self.cell("contact_email")))
         service["status"] = _parse_status(self.cell("status"))
-        service.update(self.ages())
+        ages = self.ages()
+        service.update(ages)
         _put(service, "eligibility_description", self.text("who_for"))
         _put(service, "application_process", self.text("how_to_join"))
         _put(service, "assured_date", _parse_date(self.cell("last_checked")))
@@ -251,7 +255,7 @@ class _Converter:
         _put(service, "service_at_locations", self.locations(delivery))
         _put(service, "languages", self.languages())
         _put(service, "cost_options", self.cost_options())
-        _put(service, "attributes", self.attributes())
+        _put(service, "attributes", self.attributes(delivery, ages))
         service["_source_id"] = self.source_id
         return service
 
@@ -409,11 +413,21 @@ class _Converter:
             option["service_id"] = self.service_id
         return [_ordered(option, ("id", "service_id")) for option in options]
 
-    def attributes(self) -> list[dict[str, Any]]:
+    def attributes(self, delivery: list[str], ages: dict[str, int]) -> list[dict[str, Any]]:
+        """One attribute per category, then Linkwell facet tags for delivery and audience.
+
+        The facet tags carry what the ``delivery`` and ``who_for`` columns state outright, so
+        the directory does not have to guess them from the description.
+        """
+        if not delivery and self.has_place():
+            delivery = ["in_person"]  # an empty delivery cell at a venue means in person
+        audiences = _audiences(self.cell("who_for"), ages)
+        terms = [_category_term(self.feed, label) for label in _split_list(self.cell("categories"))]
+        terms += [_facet_term("delivery", mode) for mode in delivery]
+        terms += [_facet_term("audience", audience) for audience in audiences]
         attributes = []
         seen: set[str] = set()
-        for label in _split_list(self.cell("categories")):
-            term = _category_term(self.feed, label)
+        for term in terms:
             if term["id"] in seen:
                 continue
             seen.add(term["id"])
@@ -507,14 +521,17 @@ def _parse_age(cell: str, column: str) -> int | None:
 def _ages_from_words(who_for: str) -> tuple[int | None, int | None]:
     """Ages people write in "who it is for" ("Men 50+", "young people 11-25", "over 60s").
 
-    Used only when the age columns are empty, so search can still filter by age.
+    Used only when the age columns are empty, so search can still filter by age. Children's
+    ages in a family activity ("families with children aged 3 to 8") are not the age limit
+    of the grown-ups who come too, so they are left alone.
     """
     text = _plain_dashes(who_for.lower())
     span = re.search(r"\b(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\b", text)
     # A bare span ("children 0-5") may describe who comes along, not an age limit, so only
     # words that speak of the person's own age count.
     about_age = re.search(r"\b(aged?|ages|young|youth|years?|yrs)\b", text)
-    if span and about_age and int(span.group(1)) <= int(span.group(2)):
+    about_children = re.search(r"\b(famil\w*|parents?|children|child|babies|toddlers)\b", text)
+    if span and about_age and not about_children and int(span.group(1)) <= int(span.group(2)):
         return int(span.group(1)), int(span.group(2))
     over = re.search(r"\b(\d{1,2})\s*\+|\bover\s*(\d{1,2})s?\b|\b(\d{1,2})s? and over\b", text)
     if over:
@@ -754,7 +771,7 @@ def _parse_days(cell: str, start: str, end: str) -> list[_Rule]:
     Parts with the same kind and times are merged into one rule.
     """
     rules: dict[tuple[bool, int, str, str, bool], _Rule] = {}
-    for part in re.split(r"[;\n]", _plain_dashes(cell.lower())):
+    for part in re.split(r"[;\n]", _plain_dashes(cell)):
         if not part.strip():
             continue
         for rule in _parse_day_part(part, start, end):
@@ -769,19 +786,17 @@ def _parse_days(cell: str, start: str, end: str) -> list[_Rule]:
     return list(rules.values())
 
 
-def _parse_day_part(part: str, start: str, end: str) -> list[_Rule]:
+def _parse_day_part(typed: str, start: str, end: str) -> list[_Rule]:
+    part = typed.lower()
     times = _RANGE_OF_TIMES.search(part)
     if times:
-        start = _parse_time(times.group(1), "days")
-        end = _parse_time(times.group(2), "days")
-        if end <= start:
-            raise _CellError("days", f"'{times.group(0).strip()}' ends before it starts")
+        start, end = _part_times(times)
         part = part[: times.start()] + " " + part[times.end():]
     interval = 2 if _FORTNIGHTLY.search(part) else 1
     part = _FORTNIGHTLY.sub(" ", part)
     appointment = bool(_APPOINTMENT.search(part))
     part = _APPOINTMENT.sub(" ", part)
-    weekly, monthly = _day_codes(part)
+    weekly, monthly = _day_codes(part, typed)
     rules = []
     if weekly:
         rules.append(_Rule(weekly, interval=interval, opens_at=start, closes_at=end))
@@ -792,18 +807,35 @@ def _parse_day_part(part: str, start: str, end: str) -> list[_Rule]:
     return rules
 
 
-def _day_codes(part: str) -> tuple[list[str], list[str]]:
-    """Weekly codes (``TU``) and monthly codes (``1WE``, ``-1FR``) in one part of the cell."""
+def _part_times(match: re.Match[str]) -> tuple[str, str]:
+    """The times of "10:00-12:00" written after a day; "9-5" is read as 09:00 to 17:00."""
+    start = _parse_time(match.group(1), "days")
+    end = _parse_time(match.group(2), "days")
+    if end <= start and not re.search(r"[ap]", match.group(2)) and int(end[:2]) < 12:
+        end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # nobody meets from 9 in the morning to 5 am
+    if end <= start:
+        raise _CellError("days", f"'{match.group(0).strip()}' ends before it starts")
+    return start, end
+
+
+def _day_codes(part: str, typed: str) -> tuple[list[str], list[str]]:
+    """Weekly codes (``TU``) and monthly codes (``1WE``, ``-1FR``) in one part of the cell.
+
+    ``part`` is the lower-cased text to read; ``typed`` is the cell as written, so that
+    messages quote the person's own spelling.
+    """
     tokens = re.findall(r"[a-z0-9]+|[-&,/+]", part.replace("every day", "daily"))
     weekly: list[str] = []
     monthly: list[str] = []
     pending: list[int] = []
+    ordinal = ""
     index = 0
     while index < len(tokens):
         token = tokens[index]
         code = _day_code(token)
         if token in _ORDINAL_WORDS:
             pending.append(_ORDINAL_WORDS[token])
+            ordinal = token
         elif code:
             last = _range_end(tokens, index)
             days = _day_span(code, last) if last else [code]
@@ -816,12 +848,18 @@ def _day_codes(part: str) -> tuple[list[str], list[str]]:
         elif token in _GROUPS and not pending:
             weekly += [d for d in _GROUPS[token] if d not in weekly]
         elif token not in _FILLER and token not in _DASHES:
-            raise _CellError("days", _unknown_day_reason(token))
+            raise _CellError("days", _unknown_day_reason(_as_typed(token, typed)))
         index += 1
     if pending:
-        raise _CellError("days", f"'{_ORDINAL_NAMES[pending[-1]]}' needs a day after it, "
+        raise _CellError("days", f"'{_as_typed(ordinal, typed)}' needs a day after it, "
                                  "e.g. 1st Wednesday")
     return weekly, monthly
+
+
+def _as_typed(token: str, typed: str) -> str:
+    """A lower-cased word as the person wrote it ("tusday" -> "Tusday")."""
+    match = re.search(rf"(?<![a-z0-9]){re.escape(token)}(?![a-z0-9])", typed, flags=re.I)
+    return match.group(0) if match else token
 
 
 def _day_code(token: str) -> str:
@@ -848,7 +886,7 @@ def _day_span(first: str, last: str) -> list[str]:
 
 
 def _unknown_day_reason(token: str) -> str:
-    if token.isdigit():
+    if token.isdigit():  # a time in the days cell, without the other end of a range
         return (f"'{token}' is not a day; put times in start_time and end_time, or write "
                 "e.g. 'Mon 10:00-12:00'")
     return (f"'{token}' is not a day (use e.g. Tuesday, Mon; Thu, 1st Wednesday, last Friday, "
@@ -1018,6 +1056,60 @@ def _parse_language(item: str) -> tuple[str, str, str]:
 # ----------------------------------------------------------------------------- categories
 
 _CONCEPT_ID = re.compile(r"[a-z][a-z_]*\.[a-z][a-z_]*")
+_FACET_LABELS = {
+    "delivery": {"in_person": "In person", "online": "Online (video)", "phone": "By phone",
+                 "home_visit": "At home"},
+    "audience": {"women_only": "Women only", "men_only": "Men only", "lgbtq": "LGBTQ+ people",
+                 "older_people": "Older people", "young_people": "Young people",
+                 "families": "Families and children", "carers": "Carers"},
+}
+_WHO = {
+    "women": re.compile(r"\b(women|woman|ladies|female|mums?|mothers?|sisters)\b"),
+    "men": re.compile(r"\b(men|man|male|dads?|fathers?|grandads?|brothers)\b"),
+    "carers": re.compile(r"^(unpaid |young |family )?carers\b|\b(for|unpaid|young) carers\b"
+                         r"|\bcarers only\b"),
+    "lgbtq": re.compile(r"\b(lgbt\w*|queer|trans|gay|lesbian)\b"),
+    "young_people": re.compile(r"\b(young people|young person|youth|teenagers?|teens?|"
+                               r"young carers|young adults)\b"),
+    "older_people": re.compile(r"\bolder\b(?!\s+(children|kids|teens|brothers|sisters))|"
+                               r"\b(elders|retired|later life|pensioners?)\b"),
+    # Plural words only: "and family" welcomes relatives, "families" is who it is for.
+    "families": re.compile(r"\b(families|parents|babies|toddlers|under 5s|under-fives|dads|"
+                           r"mums)\b"),
+}
+
+
+def _audiences(who_for: str, ages: dict[str, int]) -> list[str]:
+    """Linkwell audience codes for what the ``who_for`` cell (and the age limits) say.
+
+    Only clear statements count: "Men and women 50+" is older people, not men only.
+    """
+    text = who_for.lower()
+    found = [code for code in ("carers", "lgbtq", "young_people", "families")
+             if _WHO[code].search(text)]
+    women, men = bool(_WHO["women"].search(text)), bool(_WHO["men"].search(text))
+    if women != men:
+        found.insert(0, "women_only" if women else "men_only")
+    if ages.get("minimum_age", 0) >= 50 or _WHO["older_people"].search(text):
+        found.append("older_people")
+    youth_only = ages.get("maximum_age", 99) <= 25
+    if youth_only and not {"young_people", "families"} & set(found):
+        found.append("young_people")
+    return found
+
+
+def _facet_term(facet: str, value: str) -> dict[str, Any]:
+    """A Linkwell facet tag (``delivery:online``) as a taxonomy term the directory reads."""
+    code = f"{facet}:{value}"
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, LINKWELL_TAXONOMY_BASE + code)),
+        "code": code,
+        "term": code,
+        "name": _FACET_LABELS[facet][value],
+        "description": f"Linkwell facet {code}",
+        "taxonomy": LINKWELL_FACETS_TAXONOMY,
+        "term_uri": LINKWELL_TAXONOMY_BASE + code,
+    }
 
 
 def _category_term(feed: str, label: str) -> dict[str, Any]:

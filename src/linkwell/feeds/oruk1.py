@@ -12,9 +12,11 @@ stores HSDS 3.0 services in the nested shape ORUK 3.0 serves, so each v1 service
 * ``eligibilitys`` -> ``minimum_age`` / ``maximum_age`` / ``eligibility_description``;
 * ``service_taxonomys`` -> ``attributes``, each with a nested ``taxonomy_term`` whose
   ``taxonomy`` is the v1 vocabulary and ``code`` the v1 taxonomy id, so a crosswalk can map
-  council vocabularies (LGA/esd service types, local tags) onto Linkwell concepts. The v1
-  enumerations ``attending_type``, ``attending_access``, ``deliverable_type`` and the
-  ``eligibility`` keywords travel the same way, in vocabularies named ``ORUK 1.0 <field>``;
+  council vocabularies (LGA/esd service types, local tags) onto Linkwell concepts;
+* the standard v1 enumerations ``attending_type``, ``attending_access`` and the
+  ``eligibility`` keywords become Linkwell facet codes (``delivery:phone``,
+  ``access_route:drop_in``, ``audience:women_only``) in the ``linkwell-facets`` taxonomy:
+  they mean the same in every v1 feed, so no per-feed crosswalk is needed for them;
 * ``service_at_locations[].location`` with ``physical_addresses`` and
   ``accessibility_for_disabilities`` -> locations with ``addresses`` and ``accessibility``.
 
@@ -26,18 +28,20 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from linkwell.taxonomy import FACETS_TAXONOMY_NAME, term_id
 
 JsonDict = dict[str, Any]
 
 __all__ = ["convert_service", "derive_id", "is_uuid", "iter_page_services"]
 
 # v1 makes maximum_age required, so feeds write 99, 120 or 999 to mean "no upper limit".
-NO_UPPER_AGE_FROM = 100
+NO_UPPER_AGE_FROM = 99
 STATUSES = frozenset({"active", "inactive", "defunct", "temporarily closed"})
 FREQUENCIES = frozenset({"WEEKLY", "MONTHLY"})
 PHONE_TYPES = frozenset({"text", "voice", "fax", "cell", "video", "pager", "textphone"})
@@ -64,9 +68,29 @@ ELIGIBILITY_WORDS = {
     "female": "Women", "male": "Men", "transgender": "Trans people",
     "transgender - m to f": "Trans women", "transgender - f to m": "Trans men",
 }
-# The v1 enumerations that say how to take part; carried as attributes, since HSDS 3.0 has no
-# service-level field for them and they drive Linkwell's delivery and access-route facets.
-ENUM_FIELDS = ("attending_type", "attending_access", "deliverable_type")
+# v1's enumerations as Linkwell facet codes and labels. HSDS 3.0 has no service-level field
+# for how to take part or who a service is only for, and matching filters on both.
+# deliverable_type ("Advice", "Training"...) has no facet and is left out.
+FACETS: dict[str, dict[str, tuple[str, str]]] = {
+    "attending_type": {
+        "venue": ("delivery:in_person", "In person"),
+        "online": ("delivery:online", "Online (video)"),
+        "phone": ("delivery:phone", "By phone"),
+        "home visit": ("delivery:home_visit", "At home"),
+    },
+    "attending_access": {
+        "drop-in": ("access_route:drop_in", "Just turn up"),
+        "appointment": ("access_route:book_self", "Book or contact them yourself"),
+        "membership": ("access_route:book_self", "Book or contact them yourself"),
+        "referral": ("access_route:referral_form", "Needs a referral"),
+    },
+    "eligibility": {
+        "female": ("audience:women_only", "Women only"),
+        "male": ("audience:men_only", "Men only"),
+        "family": ("audience:families", "Families and children"),
+        "teen": ("audience:young_people", "Young people"),
+    },
+}
 LONDON = "Europe/London"
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$")
@@ -113,25 +137,11 @@ def convert_service(v1: Mapping[str, Any], *, feed: str) -> JsonDict:
     ctx = _Context(feed=feed, source_id=source_id, service_id=derive_id(feed, "service", source_id))
     out: JsonDict = {"id": ctx.service_id, "_source_id": source_id}
     _service_fields(v1, ctx, out)
-    organization = v1.get("organization")
-    if organization is not None:
-        org = _organization(_mapping(organization, "organization", ctx), ctx)
-        out["organization_id"] = org["id"]
-        out["organization"] = org
+    _organization_fields(v1, ctx, out)
     _eligibility(v1, ctx, out)
-    sals = [_service_at_location(sal, f"service_at_locations[{i}]", ctx)
-            for i, sal in enumerate(_list(v1, "service_at_locations", ctx))]
-    _put(out, "service_at_locations", sals)
+    _item_lists(v1, ctx, out)
     _put(out, "schedules", _schedules(v1, ctx))
-    _put(out, "languages", [_language(x, f"languages[{i}]", ctx)
-                            for i, x in enumerate(_list(v1, "languages", ctx))])
-    _put(out, "cost_options", [_cost_option(x, f"cost_options[{i}]", ctx)
-                               for i, x in enumerate(_list(v1, "cost_options", ctx))])
     _contacts(v1, ctx, out)
-    _put(out, "funding", [_funding(x, f"fundings[{i}]", ctx)
-                          for i, x in enumerate(_list(v1, "fundings", ctx))])
-    _put(out, "service_areas", [_service_area(x, f"service_areas[{i}]", ctx)
-                                for i, x in enumerate(_list(v1, "service_areas", ctx))])
     _put(out, "attributes", _attributes(v1, ctx))
     _put(out, "alert", _holiday_alert(v1, ctx))
     return out
@@ -186,6 +196,29 @@ def _status(raw: Any, ctx: _Context) -> str:
     return status
 
 
+def _organization_fields(v1: Mapping[str, Any], ctx: _Context, out: JsonDict) -> None:
+    organization = v1.get("organization")
+    if organization is None:
+        return  # v1 requires one, but a service without it is still worth listing
+    org = _organization(_mapping(organization, "organization", ctx), ctx)
+    out["organization_id"] = org["id"]
+    out["organization"] = org
+
+
+def _item_lists(v1: Mapping[str, Any], ctx: _Context, out: JsonDict) -> None:
+    """The v1 collections that map item for item onto HSDS lists."""
+    converters: tuple[tuple[str, str, Callable[[Any, str, _Context], JsonDict]], ...] = (
+        ("service_at_locations", "service_at_locations", _service_at_location),
+        ("languages", "languages", _language),
+        ("cost_options", "cost_options", _cost_option),
+        ("funding", "fundings", _funding),
+        ("service_areas", "service_areas", _service_area),
+    )
+    for hsds_key, v1_key, convert in converters:
+        items = _list(v1, v1_key, ctx)
+        _put(out, hsds_key, [convert(item, f"{v1_key}[{i}]", ctx) for i, item in enumerate(items)])
+
+
 def _organization(org: Mapping[str, Any], ctx: _Context) -> JsonDict:
     name = _text(org.get("name"))
     if not name:
@@ -230,7 +263,7 @@ def _age_range(entry: Mapping[str, Any], path: str, ctx: _Context) -> tuple[int 
     if low == 0:
         low = None
     if high is not None and (high >= NO_UPPER_AGE_FROM or high == 0):
-        high = None  # 0 and 99+ are how v1 feeds write "no upper limit"
+        high = None  # 0, 99 and above are how v1 feeds write "no upper limit"
     if low is not None and high is not None and low > high:
         ctx.fail(f"{path}.maximum_age", f"{high} is below minimum_age {low}")
     return low, high
@@ -400,8 +433,12 @@ def _schedule_sal(rule: Mapping[str, Any], path: str, ctx: _Context) -> str | No
 def _freq(rule: Mapping[str, Any], path: str, ctx: _Context) -> str | None:
     raw = _text(rule.get("freq"))
     if raw is None:
-        # A v1 row with only a weekday is the classic "every week" opening-hours row.
-        has_day = rule.get("weekday") not in (None, "") or _text(rule.get("byday"))
+        # Feeds often leave freq out: "1WE" or a day of the month can only be monthly, and a
+        # row with just a weekday is the classic "every week" opening-hours row.
+        byday = _text(rule.get("byday")) or ""
+        if rule.get("bymonthday") not in (None, "") or re.search(r"\d", byday):
+            return "MONTHLY"
+        has_day = rule.get("weekday") not in (None, "") or byday
         return "WEEKLY" if has_day else None
     freq = raw.upper()
     if freq not in FREQUENCIES:
@@ -572,16 +609,16 @@ def _attributes(v1: Mapping[str, Any], ctx: _Context) -> list[JsonDict]:
     key = "service_taxonomys" if "service_taxonomys" in v1 else "service_taxonomies"
     found = [_taxonomy_attribute(x, f"{key}[{i}]", ctx)
              for i, x in enumerate(_list(v1, key, ctx))]
-    for field in ENUM_FIELDS:
-        value = _text(v1.get(field))
-        if value:
-            found.append(_enum_attribute(field, value, field, ctx))
+    values = [(field, _text(v1.get(field))) for field in ("attending_type", "attending_access")]
     eligibility_key = "eligibilitys" if "eligibilitys" in v1 else "eligibilities"
     for i, raw in enumerate(_list(v1, eligibility_key, ctx)):
-        value = _text(_mapping(raw, f"{eligibility_key}[{i}]", ctx).get("eligibility"))
-        if value:
-            found.append(_enum_attribute("eligibility", value, f"{eligibility_key}[{i}]", ctx))
-    return list({a["id"]: a for a in found}.values())  # one attribute per term and place
+        values.append(("eligibility", _text(_mapping(raw, f"{eligibility_key}[{i}]", ctx)
+                                            .get("eligibility"))))
+    for field, value in values:
+        facet = FACETS[field].get((value or "").lower())
+        if facet:
+            found.append(_facet_attribute(field, facet, ctx))
+    return list({a["id"]: a for a in found}.values())  # each term once per service
 
 
 def _taxonomy_attribute(raw: Any, path: str, ctx: _Context) -> JsonDict:
@@ -605,11 +642,13 @@ def _taxonomy_attribute(raw: Any, path: str, ctx: _Context) -> JsonDict:
     return _attribute(ctx.entity_id("attribute", link.get("id"), path), term, ctx)
 
 
-def _enum_attribute(field: str, value: str, path: str, ctx: _Context) -> JsonDict:
-    vocabulary = f"ORUK 1.0 {field}"
-    term = _term(value, value, vocabulary, ctx)
-    # No v1 id to keep: the attribute is named by what it links (service, field, value).
-    attribute_id = derive_id(ctx.feed, "attribute", f"{ctx.source_id}/{path}/{value}")
+def _facet_attribute(field: str, facet: tuple[str, str], ctx: _Context) -> JsonDict:
+    code, label = facet
+    term: JsonDict = {"id": term_id(code), "name": label,
+                      "description": f"{label} (from the ORUK 1.0 field {field})",
+                      "taxonomy": FACETS_TAXONOMY_NAME, "code": code}
+    # No v1 id to keep: the attribute is named by what it links (service and facet code).
+    attribute_id = derive_id(ctx.feed, "attribute", f"{ctx.source_id}/{code}")
     return _attribute(attribute_id, term, ctx)
 
 
