@@ -1,0 +1,95 @@
+"""The gateway: the one public door (API, Open Referral UK API, pages, widget, keys, limits)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, request
+from flask_smorest import Api
+
+from linkwell import errors
+from linkwell.client import ServiceClient
+from linkwell.config import settings
+from linkwell.gateway.upstream import Breaker, Upstream
+
+API_SPEC = {
+    "API_TITLE": "Linkwell",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+}
+TIMEOUTS = {"directory": 5.0, "matcher": 1.5}
+
+
+def _client(app: Flask, name: str) -> ServiceClient:
+    """HTTP to ``<NAME>_URL`` when configured, else the sibling app in this process."""
+    url = app.config.get(f"{name.upper()}_URL")
+    if url:
+        return ServiceClient(str(url), timeout=TIMEOUTS[name])
+    sibling = app.config.get(f"{name.upper()}_APP")
+    if sibling is None:
+        sibling = _embedded(name, app.config)
+    return ServiceClient(app=sibling, timeout=TIMEOUTS[name])
+
+
+def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
+    if name == "directory":
+        from linkwell.directory import create_app as directory_app
+
+        return directory_app(dict(config))
+    from linkwell.matcher import create_app as matcher_app  # type: ignore[attr-defined]
+
+    app: Flask = matcher_app(dict(config))
+    return app
+
+
+def init_upstreams(app: Flask) -> None:
+    app.extensions["linkwell.upstreams"] = {
+        name: Upstream(name, _client(app, name), Breaker()) for name in ("directory", "matcher")}
+
+
+def init_health(app: Flask) -> None:
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz() -> tuple[dict[str, Any], int]:
+        upstreams = app.extensions["linkwell.upstreams"]
+        ready = {name: u.ready() for name, u in upstreams.items()}
+        status = 200 if all(ready.values()) else 503
+        return {"status": "ready" if status == 200 else "unavailable", "services": ready}, status
+
+
+def init_openreferral(app: Flask) -> None:
+    """Forward the Open Referral UK API to the directory, which owns the records."""
+
+    @app.route("/openreferral/", defaults={"path": ""})
+    @app.route("/openreferral/<path:path>")
+    def openreferral(path: str) -> Response:
+        from linkwell.gateway.api import relay
+
+        upstream: Upstream = app.extensions["linkwell.upstreams"]["directory"]
+        return relay(*upstream.call("GET", f"/openreferral/{path}",
+                                    params=request.args.to_dict(flat=False)))
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The gateway Flask app (gunicorn: ``'linkwell.gateway:create_app()'``)."""
+    from linkwell.gateway import access
+    from linkwell.gateway.api import blp
+
+    app = Flask(__name__)
+    app.config.update(settings(config))
+    app.config.update(API_SPEC)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    init_upstreams(app)
+    access.init_app(app)
+    api = Api(app)
+    api.register_blueprint(blp)
+    init_openreferral(app)
+    init_health(app)
+    errors.init_app(app)
+    return app

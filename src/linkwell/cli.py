@@ -122,3 +122,50 @@ def rebuild(directory_url: str | None) -> None:
     """Re-derive every asset into a fresh index and switch to it without downtime."""
     answer = directory_client(directory_url).post("/admin/rebuild", {})
     console.print(f"Rebuilt {answer['assets']} assets on {answer['backend']}.")
+
+
+@main.group()
+def keys() -> None:
+    """API keys for partner sites, link workers, data officers and admins."""
+
+
+def _key_store() -> Any:
+    from linkwell.gateway.keys import KeyStore
+
+    return KeyStore(Path(settings()["DATA_DIR"]) / "gateway.sqlite3")
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who the key is for, e.g. 'Lewisham Council site'.")
+@click.option("--role", required=True,
+              type=click.Choice(["partner", "link_worker", "data_officer", "admin"]))
+@click.option("--feed", "feeds", multiple=True, help="A feed a data officer may manage.")
+@click.option("--origin", "origins", multiple=True,
+              help="A website origin allowed to use the key, e.g. https://www.example.org.")
+def keys_create(name: str, role: str, feeds: tuple[str, ...], origins: tuple[str, ...]) -> None:
+    """Create a key; its secret is shown once and stored only as a hash."""
+    if role == "data_officer" and not feeds:
+        raise click.UsageError("a data officer's key needs at least one --feed")
+    key, secret = _key_store().create(name, role, feeds, origins)
+    console.print(f"Created key {key.id} ({role}) for {name}. Keep this secret safe; it will "
+                  "not be shown again:")
+    click.echo(secret)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """List keys (never their secrets)."""
+    table = Table("id", "name", "role", "feeds", "origins", "created", "revoked")
+    for key in _key_store().all():
+        table.add_row(key.id, key.name, key.role, ", ".join(key.feeds), ", ".join(key.origins),
+                      key.created, key.revoked or "")
+    Console().print(table)
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+def keys_revoke(key_id: str) -> None:
+    """Revoke a key at once."""
+    if not _key_store().revoke(key_id):
+        raise click.ClickException(f"no live key with id {key_id}")
+    console.print(f"Revoked {key_id}.")

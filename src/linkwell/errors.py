@@ -57,7 +57,7 @@ def _http_error(exc: HTTPException) -> Response:
 
 def _unavailable(exc: Exception) -> Response:
     log.warning("dependency unavailable: %s", type(exc).__name__)
-    return error_response(503, "The search service is not answering right now; please try "
+    return error_response(503, "Part of Linkwell is not answering right now; please try "
                                "again in a minute.")
 
 

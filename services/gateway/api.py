@@ -1,0 +1,89 @@
+"""The public API: search, one service, match, the taxonomy; all through the one door."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, current_app, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from linkwell.directory.api import Parser
+from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
+from linkwell.gateway.upstream import Upstream
+from linkwell.taxonomy import load_taxonomy
+
+
+class GatewayBlueprint(Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+
+blp = GatewayBlueprint("public", __name__, url_prefix="/api/v1",
+                       description="Find community groups, peer support and activities")
+
+
+def upstream(name: str) -> Upstream:
+    found: Upstream = current_app.extensions["linkwell.upstreams"][name]
+    return found
+
+
+def relay(status: int, body: Any) -> Response:
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+@blp.route("/services")
+class Services(MethodView):
+    @blp.arguments(SearchArgs, location="query", as_kwargs=False)
+    @blp.alt_response(200, schema=SearchResponseSchema, description="Matching assets")
+    def get(self, _args: dict[str, Any]) -> Response:
+        """Search community assets (checked here, answered by the directory)."""
+        return relay(*upstream("directory").call("GET", "/services",
+                                                 params=request.args.to_dict(flat=False)))
+
+
+@blp.route("/services/<string:asset_id>")
+class Service(MethodView):
+    @blp.alt_response(200, schema=AssetResponseSchema, description="One asset")
+    def get(self, asset_id: str) -> Response:
+        """One community asset, with when it was last confirmed."""
+        return relay(*upstream("directory").call("GET", f"/services/{asset_id}"))
+
+
+@blp.route("/match")
+class Match(MethodView):
+    def post(self) -> Response:
+        """Rank community assets for a person and say why each fits."""
+        body = request.get_json(silent=True)
+        return relay(*upstream("matcher").call("POST", "/match", json=body))
+
+
+@blp.route("/taxonomy")
+class Taxonomy(MethodView):
+    def get(self) -> Response:
+        """Needs, activity types and facet values, with plain-English labels."""
+        return jsonify(taxonomy_document())
+
+
+def taxonomy_document() -> dict[str, Any]:
+    tax = load_taxonomy()
+
+    def node(concept_id: str) -> dict[str, Any]:
+        concept = tax.concepts[concept_id]
+        out: dict[str, Any] = {"id": concept.id, "label": concept.label,
+                               "description": concept.description}
+        if concept.safety_route:
+            out["safety_route"] = True
+        children = [node(c.id) for c in tax.children(concept_id)]
+        if children:
+            out["children"] = children
+        return out
+
+    return {
+        "version": tax.version,
+        "needs": [node(c.id) for c in tax.of_kind("need") if c.parent is None],
+        "activity_types": [node(c.id) for c in tax.of_kind("activity") if c.parent is None],
+        "facets": {name: [{"id": v.id, "label": v.label} for v in values.values()]
+                   for name, values in tax.facets.items()},
+    }

@@ -1,0 +1,107 @@
+"""API keys: created once, shown once, stored hashed, each with a role and its scope."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROLES = ("partner", "link_worker", "data_officer", "admin")
+PREFIX = "lw_"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS api_keys (
+    id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    feeds TEXT NOT NULL DEFAULT '[]',
+    origins TEXT NOT NULL DEFAULT '[]',
+    created TEXT NOT NULL,
+    revoked TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    id: str
+    name: str
+    role: str
+    feeds: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
+    created: str = ""
+    revoked: str | None = None
+
+    def may_manage(self, feed: str) -> bool:
+        """Admins manage every feed; a borough's data officer only its own."""
+        return self.role == "admin" or (self.role == "data_officer" and feed in self.feeds)
+
+
+@dataclass
+class KeyStore:
+    path: Path
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        return conn
+
+    def create(self, name: str, role: str, feeds: tuple[str, ...] = (),
+               origins: tuple[str, ...] = ()) -> tuple[ApiKey, str]:
+        """A new key and its secret; the secret is not stored and cannot be shown again."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        secret = PREFIX + secrets.token_urlsafe(32)
+        key = ApiKey(secrets.token_hex(8), name, role, tuple(feeds), tuple(origins),
+                     datetime.now(UTC).isoformat(timespec="seconds"))
+        with self._lock, self._connect() as conn:
+            conn.execute("INSERT INTO api_keys (id, digest, name, role, feeds, origins, created)"
+                         " VALUES (?,?,?,?,?,?,?)",
+                         (key.id, _digest(secret), name, role, json.dumps(list(feeds)),
+                          json.dumps(list(origins)), key.created))
+        return key, secret
+
+    def find(self, secret: str) -> ApiKey | None:
+        """The live key for a secret, or None (unknown or revoked)."""
+        if not secret.startswith(PREFIX):
+            return None
+        with self._connect() as conn:
+            row = conn.execute("SELECT id, name, role, feeds, origins, created, revoked"
+                               " FROM api_keys WHERE digest = ?", (_digest(secret),)).fetchone()
+        key = _key(row) if row else None
+        return key if key and key.revoked is None else None
+
+    def all(self) -> list[ApiKey]:
+        with self._connect() as conn:
+            rows = conn.execute("SELECT id, name, role, feeds, origins, created, revoked"
+                                " FROM api_keys ORDER BY created").fetchall()
+        return [_key(r) for r in rows]
+
+    def revoke(self, key_id: str) -> bool:
+        with self._lock, self._connect() as conn:
+            done = conn.execute("UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL",
+                                (datetime.now(UTC).isoformat(timespec="seconds"), key_id))
+        return done.rowcount == 1
+
+
+def _digest(secret: str) -> str:
+    # Keys are 256 random bits: a plain SHA-256 cannot be reversed or guessed, and lookup
+    # by digest needs no per-key salt.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _key(row: tuple[str, ...]) -> ApiKey:
+    return ApiKey(row[0], row[1], row[2], tuple(json.loads(row[3])), tuple(json.loads(row[4])),
+                  row[5], row[6])
