@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api
 
-from linkwell import errors
+from linkwell import errors, logs
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, SearchBackend
 
@@ -64,5 +64,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api.register_blueprint(blp)
     api.register_blueprint(ingest_blp)
     init_health(app)
+    logs.init_app(app, "directory")
     errors.init_app(app, unavailable=(BackendUnavailable,))
     return app

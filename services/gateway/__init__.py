@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, request
 from flask_smorest import Api
 
-from linkwell import errors
+from linkwell import errors, logs
 from linkwell.client import ServiceClient
 from linkwell.config import settings
 from linkwell.gateway.upstream import Breaker, Upstream
@@ -91,5 +91,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api.register_blueprint(blp)
     init_openreferral(app)
     init_health(app)
+    logs.init_app(app, "gateway")
     errors.init_app(app)
     return app

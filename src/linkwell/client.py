@@ -15,6 +15,8 @@ from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.util.retry import Retry
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
+from linkwell.logs import REQUEST_ID_HEADER, current_request_id
+
 IN_PROCESS_BASE = "http://in-process.linkwell"
 
 
@@ -80,6 +82,9 @@ class ServiceClient:
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", self.timeout)
+        request_id = current_request_id()
+        if request_id:
+            kwargs["headers"] = {**kwargs.get("headers", {}), REQUEST_ID_HEADER: request_id}
         response = self.session.request(method, self.base_url + path, **kwargs)
         try:
             body = response.json()
