@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api
 
-from linkwell import errors, logs
+from linkwell import errors, jsonio, logs
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, SearchBackend
 
@@ -57,7 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
     app.config.update(API_SPEC)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    jsonio.init_app(app)
     ingest_token(app.config)  # generated once, so the CLI on this machine can read it
     init_backend(app)
     api = Api(app)

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, request
 from flask_smorest import Api
 
-from linkwell import errors, logs
+from linkwell import errors, jsonio, logs
 from linkwell.client import ServiceClient
 from linkwell.config import settings
 from linkwell.gateway.upstream import Breaker, Upstream
@@ -84,7 +84,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings(config))
     app.config.update(API_SPEC)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    jsonio.init_app(app)
     init_upstreams(app)
     access.init_app(app)
     api = Api(app)

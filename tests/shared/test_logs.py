@@ -22,6 +22,7 @@ def test_request_id_passes_from_gateway_to_directory(app: Flask, tmp_path: Path,
     gateway = create_app({"DATA_DIR": str(tmp_path), "DIRECTORY_APP": app,
                           "MATCHER_URL": "http://127.0.0.1:9", "TESTING": True}).test_client()
     caplog.set_level(logging.INFO, logger="linkwell")
+    caplog.clear()  # only the search below
     words = "my husband shouts at me and I am scared"
     response = gateway.get("/api/v1/services", query_string={"q": words},
                            headers={"X-Request-Id": "abc123def456"})
