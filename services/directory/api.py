@@ -34,6 +34,7 @@ from linkwell.taxonomy import load_taxonomy
 from linkwell.text import analyse_query
 
 STALE_AFTER_DAYS = 365
+SEARCH_ARGS = SearchArgs()  # one instance: building a schema per request deep-copies fields
 
 
 class Parser(FlaskParser):
@@ -145,7 +146,7 @@ def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]
 
 @blp.route("/services")
 class Services(MethodView):
-    @blp.arguments(SearchArgs, location="query", as_kwargs=False)
+    @blp.arguments(SEARCH_ARGS, location="query", as_kwargs=False)
     @blp.alt_response(200, schema=SearchResponseSchema, description="Matching assets")
     def get(self, args: dict[str, Any]) -> Response:
         """Search community assets."""

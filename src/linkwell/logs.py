@@ -52,7 +52,9 @@ def configure(service: str, level: int = logging.INFO) -> None:
     handler._linkwell = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # its lines carry query strings
+    # Their INFO lines carry query strings (werkzeug) or one line per backend call.
+    for noisy in ("werkzeug", "elastic_transport", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def current_request_id() -> str | None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import elasticsearch
 from elasticsearch import Elasticsearch, helpers
+from elasticsearch.serializer import OrjsonSerializer
 
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
@@ -59,7 +60,9 @@ class ElasticsearchBackend:
         self.timeout = timeout
         self.write_timeout = write_timeout
         self.es = Elasticsearch(url, request_timeout=timeout, max_retries=0,
-                                retry_on_timeout=False)
+                                retry_on_timeout=False,
+                                # orjson: decoding search answers is a hot path
+                                serializer=OrjsonSerializer())
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
