@@ -1,0 +1,124 @@
+"""The postcode table: one SQLite file in the data directory, ``postcodes.sqlite3``.
+
+It is written by ``linkwell geo import`` (and by ``linkwell serve`` from the borough plugins'
+small postcode files when it is empty) and read by the offline geocoder. Readers open it
+read-only, one connection per thread and process, so gunicorn's threads and forked workers
+never share a connection; WAL mode lets them keep answering while an import runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "postcodes.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS postcodes (
+    postcode   TEXT PRIMARY KEY,  -- standard form: 'SE6 4RU'
+    latitude   REAL NOT NULL,
+    longitude  REAL NOT NULL,
+    terminated TEXT,              -- 'YYYYMM' the postcode went out of use; NULL while in use
+    district   TEXT               -- local authority code, e.g. 'E09000023', where the file says
+) WITHOUT ROWID
+"""
+_UPSERT = "INSERT OR REPLACE INTO postcodes VALUES (?, ?, ?, ?, ?)"
+
+#: One row of the table: (postcode, latitude, longitude, terminated, district).
+Row = tuple[str, float, float, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Postcode:
+    """A postcode's entry: where it is, and whether it is still in use."""
+
+    postcode: str
+    latitude: float
+    longitude: float
+    terminated: str | None = None
+    district: str | None = None
+
+
+def store_path(config: Mapping[str, Any]) -> Path:
+    """Where the postcode table lives for these settings (``DATA_DIR/postcodes.sqlite3``)."""
+    return Path(config["DATA_DIR"]) / FILE_NAME
+
+
+class PostcodeStore:
+    """Reads and writes the postcode table at ``path``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+
+    def lookup(self, postcode: str) -> Postcode | None:
+        """The entry for a postcode in standard form (``SE6 4RU``), or None."""
+        connection = self._reader()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT * FROM postcodes WHERE postcode = ?",
+                                     (postcode,)).fetchone()
+        except sqlite3.OperationalError:  # a file that holds no table yet knows no postcode
+            return None
+        return Postcode(*row) if row else None
+
+    def count(self) -> int:
+        """How many postcodes the table holds (0 when there is no table yet)."""
+        connection = self._reader()
+        if connection is None:
+            return 0
+        try:
+            return int(connection.execute("SELECT count(*) FROM postcodes").fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+    @contextmanager
+    def writer(self, *, replace: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection inside one transaction: committed on success, rolled back on error.
+
+        ``replace`` empties the table first, in the same transaction, so readers see the old
+        table or the new one and never a half-loaded one.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            # One commit at the end: NORMAL syncs then, and a big page cache keeps the
+            # primary-key B-tree in memory while millions of rows go in.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA cache_size = -131072")
+            connection.execute(_SCHEMA)
+            connection.execute("BEGIN IMMEDIATE")
+            if replace:
+                connection.execute("DELETE FROM postcodes")
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.close()
+
+    @staticmethod
+    def write(connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
+        """Insert or replace rows inside a :meth:`writer` transaction."""
+        connection.executemany(_UPSERT, rows)
+
+    def _reader(self) -> sqlite3.Connection | None:
+        local = self._local
+        if getattr(local, "pid", None) == os.getpid() and local.connection is not None:
+            return local.connection
+        if not self.path.exists():
+            return None  # no import yet: look again next time rather than create the file
+        local.connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                           check_same_thread=False)
+        local.pid = os.getpid()
+        return local.connection
