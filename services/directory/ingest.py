@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -139,10 +139,44 @@ def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool) -> N
 def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | None = None,
            fetched_at: str | None = None, refresh: bool = True,
            today: date | None = None) -> list[Outcome]:
-    """Write a batch of records; one outcome per record, in order."""
-    prepared, to_write = plan(backend, records, feed, area, fetched_at, today or date.today())
-    commit(backend, to_write, refresh)
-    return [p.outcome for p in prepared]
+    """Write a batch of records; one outcome per record, in order.
+
+    A record already stored exactly as it is now is recognised by its fingerprint first, so
+    a rerun costs a hash per record rather than a validation and a derivation.
+    """
+    outcomes: dict[int, Outcome] = already_stored(backend, records, feed, area)
+    rest = [i for i in range(len(records)) if i not in outcomes]
+    day = today or date.today()
+    prepared = [prepare(i, records[i], feed, area, fetched_at, day) for i in rest]
+    commit(backend, classify(backend, prepared), refresh)
+    outcomes.update((p.outcome.index, p.outcome) for p in prepared)
+    return [outcomes[i] for i in range(len(records))]
+
+
+def already_stored(backend: SearchBackend, records: list[Any], feed: str,
+                   area: str | None) -> dict[int, Outcome]:
+    """Outcomes ("unchanged") of the records stored with the same content, by position.
+
+    A record listed twice in the batch is left to the full path, which reports the repeat.
+    """
+    keys: dict[int, tuple[str, str, dict[str, Any]]] = {}
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and record.get("id") not in (None, ""):
+            clean = {k: v for k, v in record.items() if not k.startswith("_")}
+            keys[index] = (asset_id_for(str(clean["id"]), feed), record_hash(
+                {"r": clean, "f": feed, "a": area, "v": DOCUMENT_VERSION}), clean)
+    repeats = Counter(asset_id for asset_id, _, _ in keys.values())
+    stored = backend.fingerprints(repeats)
+    found: dict[int, Outcome] = {}
+    for index, (asset_id, digest, clean) in keys.items():
+        known = stored.get(asset_id)
+        if repeats[asset_id] == 1 and known and known[0] == digest and not known[2]:
+            source_id = str(records[index].get("_source_id") or clean["id"])
+            name = clean.get("name")
+            found[index] = Outcome(index, "unchanged", asset_id, source_id,
+                                   name if isinstance(name, str) else None,
+                                   warnings=coordinate_warnings(clean))
+    return found
 
 
 def _dedupe(pending: list[Prepared]) -> list[Prepared]:

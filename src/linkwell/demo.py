@@ -1,71 +1,50 @@
-"""The demo boroughs' data, loaded into an empty directory by ``linkwell serve``."""
+"""The demo boroughs' data, loaded into an empty directory by ``linkwell serve``.
+
+The demo goes the way every feed goes: the installed plugins' feeds (Lewisham, Tower Hamlets
+and Camden, from ``plugins/``) through the plugin manager and the same sync as
+``linkwell feeds sync --all --full``, so what the demo shows is what a borough would get.
+"""
 
 from __future__ import annotations
-
-import importlib.util
-import json
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 from flask import Flask
 from rich.console import Console
 
-from linkwell.directory import ingest
+from linkwell.client import ServiceClient
+from linkwell.config import ingest_token
 from linkwell.directory.backends.base import SearchBackend, SearchQuery
+from linkwell.hsds import STATUSES
+from linkwell.plugins.manager import feeds, plugin_manager
+from linkwell.sync import FeedRun, quiet_directory_log, sync_feeds
+from linkwell.syncstate import SyncState
 
 
-def _data_dir(package: str) -> Path | None:
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
-
-
-def lewisham() -> Iterator[dict[str, Any]]:
-    folder = _data_dir("linkwell_lewisham")
-    if folder and (folder / "services.json").exists():
-        yield from json.loads((folder / "services.json").read_text(encoding="utf-8"))
-
-
-def tower_hamlets() -> Iterator[dict[str, Any]]:
-    from linkwell.feeds.oruk1 import convert_service, iter_page_services
-
-    folder = _data_dir("linkwell_tower_hamlets")
-    for page in sorted(folder.glob("services-page-*.json")) if folder else []:
-        for service in iter_page_services(json.loads(page.read_text(encoding="utf-8"))):
-            yield convert_service(service, feed="tower-hamlets")
-
-
-def camden() -> Iterator[dict[str, Any]]:
-    from linkwell.feeds.csv_template import convert_row, read_rows
-
-    folder = _data_dir("linkwell_camden")
-    if folder and (folder / "assets.csv").exists():
-        for number, row in read_rows(folder / "assets.csv"):
-            yield convert_row(row, feed="camden", row_number=number)
-
-
-DEMO_FEEDS = (("lewisham", "Lewisham", lewisham), ("tower-hamlets", "Tower Hamlets", tower_hamlets),
-              ("camden", "Camden", camden))
-
-
-def load_demo(backend: SearchBackend, console: Console) -> dict[str, dict[str, int]]:
-    """Import every demo feed that is installed; returns the counts per feed."""
-    totals: dict[str, dict[str, int]] = {}
-    for feed, area, reader in DEMO_FEEDS:
-        records = list(reader())
-        if not records:
-            console.print(f"Demo feed {feed}: not installed, skipped")
-            continue
-        outcomes = ingest.upsert(backend, records, feed, area, refresh=False)
-        totals[feed] = ingest.tally(outcomes)
-        console.print(f"Demo feed {feed}: {totals[feed]}")
-    return totals
+def load_demo(directory: Flask, console: Console) -> list[FeedRun]:
+    """Sync every installed feed into ``directory`` (in-process); returns each run."""
+    config = directory.config
+    pm = plugin_manager(config=config)
+    found = [feed for _, feed in sorted(feeds(pm).items())]
+    if not found:
+        console.print("Demo: no feeds installed (pip install -e plugins/lewisham, ...)")
+        return []
+    client = ServiceClient(app=directory, token=ingest_token(config), timeout=600)
+    try:
+        with quiet_directory_log():
+            runs = sync_feeds(pm, client, SyncState(config["DATA_DIR"]), found, full=True)
+    finally:
+        client.close()
+    for run in runs:
+        counts = ", ".join(f"{n} {k}" for k, n in run.counts.items() if n)
+        console.print(f"Demo feed {run.feed.name}: {run.status} ({counts or 'nothing'})"
+                      + (f": {run.reason}" if run.reason else ""))
+    return runs
 
 
 def load_demo_if_empty(directory: Flask, console: Console) -> None:
+    """Load the demo only into an empty directory: never over a deployment's own data."""
     backend: SearchBackend = directory.extensions["linkwell.backend"]
-    if backend.search(SearchQuery(per_page=1, facets=False, statuses=[])).total == 0:
-        load_demo(backend, console)
+    # Every status counts (an empty status list would match nothing and always reload).
+    everything = SearchQuery(per_page=1, facets=False, statuses=list(STATUSES))
+    if backend.search(everything).total == 0:
+        load_demo(directory, console)
     backend.close()  # gunicorn forks after this: each worker opens its own connections

@@ -7,5 +7,20 @@ organisation, name, phone number and email address is invented.
 
 from pathlib import Path
 
+from linkwell.plugins import Feed, hookimpl
+
 AREA = "Camden"
 DATA = Path(__file__).parent / "data"
+
+
+@hookimpl
+def linkwell_postcode_files() -> list[Path]:
+    """The demo venues' postcodes (made by scripts/make_demo_postcodes.py): no download."""
+    return [DATA / "postcodes.csv"]
+
+
+@hookimpl
+def linkwell_feeds() -> list[Feed]:
+    """The demo feed: Camden community groups spreadsheet."""
+    return [Feed(name="camden", area=AREA, kind="csv", location=str(DATA / "assets.csv"),
+                 title="Camden community groups spreadsheet (demo, CSV template)")]

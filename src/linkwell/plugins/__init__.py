@@ -1,5 +1,5 @@
 """Linkwell's plugin system: the contract (hookspecs) and the per-app plugin manager."""
 
-from linkwell.plugins.hookspecs import Feed, FetchedRecord, hookimpl, hookspec
+from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord, hookimpl, hookspec
 
-__all__ = ["Feed", "FetchedRecord", "hookimpl", "hookspec"]
+__all__ = ["Feed", "FeedError", "FetchedRecord", "hookimpl", "hookspec"]

@@ -37,6 +37,9 @@ class Concept:
     synonyms: tuple[str, ...] = ()
     safety_route: bool = False
     refs: dict[str, str] = field(default_factory=dict)
+    # Short labels feeds tag listings with ("Walking", "Yoga"): matched only as a whole
+    # term when mapping a feed's taxonomy, never looked for in descriptions.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Taxonomy:
             synonyms=tuple(entry.get("synonyms", [])),
             safety_route=bool(entry.get("safety_route", False)),
             refs={k: str(v) for k, v in (entry.get("refs") or {}).items()},
+            tags=tuple(entry.get("tags", [])),
         )
         self.concepts[concept.id] = concept
         for child in entry.get("children", []):
