@@ -1,0 +1,170 @@
+"""A real gateway under gunicorn, killed with SIGKILL after taking a referral: nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+
+from linkwell.gateway.keys import KeyStore
+from linkwell.referrals import Referrals
+from linkwell.referrals.model import DELIVERED, PENDING
+from tests.referrals.conftest import (
+    CHOIR,
+    DEAD,
+    WEBHOOK_SECRET,
+    WebhookSink,
+    free_port,
+    listings,
+    referral,
+)
+from tests.referrals.test_delivery import wait_for
+
+PERSONAL = ("Bernadette", "Okonkwo", "900461", "mailbox.example.net", "hip operation")
+
+
+class Server:
+    """``gunicorn 'linkwell.gateway:create_app()'`` in its own process group."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.port = free_port()
+        self.env = env
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{self.port}", "-w", "1",
+                 "-k", "gthread", "--threads", "4", "--access-logfile", "-",
+                 "linkwell.gateway:create_app()"],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        wait_for(self._up, timeout=60)
+
+    def _up(self) -> bool:
+        assert self.process is not None and self.process.poll() is None, self.log.read_text()
+        try:
+            return requests.get(f"{self.url}/healthz", timeout=1).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def kill(self) -> None:
+        """SIGKILL to the master and its worker: no clean-up code runs."""
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(30)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[dict[str, str], str]]:
+    """A data directory with the listings and a link worker key, and the server's settings."""
+    from linkwell.directory import create_app
+
+    data = tmp_path / "var"
+    directory = create_app({"DATA_DIR": str(data), "SEARCH_BACKEND": "sqlite",
+                            "INGEST_TOKEN": "t"})
+    loaded = directory.test_client().post("/assets", json={"feed": "tests", "records": listings()},
+                                          headers={"Authorization": "Bearer t"})
+    assert loaded.status_code == 200
+    directory.extensions["linkwell.backend"].close()
+    _, secret = KeyStore(data / "gateway.sqlite3").create("Catford link workers", "link_worker")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKWELL_")}
+    env.update(LINKWELL_DATA_DIR=str(data), LINKWELL_SEARCH_BACKEND="sqlite",
+               LINKWELL_MATCHER_URL=DEAD, LINKWELL_REFERRALS_WORKER="thread",
+               LINKWELL_REFERRALS_POLL_SECONDS="0.2", LINKWELL_REFERRALS_LEASE_SECONDS="3",
+               LINKWELL_REFERRALS_RETRY_BASE_SECONDS="0.2",
+               LINKWELL_REFERRALS_RETRY_MAX_SECONDS="0.5", LINKWELL_REFERRALS_ROUTES="")
+    yield env, secret
+
+
+def routes(tmp_path: Path, webhook: WebhookSink) -> str:
+    path = tmp_path / "routes.yaml"
+    path.write_text(yaml.safe_dump({"assets": {CHOIR: {"webhook": webhook.url,
+                                                       "secret": WEBHOOK_SECRET}}}))
+    return str(path)
+
+
+def store_view(env: dict[str, str]) -> Referrals:
+    return Referrals({"DATA_DIR": env["LINKWELL_DATA_DIR"], "REFERRALS_WORKER": "off"})
+
+
+def test_killed_before_delivery_then_restarted_delivers_once(
+        site: tuple[dict[str, str], str], tmp_path: Path, webhook: WebhookSink) -> None:
+    env, secret = site
+    env["LINKWELL_REFERRALS_ROUTES"] = routes(tmp_path, webhook)  # the webhook is down
+    server = Server(env, tmp_path / "server.log")
+    server.start()
+    try:
+        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(CHOIR),
+                               headers={"X-API-Key": secret}, timeout=10)
+        assert answer.status_code == 201, answer.text
+        reference = answer.json()["reference"]
+        view = store_view(env)
+        wait_for(lambda: view.store.job(reference).attempts >= 1)  # tried, and failed
+        server.kill()
+    finally:
+        server.stop()
+    job = view.store.job(reference)
+    assert job.state == PENDING and not webhook.received  # accepted, not delivered
+    webhook.start()
+    restarted = Server(env, tmp_path / "server.log")
+    restarted.start()  # no request needed: the new process picks the referral up
+    try:
+        wait_for(lambda: view.store.job(reference).state == DELIVERED)
+    finally:
+        restarted.stop()
+    assert [r["reference"] for r in webhook.received] == [reference]
+    assert webhook.requests == 1
+    logged = (tmp_path / "server.log").read_text()
+    assert "POST /api/v1/referrals" in logged and "referral delivered" in logged
+    for personal in PERSONAL:
+        assert personal not in logged
+
+
+def test_killed_in_the_middle_of_delivering_is_delivered_once_after_restart(
+        site: tuple[dict[str, str], str], tmp_path: Path, webhook: WebhookSink) -> None:
+    env, secret = site
+    env["LINKWELL_REFERRALS_ROUTES"] = routes(tmp_path, webhook)
+    webhook.hold = threading.Event()  # the receiver takes the request and does not answer
+    webhook.start()
+    server = Server(env, tmp_path / "server.log")
+    server.start()
+    try:
+        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(CHOIR),
+                               headers={"X-API-Key": secret}, timeout=10)
+        assert answer.status_code == 201, answer.text
+        reference = answer.json()["reference"]
+        wait_for(lambda: webhook.requests == 1)  # the worker is mid-delivery
+        server.kill()
+    finally:
+        server.stop()
+    webhook.hold.set()  # the receiver finishes with the first request after all
+    wait_for(lambda: len(webhook.received) == 1)
+    view = store_view(env)
+    assert view.store.job(reference).state == PENDING  # Linkwell could not know it arrived
+    restarted = Server(env, tmp_path / "server.log")
+    restarted.start()
+    try:
+        # The dead worker's lease runs out, then the referral goes again with the same key.
+        wait_for(lambda: view.store.job(reference).state == DELIVERED, timeout=30)
+    finally:
+        restarted.stop()
+    assert webhook.requests == 2 and len(webhook.seen_keys) == 1
+    assert [r["reference"] for r in webhook.received] == [reference]  # once, for the group
