@@ -1,0 +1,146 @@
+/* Linkwell's page, enhanced: the shortlist kept in this browser (localStorage, asset ids only),
+   print and copy buttons, and the map when a tile source is configured. Everything here is
+   optional: without it the same forms work through the server. No framework, no tracking. */
+(function () {
+  "use strict";
+  var KEY = "linkwell.shortlist";
+  var ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+  function load() {
+    try {
+      var ids = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+      return Array.isArray(ids) ? ids.filter(function (i) { return ID.test(i); }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(ids) {
+    try { window.localStorage.setItem(KEY, JSON.stringify(ids)); } catch (e) { /* private mode */ }
+    showCount(ids);
+  }
+
+  function announce(text) {
+    var region = document.getElementById("announce");
+    if (region) {
+      region.textContent = "";
+      window.setTimeout(function () { region.textContent = text; }, 50);
+    }
+  }
+
+  function shortlistUrl(ids) {
+    return "/shortlist" + (ids.length ? "?ids=" + ids.map(encodeURIComponent).join(",") : "");
+  }
+
+  function showCount(ids) {
+    document.querySelectorAll(".js-shortlist-count").forEach(function (el) { el.textContent = ids.length; });
+    document.querySelectorAll(".js-shortlist-link").forEach(function (el) { el.href = shortlistUrl(ids); });
+    document.querySelectorAll("form.js-add").forEach(function (form) { markAdded(form, ids); });
+  }
+
+  function markAdded(form, ids) {
+    var button = form.querySelector("button");
+    if (!button) { return; }
+    if (!button.dataset.label) { button.dataset.label = button.innerHTML; }
+    var added = ids.indexOf(form.dataset.id) !== -1;
+    button.innerHTML = added ? "On my shortlist<span class=\"visually-hidden\"> (" +
+      escapeHtml(form.dataset.name || "") + ")</span>" : button.dataset.label;
+    button.setAttribute("aria-disabled", added ? "true" : "false");
+  }
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  function enhanceAddButtons() {
+    document.querySelectorAll("form.js-add").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var ids = load();
+        if (ids.indexOf(form.dataset.id) === -1) {
+          ids.push(form.dataset.id);
+          save(ids);
+          announce((form.dataset.name || "This option") + " added to your shortlist. " +
+            ids.length + (ids.length === 1 ? " option" : " options") + " on it.");
+        } else {
+          announce((form.dataset.name || "This option") + " is already on your shortlist.");
+        }
+      });
+    });
+  }
+
+  function enhanceShortlistPage() {
+    if (document.body.dataset.page !== "shortlist") { return; }
+    var params = new URLSearchParams(window.location.search);
+    var stored = load();
+    if (!params.get("ids") && stored.length) {
+      window.location.replace(shortlistUrl(stored));
+      return;
+    }
+    document.querySelectorAll("form.js-remove").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        save(load().filter(function (i) { return i !== form.dataset.id; }));
+      });
+    });
+    document.querySelectorAll(".js-print").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll(".js-copy").forEach(function (button) {
+      if (!navigator.clipboard) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var input = document.getElementById(button.dataset.target);
+        navigator.clipboard.writeText(input.value).then(function () {
+          announce("Link copied.");
+        }, function () {
+          input.select();
+          announce("Select the link and copy it.");
+        });
+      });
+    });
+  }
+
+  function seedFromPage() {
+    // A shortlist built without JavaScript (in the address) becomes this browser's shortlist.
+    var fromPage = (document.body.dataset.shortlist || "").split(",").filter(function (i) { return ID.test(i); });
+    var stored = load();
+    if (!stored.length && fromPage.length) { save(fromPage); } else { showCount(stored); }
+  }
+
+  function drawMap() {
+    var holder = document.getElementById("map");
+    var data = document.getElementById("map-points");
+    if (!holder || !data || !window.L) { return; }
+    var points = JSON.parse(data.textContent);
+    var map = window.L.map(holder, { scrollWheelZoom: false });
+    window.L.tileLayer(holder.dataset.tiles, {
+      attribution: holder.dataset.attribution || "", maxZoom: 19
+    }).addTo(map);
+    var bounds = [];
+    // Numbered pins that match the numbered list of places under the map. They are a picture:
+    // the list holds the links (and is what keyboards and screen readers use), so the pins take
+    // no clicks and no focus, and close-together pins never make targets too small to hit.
+    points.forEach(function (p) {
+      var icon = window.L.divIcon({ className: "map-pin", html: String(p.n), iconSize: [28, 28] });
+      window.L.marker([p.lat, p.lon], { icon: icon, interactive: false, keyboard: false, alt: "" }).addTo(map);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length === 1) { map.setView(bounds[0], 15); } else { map.fitBounds(bounds, { padding: [24, 24] }); }
+  }
+
+  function focusErrors() {
+    var summary = document.querySelector(".error-summary[tabindex]");
+    if (summary) { summary.focus(); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    seedFromPage();
+    enhanceAddButtons();
+    enhanceShortlistPage();
+    drawMap();
+    focusErrors();
+  });
+}());

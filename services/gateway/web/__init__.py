@@ -1,0 +1,16 @@
+"""The gateway's web pages: the link worker's page, the partner widget and the API docs."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+
+def init_app(app: Flask, api: Api) -> None:
+    """Register the pages, the widget and the listing-report store and API."""
+    from linkwell.gateway.web import embed, reports, views
+
+    reports.init_store(app)
+    api.register_blueprint(reports.api_blp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(embed.bp)

@@ -1,0 +1,67 @@
+"""The partner widget (one script tag, or an iframe) and the API documentation page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+
+from linkwell.gateway.access import keys
+from linkwell.gateway.web.views import page_policy
+
+bp = Blueprint("embed", __name__)
+STATIC = Path(__file__).resolve().parent.parent / "static"
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_FONT = re.compile(r"^[A-Za-z0-9 ,'-]{1,80}$")
+
+
+@bp.get("/widget.js")
+def widget_js() -> Response:
+    """The partner widget's one script: it finds its own tag and renders beside it."""
+    response = send_file(STATIC / "js" / "widget.js", mimetype="text/javascript", max_age=300)
+    # Partner pages on other sites load this script; it sets no cookies and reads none.
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/embed")
+def embed() -> tuple[str, int, dict[str, str]]:
+    """The iframe alternative: the same widget on a Linkwell page, framed only by the
+    partner's own sites (the origins its key names)."""
+    partner = keys().find(request.args.get("key", ""))
+    if partner is None or partner.role != "partner":
+        abort(403, "This page needs a live partner key (?key=lw_...).")
+    ancestors = " ".join(partner.origins) if partner.origins else "*"
+    theme = {"accent": _valid(_COLOUR, request.args.get("accent")),
+             "font": _valid(_FONT, request.args.get("font"))}
+    html = render_template("embed.html", theme={k: v for k, v in theme.items() if v})
+    return html, 200, {"Content-Security-Policy": page_policy(ancestors)}
+
+
+def _valid(pattern: re.Pattern[str], value: str | None) -> str:
+    return value if value and pattern.match(value) else ""
+
+
+@bp.get("/embed/theme.css")
+def embed_theme() -> Response:
+    """The iframe's colours and font, from its query string (CSS variables cannot cross a frame)."""
+    accent = _valid(_COLOUR, request.args.get("accent"))
+    font = _valid(_FONT, request.args.get("font"))
+    rules = [f"--linkwell-accent: {accent};" if accent else "",
+             f"--linkwell-font: {font};" if font else ""]
+    css = ":root { " + " ".join(r for r in rules if r) + " }\n"
+    return Response(css, mimetype="text/css", headers={"Cache-Control": "public, max-age=300"})
+
+
+@bp.get("/api/docs")
+def api_docs() -> tuple[str, int, dict[str, str]]:
+    """The OpenAPI document, rendered by a copy of Redoc served from here."""
+    # Redoc styles itself with generated <style> elements and searches in a blob: worker.
+    policy = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src blob:; "
+              "base-uri 'none'; object-src 'none'; frame-ancestors 'none'")
+    html = render_template("docs.html", spec_url=current_app.config.get(
+        "OPENAPI_URL_PREFIX", "/api").rstrip("/") + "/openapi.json")
+    return html, 200, {"Content-Security-Policy": policy}

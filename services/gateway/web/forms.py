@@ -1,0 +1,222 @@
+"""The page's forms: what a person fills in, checked here, turned into API requests.
+
+The same checks the API makes are made here first, so a mistake is shown beside the field it
+belongs to, in plain words, before anything is sent on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
+from werkzeug.datastructures import MultiDict
+
+from linkwell.schedule import DAYS
+from linkwell.taxonomy import load_taxonomy
+
+TRAVEL_KM = (1, 2, 3, 5, 10, 20)
+# Parts of the day, as a link worker would ask: "mornings or afternoons?"
+TIMES = {"morning": ("Mornings (9am to 12 noon)", "09:00", "12:00"),
+         "afternoon": ("Afternoons (12 noon to 5pm)", "12:00", "17:00"),
+         "evening": ("Evenings (5pm to 9pm)", "17:00", "21:00")}
+DELIVERY = {"in_person": "In person", "online": "Online (video)", "phone": "By phone"}
+# Languages most asked for in the demo boroughs, by ISO 639-1 code; English is assumed.
+LANGUAGES = {"bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish", "ar": "Arabic",
+             "ur": "Urdu", "pt": "Portuguese", "es": "Spanish", "yo": "Yoruba", "ta": "Tamil",
+             "gu": "Gujarati", "pa": "Punjabi", "zh": "Chinese", "fr": "French"}
+# Directory facet name -> search parameter.
+FACET_PARAMS = {"concepts": "concept", "cost": "cost", "delivery": "delivery",
+                "accessibility": "accessibility", "audience": "audience", "areas": "area",
+                "days": "day"}
+_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+_ASSET_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+MAX_SHORTLIST = 30
+
+
+def need_choices() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Needs grouped as the taxonomy has them: (group id, group label, [(id, label)])."""
+    tax = load_taxonomy()
+    groups = []
+    for top in tax.of_kind("need"):
+        if top.parent is not None:
+            continue
+        children = [(c.id, c.label) for c in tax.children(top.id) if not c.safety_route]
+        groups.append((top.id, top.label, children))
+    return groups
+
+
+def _need_ids() -> list[str]:
+    return [cid for _, _, children in need_choices() for cid, _ in children] + [
+        gid for gid, _, _ in need_choices()]
+
+
+def _postcode(text: str) -> str:
+    compact = "".join(text.split()).upper()
+    if not _POSTCODE.match(compact):
+        raise ValidationError("Enter a full UK postcode, like SE6 4RU")
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+class MatchForm(Schema):
+    """The "What matters to you?" form."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    about = fields.String(load_default="", validate=validate.Length(
+        max=2000, error="Please keep this under 2,000 characters"))
+    interests = fields.String(load_default="", validate=validate.Length(
+        max=300, error="Please keep this under 300 characters"))
+    needs = fields.List(fields.String(validate=validate.OneOf(
+        _need_ids(), error="Choose from the list")), load_default=list)
+    postcode = fields.String(load_default="")
+    max_travel_km = fields.String(load_default="", validate=validate.OneOf(
+        ["", *map(str, TRAVEL_KM)], error="Choose a distance from the list"))
+    days = fields.List(fields.String(validate=validate.OneOf(DAYS)), load_default=list)
+    times = fields.List(fields.String(validate=validate.OneOf(list(TIMES))), load_default=list)
+    free = fields.Boolean(load_default=False, truthy={"yes", "on", "true", "1"})
+    step_free = fields.Boolean(load_default=False, truthy={"yes", "on", "true", "1"})
+    language = fields.String(load_default="", validate=validate.OneOf(
+        ["", *LANGUAGES], error="Choose a language from the list"))
+    delivery = fields.List(fields.String(validate=validate.OneOf(list(DELIVERY))),
+                           load_default=list)
+
+    @validates_schema
+    def _something_to_go_on(self, data: dict[str, Any], **_: Any) -> None:
+        if not (data["about"].strip() or data["interests"].strip() or data["needs"]):
+            raise ValidationError("Say a little about what matters, or add an interest, or "
+                                  "choose a need", "about")
+
+    @validates_schema
+    def _postcode_field(self, data: dict[str, Any], **_: Any) -> None:
+        try:
+            if data["postcode"].strip():
+                _postcode(data["postcode"])
+        except ValidationError as exc:
+            raise ValidationError(exc.messages, "postcode") from exc
+
+
+def read_match_form(form: MultiDict[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """(the cleaned form, errors by field); the form is returned even with errors, to refill."""
+    raw = {name: form.getlist(name) if name in ("needs", "days", "times", "delivery")
+           else form.get(name, "") for name in MatchForm().fields}
+    for flag in ("free", "step_free"):
+        raw[flag] = raw[flag] or "off"
+    try:
+        return MatchForm().load(raw), {}
+    except ValidationError as exc:
+        errors = {k: _flat_messages(v) for k, v in _as_dict(exc.messages).items()}
+        return _refill(raw), errors
+
+
+def _as_dict(messages: Any) -> dict[str, Any]:
+    return messages if isinstance(messages, dict) else {"about": messages}
+
+
+def _flat_messages(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _flat_messages(v)]
+    if isinstance(value, list):
+        return [m for v in value for m in _flat_messages(v)]
+    return [str(value)]
+
+
+def _refill(raw: dict[str, Any]) -> dict[str, Any]:
+    out = dict(raw)
+    for flag in ("free", "step_free"):
+        out[flag] = raw[flag] in ("yes", "on", "true", "1")
+    return out
+
+
+def match_request(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The matcher's request (issue 4's contract) for a cleaned form."""
+    body: dict[str, Any] = {}
+    if form["about"].strip():
+        body["about"] = form["about"].strip()
+    interests = [w.strip() for w in re.split(r"[,;\n]", form["interests"]) if w.strip()]
+    if interests:
+        body["interests"] = interests
+    if form["needs"]:
+        body["needs"] = list(dict.fromkeys(form["needs"]))
+    if form["postcode"].strip():
+        body["location"] = {"postcode": _postcode(form["postcode"])}
+        if form["max_travel_km"]:
+            body["max_travel_km"] = float(form["max_travel_km"])
+    availability = _availability(form["days"], form["times"])
+    if availability:
+        body["availability"] = availability
+    requirements = _requirements(form)
+    if requirements:
+        body["requirements"] = requirements
+    return body
+
+
+def _availability(days: list[str], times: list[str]) -> list[dict[str, str]]:
+    if not days and not times:
+        return []
+    windows = [(TIMES[t][1], TIMES[t][2]) for t in times] or [("00:00", "24:00")]
+    return [{"day": day, "from": start, "to": end}
+            for day in (days or DAYS) for start, end in windows]
+
+
+def _requirements(form: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if form["free"]:
+        out["cost"] = "free"
+    if form["step_free"]:
+        out["step_free"] = True
+    if form["language"]:
+        out["languages"] = [form["language"]]
+    if form["delivery"]:
+        out["delivery"] = list(form["delivery"])
+    return out
+
+
+# The matcher names fields by their place in its request; the form by its own names.
+_MATCH_FIELD_TO_FORM = {"about": "about", "interests": "interests", "needs": "needs",
+                        "location": "postcode", "postcode": "postcode",
+                        "max_travel_km": "max_travel_km", "availability": "days",
+                        "cost": "free", "step_free": "step_free", "languages": "language",
+                        "delivery": "delivery", "requirements": "about"}
+
+
+def form_errors_from_api(errors: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Errors from the matcher's 400 answer, moved onto the form's fields."""
+    out: dict[str, list[str]] = {}
+    for key, value in errors.items():
+        if isinstance(value, dict) and key in ("location", "requirements"):
+            for inner, messages in form_errors_from_api(value).items():
+                out.setdefault(inner, []).extend(messages)
+            continue
+        name = _MATCH_FIELD_TO_FORM.get(key.split(".")[-1], "about")
+        out.setdefault(name, []).extend(_flat_messages(value))
+    return out
+
+
+def valid_asset_id(value: str) -> bool:
+    return bool(_ASSET_ID.match(value))
+
+
+def shortlist_ids(value: str | None) -> list[str]:
+    """Asset ids from a ``?ids=`` parameter: well-formed ids only, no repeats, a few dozen."""
+    ids = [i.strip() for i in (value or "").split(",")]
+    return list(dict.fromkeys(i for i in ids if _ASSET_ID.match(i)))[:MAX_SHORTLIST]
+
+
+def search_params(args: MultiDict[str, str]) -> dict[str, str]:
+    """Directory search parameters from the search form (facet checkboxes repeat a name)."""
+    params: dict[str, str] = {}
+    q = args.get("q", "").strip()
+    if q:
+        params["q"] = q[:300]
+    for name in ("concept", "cost", "delivery", "accessibility", "audience", "area", "day"):
+        values = [v for v in args.getlist(name) if v]
+        if values:
+            params[name] = ",".join(values)
+    page = args.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        params["page"] = page
+    params["per_page"] = "10"
+    return params

@@ -1,0 +1,119 @@
+"""What a result shows a person: plain words for dates, distances, costs and freshness."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from linkwell.schedule import DAYS, Session
+
+STALE_AFTER_DAYS = 365
+
+
+def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+    """One result (from search or match) as the page shows it."""
+    asset = {**result, **(result.get("asset") or {})}
+    today = today or date.today()
+    confirmed = asset.get("last_confirmed") or result.get("last_confirmed")
+    return {
+        "id": result.get("id") or asset.get("id"),
+        "name": asset.get("name") or "Unnamed listing",
+        "organization": asset.get("organization"),
+        "description": asset.get("description"),
+        "reasons": list(result.get("reasons") or []),
+        "cautions": list(result.get("cautions") or []),
+        "distance": distance_text(result.get("distance_km", asset.get("distance_km"))),
+        "next_session": next_session_text(result.get("next_session"),
+                                          asset.get("schedule") or [], today),
+        "schedule": [s.get("text") for s in asset.get("schedule") or [] if s.get("text")]
+        or list(asset.get("schedule_notes") or []),
+        "cost": (asset.get("cost") or {}).get("text") or _cost_band(asset),
+        "how_to_join": asset.get("how_to_join"),
+        "places": [p for p in asset.get("places") or [] if p.get("name") or p.get("address")],
+        "contact": {k: asset[k] for k in ("phone", "email", "url") if asset.get(k)},
+        "delivery": asset.get("delivery") or [],
+        "confirmed": confirmed_text(confirmed),
+        "stale": _is_stale(confirmed, today, result.get("stale", asset.get("stale"))),
+        "feed": asset.get("feed"),
+    }
+
+
+def _cost_band(asset: dict[str, Any]) -> str | None:
+    band = (asset.get("cost") or {}).get("band")
+    return {"free": "Free", "low": "Low cost", "paid": "There is a charge"}.get(str(band))
+
+
+def distance_text(km: Any) -> str | None:
+    if km is None:
+        return None
+    km = float(km)
+    if km < 0.1:
+        return "Less than 100 metres away"
+    return f"{km:.1f} km away" if km < 10 else f"{km:.0f} km away"
+
+
+def confirmed_text(iso: str | None) -> str | None:
+    day = _date(iso)
+    return f"{day.day} {day:%B %Y}" if day else None
+
+
+def _is_stale(iso: str | None, today: date, flagged: Any) -> bool:
+    if flagged is not None:
+        return bool(flagged)
+    day = _date(iso)
+    return day is None or (today - day).days > STALE_AFTER_DAYS
+
+
+def _date(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(iso)[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def next_session_text(iso: str | None, schedule: list[dict[str, Any]], today: date) -> str | None:
+    """The next session in words: from the matcher when it says, else from the schedule."""
+    when = _datetime(iso) if iso else _next_from_schedule(schedule, today)
+    if when is None:
+        return None
+    return f"{when:%A} {when.day} {when:%B}, {when:%H:%M}"
+
+
+def _datetime(iso: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def _next_from_schedule(schedule: list[dict[str, Any]], today: date) -> datetime | None:
+    starts = []
+    for entry in schedule:
+        session = _session(entry)
+        if session is not None:
+            starts.append(session.next_start(datetime.combine(today, datetime.min.time())))
+    return min(starts) if starts else None
+
+
+def _session(entry: dict[str, Any]) -> Session | None:
+    try:
+        start, end = (_minutes(entry["from"]), _minutes(entry["to"]))
+        return Session(DAYS.index(entry["day"]), start, end, tuple(entry.get("monthly") or ()))
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def map_points(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Places with coordinates, for the map (names and places only: nothing about the person)."""
+    points = []
+    for number, item in enumerate(options, start=1):
+        for place in item["places"]:
+            if "lat" in place and "lon" in place:
+                points.append({"n": number, "name": item["name"], "place": place.get("name"),
+                               "lat": place["lat"], "lon": place["lon"], "id": item["id"]})
+    return points

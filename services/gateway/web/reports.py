@@ -1,0 +1,148 @@
+"""'Report a problem with this listing': stored in the gateway's SQLite, shown to the borough.
+
+A report says what is wrong with a listing (a few fixed choices and optional words); it needs
+no personal data and stores none: no name, no address, no client address.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flask import abort, current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+from linkwell.gateway.access import require_role
+
+# What people can say is wrong, in the order the form shows them.
+PROBLEMS = {
+    "closed": "It has closed or stopped running",
+    "time": "The day or time is wrong",
+    "place": "The address or place is wrong",
+    "contact": "The phone number, email or website is wrong",
+    "cost": "The cost is wrong",
+    "other": "Something else",
+}
+MAX_DETAILS = 1000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS listing_reports (
+    id TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL,
+    asset_name TEXT NOT NULL,
+    feed TEXT NOT NULL,
+    problem TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS listing_reports_feed ON listing_reports (feed, created);
+"""
+
+
+@dataclass
+class ReportStore:
+    """Reports in the gateway's SQLite file (beside its API keys)."""
+
+    path: Path
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def add(self, asset_id: str, asset_name: str, feed: str, problem: str,
+            details: str = "") -> dict[str, Any]:
+        """Store one report; returns it as the API shows it."""
+        if problem not in PROBLEMS:
+            raise ValueError(f"problem must be one of {', '.join(PROBLEMS)}")
+        row = {"id": uuid.uuid4().hex, "asset_id": asset_id, "asset_name": asset_name,
+               "feed": feed, "problem": problem, "details": details.strip()[:MAX_DETAILS],
+               "created": datetime.now(UTC).isoformat(timespec="seconds")}
+        with self._lock, self._connect() as conn:
+            conn.execute("INSERT INTO listing_reports (id, asset_id, asset_name, feed, problem,"
+                         " details, created) VALUES (:id, :asset_id, :asset_name, :feed,"
+                         " :problem, :details, :created)", row)
+        return _public(row)
+
+    def for_feeds(self, feeds: list[str] | None, limit: int = 500) -> list[dict[str, Any]]:
+        """Newest first; ``None`` means every feed (admins)."""
+        sql = "SELECT * FROM listing_reports"
+        params: list[Any] = []
+        if feeds is not None:
+            sql += f" WHERE feed IN ({','.join('?' * len(feeds))})"
+            params.extend(feeds)
+        sql += " ORDER BY created DESC, id LIMIT ?"
+        with self._connect() as conn:
+            rows = conn.execute(sql, [*params, limit]).fetchall()
+        return [_public(dict(r)) for r in rows]
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "problem_label": PROBLEMS.get(row["problem"], row["problem"])}
+
+
+def init_store(app: Any) -> None:
+    app.extensions["linkwell.reports"] = ReportStore(
+        Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+
+
+def reports() -> ReportStore:
+    store: ReportStore = current_app.extensions["linkwell.reports"]
+    return store
+
+
+class ReportsArgs(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    feed = fields.String(validate=validate.Length(min=1, max=80), metadata={
+        "description": "The feed (borough) whose listings' reports to show; a data officer's "
+                       "key may ask only for its own feeds"})
+
+
+class ReportSchema(Schema):
+    id = fields.String()
+    asset_id = fields.String()
+    asset_name = fields.String()
+    feed = fields.String()
+    problem = fields.String(metadata={"enum": list(PROBLEMS)})
+    problem_label = fields.String()
+    details = fields.String()
+    created = fields.String()
+
+
+class ReportsResponseSchema(Schema):
+    reports = fields.List(fields.Nested(ReportSchema))
+
+
+api_blp = Blueprint("reports", __name__, url_prefix="/api/v1",
+                    description="Problems people have reported with listings")
+
+
+@api_blp.route("/reports")
+class Reports(MethodView):
+    @api_blp.arguments(ReportsArgs, location="query")
+    @api_blp.response(200, ReportsResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Reported problems with listings, for the borough data officer (or an admin)."""
+        key = require_role("data_officer", "admin")
+        feed = args.get("feed")
+        if feed and not key.may_manage(feed):
+            abort(403, "This key may only see reports about its own feeds.")
+        if feed:
+            return {"reports": reports().for_feeds([feed])}
+        return {"reports": reports().for_feeds(None if key.role == "admin" else list(key.feeds))}

@@ -1,0 +1,243 @@
+"""The link worker's pages: what matters, search, one listing, the shortlist and its sheet.
+
+Every page is plain HTML forms answered on the server, so the whole flow works with JavaScript
+off; static/js/linkwell.js only adds the shortlist in the browser and the map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse
+
+from linkwell.errors import Unavailable
+from linkwell.gateway.upstream import Upstream
+from linkwell.gateway.web import forms
+from linkwell.gateway.web.present import map_points, option
+from linkwell.gateway.web.reports import MAX_DETAILS, PROBLEMS, reports
+from linkwell.taxonomy import load_taxonomy
+
+bp = Blueprint("web", __name__)
+
+
+def upstream(name: str) -> Upstream:
+    found: Upstream = current_app.extensions["linkwell.upstreams"][name]
+    return found
+
+
+def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
+    """Render a page with what every page needs (the shortlist ids, the map settings)."""
+    context.setdefault("shortlist", forms.shortlist_ids(request.values.get("shortlist")))
+    context.setdefault("map_tiles", current_app.config.get("MAP_TILES_URL") or "")
+    context.setdefault("map_attribution", current_app.config.get("MAP_TILES_ATTRIBUTION") or "")
+    return render_template(template, **context), status
+
+
+def _match_form_context(form: dict[str, Any] | None = None,
+                        errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    return {"form": form or {}, "errors": errors or {}, "need_groups": forms.need_choices(),
+            "travel_km": forms.TRAVEL_KM, "times": forms.TIMES, "days": _days(),
+            "delivery_choices": forms.DELIVERY, "languages": forms.LANGUAGES}
+
+
+def _days() -> list[tuple[str, str]]:
+    from linkwell.schedule import DAYS
+
+    return [(d, d.capitalize()) for d in DAYS]
+
+
+@bp.get("/")
+def index() -> tuple[str, int]:
+    """The start page: "What matters to you?" and a plain search box."""
+    return page("index.html", **_match_form_context())
+
+
+@bp.get("/match")
+def match_get() -> BaseResponse:
+    # Matching is a POST (the person's words stay out of addresses and history).
+    return redirect("/", code=303)
+
+
+@bp.post("/match")
+def match_post() -> tuple[str, int]:
+    """Options for a person, with why each fits; the form comes back filled in."""
+    form, errors = forms.read_match_form(request.form)
+    if errors:
+        return page("match.html", 400, **_match_form_context(form, errors))
+    try:
+        status, body = upstream("matcher").call("POST", "/match", json=forms.match_request(form))
+    except Unavailable:
+        return page("match.html", 503, unavailable=True, **_match_form_context(form))
+    if status == 400:
+        api_errors = forms.form_errors_from_api(body.get("errors") or {})
+        return page("match.html", 400, **_match_form_context(form, api_errors or {
+            "about": [str(body.get("message", "Please check the form"))]}))
+    if status != 200:
+        return page("match.html", 503, unavailable=True, **_match_form_context(form))
+    options = [option(r) for r in body.get("results") or []]
+    return page("match.html", options=options, points=map_points(options),
+                understood=_understood(body.get("understood") or {}),
+                safety=body.get("safety"), **_match_form_context(form))
+
+
+def _understood(understood: dict[str, Any]) -> list[str]:
+    tax = load_taxonomy()
+    found = [*(understood.get("needs") or []), *(understood.get("interests") or [])]
+    # Either list may hold concept ids or plain words: show a person the plain label.
+    return list(dict.fromkeys(tax.label(str(c)) if str(c) in tax.concepts else str(c)
+                              for c in found))
+
+
+@bp.get("/search")
+def search() -> tuple[str, int]:
+    """The directory search, with filters and how many options each would leave."""
+    params = forms.search_params(request.args)
+    chosen = {name: set(params.get(name, "").split(",")) for name in forms.FACET_PARAMS.values()}
+    context: dict[str, Any] = {"q": params.get("q", ""), "chosen": chosen, "errors": {},
+                               "page_url": lambda n: _page_url(params, n)}
+    try:
+        status, body = upstream("directory").call("GET", "/services", params=params)
+    except Unavailable:
+        return page("search.html", 503, unavailable=True, **context)
+    if status == 400:
+        return page("search.html", 400, **{**context, "errors": body.get("errors") or {}})
+    options = [option(r) for r in body.get("results") or []]
+    return page("search.html", options=options, points=map_points(options), body=body,
+                facets=_facets(body.get("facets") or {}), params=params, **context)
+
+
+def _page_url(params: dict[str, str], number: int) -> str:
+    from urllib.parse import urlencode
+
+    shortlist = forms.shortlist_ids(request.args.get("shortlist"))
+    extra = {"shortlist": ",".join(shortlist)} if shortlist else {}
+    query = {k: v for k, v in params.items() if k not in ("page", "per_page")}
+    return "/search?" + urlencode({**query, "page": str(number), **extra})
+
+
+FACET_TITLES = {"concepts": "Type of activity", "cost": "Cost", "delivery": "How it happens",
+                "accessibility": "Access", "audience": "Who it is for", "areas": "Area",
+                "days": "Day"}
+
+
+def _facets(facets: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    out = []
+    for name, title in FACET_TITLES.items():
+        buckets = facets.get(name) or []
+        if name == "concepts":  # top-level activity types keep the list short
+            buckets = [b for b in buckets if "." not in b["value"]]
+        if buckets:
+            out.append({"name": forms.FACET_PARAMS[name], "id": name, "title": title,
+                        "buckets": [{**b, "label": b.get("label") or b["value"].capitalize()}
+                                    for b in buckets[:12]]})
+    return out
+
+
+def fetch_asset(asset_id: str) -> dict[str, Any] | None:
+    """One asset from the directory (its summary, record and provenance), or None."""
+    status, body = upstream("directory").call("GET", f"/services/{asset_id}")
+    return body if status == 200 else None
+
+
+@bp.get("/services/<string:asset_id>")
+def listing(asset_id: str) -> tuple[str, int]:
+    """One listing in full, with 'Report a problem'."""
+    found = fetch_asset(asset_id) if forms.valid_asset_id(asset_id) else None
+    if found is None:
+        abort(404)
+    item = option({**found["summary"], "id": found["id"], "stale": found.get("stale")})
+    return page("listing.html", item=item, points=map_points([item]))
+
+
+@bp.errorhandler(404)
+def not_found(_exc: Exception) -> tuple[str, int]:
+    return page("not_found.html", 404)
+
+
+@bp.route("/services/<string:asset_id>/report", methods=["GET", "POST"])
+def report(asset_id: str) -> tuple[str, int]:
+    """'Report a problem with this listing': a few choices and optional words, nothing personal."""
+    found = fetch_asset(asset_id) if forms.valid_asset_id(asset_id) else None
+    if found is None:
+        abort(404)
+    context: dict[str, Any] = {"item": option({**found["summary"], "id": found["id"]}),
+                               "problems": PROBLEMS, "errors": {}, "chosen": "", "details": ""}
+    if request.method == "GET":
+        return page("report.html", **context)
+    chosen = request.form.get("problem", "")
+    details = request.form.get("details", "").strip()
+    errors = {}
+    if chosen not in PROBLEMS:
+        errors["problem"] = ["Choose what is wrong"]
+    if len(details) > MAX_DETAILS:
+        errors["details"] = [f"Please keep this under {MAX_DETAILS:,} characters"]
+    if errors:
+        return page("report.html", 400, **{**context, "errors": errors, "chosen": chosen,
+                                           "details": details})
+    feed = (found.get("provenance") or {}).get("feed") or found["summary"].get("feed") or ""
+    reports().add(found["id"], str(found["summary"].get("name") or ""), feed, chosen, details)
+    return page("report_sent.html", **context)
+
+
+@bp.get("/shortlist")
+def shortlist() -> tuple[str, int]:
+    """The shortlist as a printable "My options" sheet; its address carries asset ids only."""
+    ids = forms.shortlist_ids(request.args.get("ids"))
+    items, missing = [], 0
+    for asset_id in ids:
+        found = fetch_asset(asset_id)
+        if found is None:
+            missing += 1
+            continue
+        items.append(option({**found["summary"], "id": found["id"], "stale": found.get("stale")}))
+    share = request.host_url.rstrip("/") + "/shortlist?ids=" + ",".join(i["id"] for i in items)
+    return page("shortlist.html", items=items, missing=missing, share_url=share,
+                shortlist=[i["id"] for i in items])
+
+
+def without(ids: list[str], asset_id: str) -> str:
+    return ",".join(i for i in ids if i != asset_id)
+
+
+def with_(ids: list[str], asset_id: str) -> str:
+    return ",".join(dict.fromkeys([*ids, asset_id]))
+
+
+@bp.app_template_global()
+def shortlist_add(ids: list[str], asset_id: str) -> str:
+    """The ids a 'Add to my shortlist' button sends (without JavaScript)."""
+    return with_(ids, asset_id)
+
+
+@bp.app_template_global()
+def shortlist_remove(ids: list[str], asset_id: str) -> str:
+    return without(ids, asset_id)
+
+
+@bp.after_request
+def security_headers(response: Response) -> Response:
+    """Pages load nothing from elsewhere (the map's tile source, when configured, aside)."""
+    response.headers.setdefault("Content-Security-Policy", page_policy())
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def page_policy(frame_ancestors: str = "'none'") -> str:
+    tiles = tile_origin(current_app.config.get("MAP_TILES_URL") or "")
+    images = "'self' data:" + (f" {tiles}" if tiles else "")
+    return ("default-src 'self'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+            f"object-src 'none'; frame-ancestors {frame_ancestors}")
+
+
+def tile_origin(url: str) -> str:
+    """The CSP source for a tile URL template: ``https://{s}.tile.x.org/..`` -> ``https://*.tile.x.org``."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return ""
+    parts = urlsplit(url.replace("{s}", "a"))
+    host = parts.netloc.replace("a.", "*.", 1) if "{s}" in url else parts.netloc
+    return f"{parts.scheme}://{host}" if parts.scheme in ("http", "https") else ""
