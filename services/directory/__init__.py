@@ -12,6 +12,7 @@ from flask_smorest import Api
 from linkwell import errors, jsonio, logs
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, SearchBackend
+from linkwell.plugins.manager import plugin_manager
 
 API_SPEC = {
     "API_TITLE": "Linkwell directory",
@@ -53,6 +54,7 @@ def init_backend(app: Flask) -> None:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The directory Flask app (gunicorn: ``'linkwell.directory:create_app()'``)."""
     from linkwell.directory.api import blp, ingest_blp, init_health
+    from linkwell.directory.oruk import ORUK_PREFIX, oruk_blp
 
     app = Flask(__name__)
     app.config.update(settings(config))
@@ -60,9 +62,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     jsonio.init_app(app)
     ingest_token(app.config)  # generated once, so the CLI on this machine can read it
     init_backend(app)
+    # Per app, never global: the ORUK API's postcodes go through the geocoder plugins.
+    app.extensions["linkwell.plugins"] = plugin_manager(config=app.config)
     api = Api(app)
     api.register_blueprint(blp)
     api.register_blueprint(ingest_blp)
+    api.register_blueprint(oruk_blp, url_prefix=ORUK_PREFIX)
     init_health(app)
     logs.init_app(app, "directory")
     errors.init_app(app, unavailable=(BackendUnavailable,))

@@ -23,11 +23,15 @@ from linkwell.directory.schemas import (
     AssetResponseSchema,
     DeleteRequestSchema,
     DeleteResponseSchema,
+    FeedIdsArgs,
+    FeedIdsResponseSchema,
     SearchArgs,
     SearchResponseSchema,
     StatusSchema,
     UpsertRequestSchema,
     UpsertResponseSchema,
+    WithdrawRequestSchema,
+    WithdrawResponseSchema,
 )
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import load_taxonomy
@@ -194,6 +198,31 @@ class AssetsDelete(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Remove assets for good (needs the ingestion token)."""
         return {"deleted": backend().delete(body["ids"], refresh=body["refresh"])}
+
+
+@ingest_blp.route("/assets/withdraw")
+class AssetsWithdraw(MethodView):
+    @ingest_blp.arguments(WithdrawRequestSchema)
+    @ingest_blp.response(200, WithdrawResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Withdraw assets a feed no longer lists: hidden, kept for audit (needs the token).
+
+        Only the named feed's assets are touched; listing an asset again brings it back.
+        """
+        owned = backend().ids(body["feed"])
+        ids = [i for i in dict.fromkeys(body["ids"]) if i in owned]
+        return {"feed": body["feed"], "withdrawn": backend().withdraw(ids, body["refresh"]),
+                "not_in_feed": [i for i in body["ids"] if i not in owned]}
+
+
+@ingest_blp.route("/assets/ids")
+class AssetIds(MethodView):
+    @ingest_blp.arguments(FeedIdsArgs, location="query", as_kwargs=False)
+    @ingest_blp.response(200, FeedIdsResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Every asset id of one feed, withdrawn ones included (needs the ingestion token)."""
+        ids = sorted(backend().ids(args["feed"]))
+        return {"feed": args["feed"], "total": len(ids), "ids": ids}
 
 
 @ingest_blp.route("/admin/rebuild")

@@ -188,3 +188,42 @@ class StatusSchema(Schema):
     status = fields.String()
     backend = fields.String()
     assets = fields.Integer()
+
+
+FEED_NAME = validate.Regexp(r"^[a-z0-9][a-z0-9_.-]{0,79}$",
+                            error="must be a short lower-case name, e.g. lewisham")
+
+
+class WithdrawRequestSchema(Schema):
+    """Body of ``POST /assets/withdraw``: assets one feed no longer lists."""
+
+    class Meta:
+        unknown = RAISE
+
+    feed = fields.String(required=True, validate=FEED_NAME)
+    ids = fields.List(fields.String(), required=True, validate=validate.Length(min=1, max=5000))
+    refresh = fields.Boolean(load_default=True)
+
+
+class WithdrawResponseSchema(Schema):
+    feed = fields.String()
+    withdrawn = fields.Integer(metadata={"description": "Assets withdrawn now"})
+    not_in_feed = fields.List(fields.String(), metadata={
+        "description": "Ids that are not assets of this feed: left alone"})
+
+
+class FeedIdsArgs(Schema):
+    """Query string of ``GET /assets/ids``."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    feed = fields.String(required=True, validate=FEED_NAME)
+
+
+class FeedIdsResponseSchema(Schema):
+    feed = fields.String()
+    total = fields.Integer()
+    ids = fields.List(fields.String(), metadata={
+        "description": "Every asset id of the feed, withdrawn ones included, sorted"})
+

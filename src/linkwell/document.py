@@ -14,8 +14,15 @@ from typing import Any
 
 from linkwell import facets
 from linkwell.hsds import valid_point
+from linkwell.openreferral import (
+    foreign_term_ids,
+    modified_stamp,
+    service_at_location_points,
+    service_codes,
+    term_uuid,
+)
 from linkwell.schedule import Session, sessions_from_schedules
-from linkwell.taxonomy import FACETS_TAXONOMY_NAME, Taxonomy, load_taxonomy
+from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, Taxonomy, load_taxonomy
 from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
 
 DOCUMENT_VERSION = 1  # bump when the derivation changes: a rebuild re-derives every asset
@@ -51,7 +58,8 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
     detected = concepts_in_text(f"{record.get('name', '')}. {description}", tax)
     concepts = _with_ancestors(tagged, tax)
     audience = facets.audience(record, facet_codes)
-    return {
+    sals = service_at_location_points(record, provenance.feed, asset_id)
+    document: dict[str, Any] = {
         "id": asset_id,
         "name": str(record.get("name", "")),
         "name_sort": fold(str(record.get("name", ""))),
@@ -77,16 +85,32 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "status": str(record.get("status", "active")),
         "last_confirmed": last_confirmed(record),
         "feed": provenance.feed,
+        # For the Open Referral UK API: incremental reads, term filters, service_at_locations.
+        "last_modified": (modified_stamp(record.get("last_modified"))
+                          or modified_stamp(provenance.fetched_at)),
+        "sal_ids": [p["id"] for p in sals],
+        "sals": sals,
         "summary": summary(asset_id, record, provenance, places, sessions, concepts, tax,
                            facet_codes),
     }
+    document["term_ids"] = _term_ids(record, document, facet_codes, tax)
+    return document
+
+
+def _term_ids(record: dict[str, Any], document: dict[str, Any], facet_codes: set[str],
+              tax: Taxonomy) -> list[str]:
+    """UUIDs of the Linkwell terms the asset is published with, and of its other terms."""
+    codes = service_codes(document["concepts"], cost_band=document["cost"],
+                          delivery=document["delivery"], audience=document["audience"],
+                          accessibility=document["accessibility"], tagged=facet_codes, tax=tax)
+    return sorted({*map(term_uuid, codes), *foreign_term_ids(record, tax)})
 
 
 def tagged_concepts(record: dict[str, Any], tax: Taxonomy) -> tuple[list[str], set[str]]:
     """Linkwell concepts and facet codes named by a record's taxonomy attributes."""
     concepts: list[str] = []
     facet_codes: set[str] = set()
-    for term in taxonomy_terms(record):
+    for term in map(_with_code, taxonomy_terms(record)):
         code = str(term.get("code") or "")
         if term.get("taxonomy") == FACETS_TAXONOMY_NAME or (":" in code and code.split(":")[0]
                                                             in facets.FACET_FIELDS):
@@ -94,6 +118,13 @@ def tagged_concepts(record: dict[str, Any], tax: Taxonomy) -> tuple[list[str], s
         else:
             concepts.extend(map_term(term, tax))
     return list(dict.fromkeys(concepts)), facet_codes
+
+
+def _with_code(term: dict[str, Any]) -> dict[str, Any]:
+    """ORUK 3.0 has no ``code``: Linkwell's own ORUK API sends its codes as ``term``."""
+    if term.get("code") or term.get("taxonomy") not in (TAXONOMY_NAME, FACETS_TAXONOMY_NAME):
+        return term
+    return {**term, "code": term.get("term")}
 
 
 def map_term(term: dict[str, Any], tax: Taxonomy) -> list[str]:

@@ -10,10 +10,12 @@ from typing import Any, Protocol
 
 from linkwell.text import AnalysedQuery
 
-SORTS = ("relevance", "distance", "blended", "name")
+SORTS = ("relevance", "distance", "blended", "name", "modified")
 FACET_FIELDS = ("concepts", "delivery", "cost", "accessibility", "languages", "audience",
                 "areas", "days", "feed")
 MAX_RESULT_WINDOW = 10_000
+# Document fields a hit can carry besides its summary (SearchQuery.fields).
+HIT_FIELDS = ("sals", "last_modified", "record", "provenance")
 STALE_FACTOR = 0.8  # a listing not confirmed for a year ranks lower, never hidden
 # Blended ranking halves the relevance every DECAY_SCALE_KM beyond DECAY_OFFSET_KM.
 DECAY_SCALE_KM = 2.0
@@ -50,6 +52,15 @@ class SearchQuery:
     areas: list[str] = field(default_factory=list)  # any of
     feeds: list[str] = field(default_factory=list)  # any of
     ids: list[str] = field(default_factory=list)  # restrict to these
+    # Open Referral UK filters: each group is "has any of these term ids"; all groups hold.
+    term_ids: list[list[str]] = field(default_factory=list)
+    sal_ids: list[str] = field(default_factory=list)  # has any of these service_at_locations
+    modified_after: str | None = None  # last_modified on or after (linkwell.openreferral stamp)
+    minimum_age_at_least: float | None = None  # a stated minimum age (none counts as 0)
+    maximum_age_at_most: float | None = None  # a stated maximum age (none: no upper limit)
+    sessions_within: bool = False  # sessions must lie inside a window, not merely overlap it
+    fields: list[str] = field(default_factory=list)  # document fields hits carry (see Hit)
+    with_summary: bool = True  # False: hits carry an empty summary (cheaper long reads)
     statuses: list[str] = field(default_factory=lambda: ["active"])
     stale_before: str = "0000-01-01"  # ISO date: last confirmed before this is stale
     sort: str = "relevance"
@@ -72,6 +83,7 @@ class Hit:
     score: float
     distance_km: float | None
     summary: dict[str, Any]
+    fields: dict[str, Any] = field(default_factory=dict)  # as asked for in SearchQuery.fields
 
 
 @dataclass
@@ -130,6 +142,13 @@ class SearchBackend(Protocol):
 
     def delete(self, ids: list[str], refresh: bool = True) -> int:
         """Remove assets for good; returns how many existed."""
+
+    def withdraw(self, ids: list[str], refresh: bool = True) -> int:
+        """Hide assets from search and from ``get`` answers, keeping them for audit.
+
+        A later write of the same asset brings it back. Returns how many were withdrawn
+        now (assets already withdrawn, or unknown, are not counted).
+        """
 
     def get(self, asset_id: str) -> StoredAsset | None:
         """One stored asset, withdrawn or not."""

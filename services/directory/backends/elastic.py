@@ -39,6 +39,8 @@ MAPPING_VERSION = 1
 TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
 STORED_FIELDS = ["id", "version", "hash", "summary", "record", "provenance", "withdrawn"]
 _DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
+# Where the geo distance sits in a hit's sort values, by sort (see _sort).
+_DISTANCE_SORT_POSITION = {"distance": 0, "name": 2, "modified": 2}
 
 
 def load_mapping(version: int = MAPPING_VERSION) -> dict[str, Any]:
@@ -84,6 +86,10 @@ class ElasticsearchBackend:
 
     def setup(self) -> None:
         if self._call(self.es.indices.exists_alias, name=self.alias):
+            # Fields added to this mapping version since the index was made: adding is allowed
+            # in place, and a strict mapping would otherwise refuse every new document.
+            self._call(self._w.indices.put_mapping, index=self.alias,
+                       properties=load_mapping()["mappings"]["properties"])
             return
         mapping = load_mapping()
         try:
@@ -141,6 +147,34 @@ class ElasticsearchBackend:
                             operations=[{"delete": {"_index": self.alias, "_id": i}} for i in ids])
         return sum(1 for r in result["items"] if r["delete"].get("result") == "deleted")
 
+    def withdraw(self, ids: list[str], refresh: bool = True) -> int:
+        """Re-index each asset with ``withdrawn`` set, at the version it already has.
+
+        Not a partial update: an update would bump the external version by one, and the same
+        record listed again later (same version) would then be refused as older.
+        """
+        withdrawn = 0
+        for start in range(0, len(ids), 500):  # whole documents: keep each request modest
+            withdrawn += self._withdraw_some(ids[start:start + 500], refresh)
+        return withdrawn
+
+    def _withdraw_some(self, ids: list[str], refresh: bool) -> int:
+        found = self._call(self._w.mget, index=self.alias, ids=ids)
+        now = datetime.now(UTC).isoformat()
+        operations: list[dict[str, Any]] = []
+        for doc in found["docs"]:
+            source = doc.get("_source") if doc.get("found") else None
+            if source is None or source.get("withdrawn"):
+                continue
+            operations.append({"index": {"_index": self.alias, "_id": doc["_id"],
+                                         "version": source["version"],
+                                         "version_type": "external_gte"}})
+            operations.append({**source, "withdrawn": True, "indexed_at": now})
+        if not operations:
+            return 0
+        result = self._call(self._w.bulk, operations=operations, refresh=refresh)
+        return sum(1 for r in result["items"] if not r["index"].get("error"))
+
     def get(self, asset_id: str) -> StoredAsset | None:
         try:
             doc = self._call(self.es.get, index=self.alias, id=asset_id,
@@ -150,6 +184,8 @@ class ElasticsearchBackend:
         return _stored(doc["_source"])
 
     def ids(self, feed: str | None = None) -> set[str]:
+        # Exact, writes not yet refreshed included: a sync compares this with its feed.
+        self._call(self._w.indices.refresh, index=self.alias)
         query = {"term": {"feed": feed}} if feed is not None else {"match_all": {}}
         return {h["_id"] for h in self._scan(self.alias, query, source=False)}
 
@@ -248,9 +284,11 @@ def _stored(src: dict[str, Any]) -> StoredAsset:
 def _hit(hit: dict[str, Any], q: SearchQuery) -> Hit:
     distance = None
     if q.near is not None:
-        value = hit["sort"][0 if q.sort == "distance" else 1]
+        value = hit["sort"][_DISTANCE_SORT_POSITION.get(q.sort, 1)]
         distance = None if value in ("Infinity", None) or math.isinf(float(value)) else value
-    return Hit(hit["_id"], float(hit.get("_score") or 0.0), distance, hit["_source"]["summary"])
+    source = hit.get("_source") or {}
+    return Hit(hit["_id"], float(hit.get("_score") or 0.0), distance, source.get("summary", {}),
+               {f: source.get(f) for f in q.fields})
 
 
 def search_body(q: SearchQuery) -> dict[str, Any]:
@@ -262,7 +300,7 @@ def search_body(q: SearchQuery) -> dict[str, Any]:
         "size": q.per_page,
         "track_total_hits": True,
         "track_scores": True,
-        "_source": ["summary"],
+        "_source": [*(["summary"] if q.with_summary else []), *q.fields] or False,
     }
     if q.facets:
         body["aggs"] = {f: {"terms": {"field": f, "size": 500 if f == "concepts" else 100}}
@@ -292,16 +330,19 @@ def _filters(q: SearchQuery) -> list[dict[str, Any]]:
     for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
                                ("languages", q.languages), ("delivery", q.delivery),
                                ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds),
-                               ("id", q.ids)):
+                               ("id", q.ids), ("sal_ids", q.sal_ids), *(
+                                   ("term_ids", group) for group in q.term_ids)):
         if values:
             out.append({"terms": {field_name: values}})
+    out.extend(_oruk_filters(q))
     out.extend({"term": {"accessibility": f}} for f in q.accessibility)
     if q.age is not None:
         out.append(_open_bound("min_age", "lte", q.age))
         out.append(_open_bound("max_age", "gte", q.age))
     if q.windows:
+        relation = "within" if q.sessions_within else "intersects"
         out.append({"bool": {"minimum_should_match": 1, "should": [
-            {"range": {"sessions": {"gte": lo, "lte": hi, "relation": "intersects"}}}
+            {"range": {"sessions": {"gte": lo, "lte": hi, "relation": relation}}}
             for lo, hi in q.windows]}})
     if q.near and q.within_km is not None:
         near: dict[str, Any] = {"geo_distance": {
@@ -314,6 +355,18 @@ def _filters(q: SearchQuery) -> list[dict[str, Any]]:
     return out
 
 
+def _oruk_filters(q: SearchQuery) -> list[dict[str, Any]]:
+    """Open Referral UK's filters: a change since a moment, and stated age bounds."""
+    out: list[dict[str, Any]] = []
+    if q.modified_after is not None:
+        out.append({"range": {"last_modified": {"gte": q.modified_after}}})
+    if q.minimum_age_at_least is not None and q.minimum_age_at_least > 0:
+        out.append({"range": {"min_age": {"gte": q.minimum_age_at_least}}})
+    if q.maximum_age_at_most is not None:
+        out.append({"range": {"max_age": {"lte": q.maximum_age_at_most}}})
+    return out
+
+
 def _open_bound(field_name: str, op: str, value: int) -> dict[str, Any]:
     return {"bool": {"minimum_should_match": 1, "should": [
         {"range": {field_name: {op: value}}},
@@ -322,13 +375,18 @@ def _open_bound(field_name: str, op: str, value: int) -> dict[str, Any]:
 
 def _sort(q: SearchQuery) -> list[Any]:
     ties: list[Any] = [{"name_sort": "asc"}, {"id": "asc"}]
-    if q.sort == "name":
-        return ties
+    keyed: list[Any] | None = {
+        "name": ties,
+        # undated first, as SQLite sorts NULLs
+        "modified": [{"last_modified": {"order": "asc", "missing": "_first"}}, {"id": "asc"}],
+    }.get(q.sort)
     if q.near is None:
-        return ["_score", *ties]
+        return keyed or ["_score", *ties]
     geo = {"_geo_distance": {"locations": {"lat": q.near.lat, "lon": q.near.lon}, "order": "asc",
                              "unit": "km", "mode": "min", "distance_type": "arc",
                              "ignore_unmapped": True}}
+    if keyed:
+        return [*keyed, geo]  # after the unique id it orders nothing, but gives the distance
     if q.sort == "distance":
         return [geo, "_score", *ties]
     return ["_score", geo, *ties]

@@ -14,6 +14,7 @@ from typing import Any
 
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
+    HIT_FIELDS,
     REMOTE_DELIVERY,
     STALE_FACTOR,
     Hit,
@@ -40,6 +41,8 @@ CREATE TABLE IF NOT EXISTS assets (
     min_age INTEGER,
     max_age INTEGER,
     last_confirmed TEXT,
+    last_modified TEXT,
+    sals TEXT,
     summary TEXT NOT NULL,
     record TEXT NOT NULL,
     provenance TEXT NOT NULL
@@ -59,7 +62,12 @@ CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, h
 CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
 """
 TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
-               "feed", "cost")
+               "feed", "cost", "term_ids", "sal_ids")
+# Columns added since the first schema: older files get them (empty until a rebuild).
+ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT"}
+AFTER_MIGRATION = """
+CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
+"""
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 KM_PER_DEGREE = 111.32
 
@@ -108,7 +116,17 @@ class SQLiteBackend:
         yield
 
     def setup(self) -> None:
-        self._conn().executescript(SCHEMA)
+        conn = self._conn()
+        conn.executescript(SCHEMA)
+        present = {row[1] for row in conn.execute("PRAGMA table_info(assets)")}
+        for column, kind in ADDED_COLUMNS.items():
+            if column not in present:
+                try:
+                    conn.execute(f"ALTER TABLE assets ADD COLUMN {column} {kind}")
+                except sqlite3.OperationalError as exc:  # another process added it first
+                    if "duplicate column" not in str(exc):
+                        raise
+        conn.executescript(AFTER_MIGRATION)
 
     def ping(self) -> bool:
         try:
@@ -145,11 +163,12 @@ class SQLiteBackend:
         doc = item.document
         cur = conn.execute(
             "INSERT INTO assets (rid, id, version, hash, feed, status, withdrawn, name_sort, cost,"
-            " min_age, max_age, last_confirmed, summary, record, provenance)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " min_age, max_age, last_confirmed, last_modified, sals, summary, record, provenance)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row[0] if row else None, item.id, item.version, item.hash, doc["feed"],
              doc["status"], int(item.withdrawn), doc["name_sort"], doc["cost"], doc["min_age"],
-             doc["max_age"], doc["last_confirmed"], _dump(doc["summary"]), _dump(item.record),
+             doc["max_age"], doc["last_confirmed"], doc.get("last_modified"),
+             _dump(doc.get("sals") or []), _dump(doc["summary"]), _dump(item.record),
              _dump(item.provenance)))
         rid = cur.lastrowid
         conn.execute("INSERT INTO asset_text (rowid, name_terms, tag_terms, body_terms)"
@@ -180,6 +199,17 @@ class SQLiteBackend:
                     deleted += 1
         return deleted
 
+    def withdraw(self, ids: list[str], refresh: bool = True) -> int:
+        """Mark assets withdrawn; their rows stay, and every search skips them."""
+        withdrawn = 0
+        with self._transaction() as conn:
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                cur = conn.execute(f"UPDATE assets SET withdrawn = 1 WHERE withdrawn = 0 AND "
+                                   f"id IN ({marks})", chunk)
+                withdrawn += cur.rowcount
+        return withdrawn
+
     def get(self, asset_id: str) -> StoredAsset | None:
         row = self._conn().execute(
             "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
@@ -201,10 +231,14 @@ class SQLiteBackend:
         sql, args = _hits_sql(query)
         conn.execute("INSERT INTO hits " + sql, args)
         total = conn.execute("SELECT count(*) FROM hits").fetchone()[0]
+        extra = "".join(f", a.{_hit_column(f)}" for f in query.fields)
+        summary = "a.summary" if query.with_summary else "'{}'"
         rows = conn.execute(
-            "SELECT h.id, h.score, h.dist, a.summary FROM hits h JOIN assets a ON a.rid = h.rid"
-            f" ORDER BY {_order_by(query)} LIMIT ? OFFSET ?", (query.per_page, query.offset))
-        hits = [Hit(r[0], float(r[1]), r[2], json.loads(r[3])) for r in rows]
+            f"SELECT h.id, h.score, h.dist, {summary}{extra} FROM hits h"
+            f" JOIN assets a ON a.rid = h.rid ORDER BY {_order_by(query)} LIMIT ? OFFSET ?",
+            (query.per_page, query.offset))
+        hits = [Hit(r[0], float(r[1]), r[2], json.loads(r[3]), _hit_fields(query.fields, r[4:]))
+                for r in rows]
         return SearchPage(total, hits, self._facets(conn) if query.facets else {})
 
     @staticmethod
@@ -233,6 +267,17 @@ class SQLiteBackend:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _hit_column(field_name: str) -> str:
+    if field_name not in HIT_FIELDS:  # never interpolate anything but a known column
+        raise ValueError(f"hits cannot carry {field_name!r}")
+    return field_name
+
+
+def _hit_fields(names: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
+    return {n: v if n == "last_modified" else json.loads(v or "[]")
+            for n, v in zip(names, values, strict=True)}
 
 
 def _hav(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -342,15 +387,25 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     if q.ids:
         clauses.append(_in("a.id", q.ids))
         args.extend(q.ids)
+    for field_name, group in [("sal_ids", q.sal_ids), *(("term_ids", g) for g in q.term_ids)]:
+        if group:
+            clause, clause_args = _has_any(field_name, group)
+            clauses.append(clause)
+            args.extend(clause_args)
+    oruk, oruk_args = _oruk_filters(q)
+    clauses.extend(oruk)
+    args.extend(oruk_args)
     if q.age is not None:
         clauses.append("(a.min_age IS NULL OR a.min_age <= ?) AND (a.max_age IS NULL OR "
                        "a.max_age >= ?)")
         args.extend([q.age, q.age])
     if q.windows:
-        overlap = " OR ".join("(lo <= ? AND hi >= ?)" for _ in q.windows)
-        clauses.append(f"a.rid IN (SELECT asset FROM asset_sessions WHERE {overlap})")
+        # lo/hi of a session against hi/lo of a window overlap; lo/hi against lo/hi: inside
+        test = "(lo >= ? AND hi <= ?)" if q.sessions_within else "(lo <= ? AND hi >= ?)"
+        clauses.append("a.rid IN (SELECT asset FROM asset_sessions WHERE "
+                       f"{' OR '.join(test for _ in q.windows)})")
         for lo, hi in q.windows:
-            args.extend([hi, lo])
+            args.extend([lo, hi] if q.sessions_within else [hi, lo])
     if q.near and q.within_km is not None:
         near = "g.d <= ?"
         args.append(q.within_km)
@@ -362,7 +417,18 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     return clauses, args
 
 
+def _oruk_filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
+    """Open Referral UK's filters: a change since a moment, and stated age bounds."""
+    minimum = q.minimum_age_at_least if (q.minimum_age_at_least or 0) > 0 else None
+    found = [(c, v) for c, v in (("a.last_modified >= ?", q.modified_after),
+                                 ("a.min_age >= ?", minimum),
+                                 ("a.max_age <= ?", q.maximum_age_at_most)) if v is not None]
+    return [c for c, _ in found], [v for _, v in found]
+
+
 def _order_by(q: SearchQuery) -> str:
+    if q.sort == "modified":  # NULLs (undated) first, as the Elasticsearch sort asks
+        return "a.last_modified, h.id"
     dist = "(h.dist IS NULL), h.dist"
     if q.sort == "distance":
         return f"{dist}, h.score DESC, h.name_sort, h.id"
