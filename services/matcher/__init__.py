@@ -1,0 +1,83 @@
+"""The matcher service: ranks community assets for a person and says why each fits.
+
+It asks the directory for a few hundred candidates (over HTTP, or in-process in the embedded
+default) and ranks them itself, so it stays fast at any directory size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+from flask_smorest import Api
+
+from linkwell import errors, jsonio, logs
+from linkwell.client import ServiceClient
+from linkwell.config import settings
+from linkwell.plugins.manager import plugin_manager
+
+API_SPEC = {
+    "API_TITLE": "Linkwell matcher",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+}
+DEFAULTS: dict[str, Any] = {
+    "MATCHER_DIRECTORY_TIMEOUT": 2.0,  # per directory call; a match makes two or three
+    "MATCHER_THREADS": 3,  # directory calls made side by side (over HTTP)
+}
+
+
+def london_now() -> datetime:
+    return datetime.now(ZoneInfo("Europe/London"))
+
+
+def init_directory(app: Flask, config: Mapping[str, Any] | None) -> None:
+    """The directory client: HTTP to DIRECTORY_URL, else a directory app in this process."""
+    timeout = float(app.config["MATCHER_DIRECTORY_TIMEOUT"])
+    url = app.config.get("DIRECTORY_URL")
+    if url:
+        client = ServiceClient(str(url), timeout=timeout)
+    else:
+        sibling = app.config.get("DIRECTORY_APP")
+        if sibling is None:
+            from linkwell.directory import create_app as directory_app
+
+            sibling = directory_app(dict(config or {}))
+        client = ServiceClient(app=sibling, timeout=timeout)
+    app.extensions["linkwell.directory"] = client
+    threads = int(app.config["MATCHER_THREADS"])
+    if url and threads > 1:
+        # Over HTTP the calls overlap; in-process they would only take turns.
+        app.extensions["linkwell.pool"] = ThreadPoolExecutor(threads, "linkwell-matcher")
+
+
+def init_plugins(app: Flask) -> None:
+    """Geocoders come from plugins; tests and embedders may hand in their own manager."""
+    app.extensions["linkwell.plugins"] = (app.config.get("PLUGIN_MANAGER") or plugin_manager(
+        app.config.get("PLUGINS"), config=app.config))
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The matcher Flask app (gunicorn: ``'linkwell.matcher:create_app()'``)."""
+    from linkwell.matcher.api import blp, init_health
+
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.update(settings(config))
+    app.config.update(API_SPEC)
+    app.config.setdefault("CLOCK", london_now)
+    jsonio.init_app(app)
+    init_plugins(app)
+    init_directory(app, config)
+    api = Api(app)
+    api.register_blueprint(blp)
+    init_health(app)
+    logs.init_app(app, "matcher")
+    errors.init_app(app)
+    return app

@@ -1,0 +1,194 @@
+"""Matcher benchmark: match latency beside directory search latency, in the same run.
+
+For each size and backend it loads N synthetic assets, serves the directory and the matcher
+under gunicorn (the matcher asks the directory over HTTP, as in production), and times a fixed
+mix of searches (the search benchmark's) and of matches (people's words, places, times and
+requirements). Each (size, backend) runs in its own process.
+
+    python bench/match.py                            # 10,000 and 50,000 assets, both backends
+    python bench/match.py --sizes 2000 --requests 100 --backends sqlite
+    python bench/match.py --write docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).parent))
+from search import _children, _peak_rss_mb, query_mix, summary, write_section
+from synthetic import PLACES, assets
+
+STORIES = [
+    "Since my wife passed I hardly see anyone. I used to love the allotment; my knees are bad.",
+    "I'm lonely and would like a coffee morning or a chat with people",
+    "I look after my husband who has dementia and I never get a break",
+    "I've been feeling low and anxious, I'd like to try something calming like yoga or tai chi",
+    "I want to get fitter, maybe a walking group or some gentle exercise",
+    "I'm behind on my bills and worried about money",
+    "I love singing and used to be in a choir",
+    "I'd like to meet people and do some knitting or crafts",
+    "My English is not good, I want to practise and meet people",
+    "I'm retired and bored, I'm good with my hands",
+    "no food in the cupboards and universal credit has not come through",
+    "I want to volunteer outdoors, gardening or conservation",
+]
+INTERESTS = [[], [], ["gardening"], ["singing"], ["walking"], ["art"], ["dance"]]
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+
+def match_mix(count: int, seed: int = 11) -> list[dict[str, Any]]:
+    """Match requests: a story, sometimes interests, a place, and some times or requirements."""
+    rng = random.Random(seed)
+    mix = []
+    for i in range(count):
+        _, lat, lon, _ = rng.choice(PLACES)
+        body: dict[str, Any] = {"about": rng.choice(STORIES),
+                                "max_travel_km": rng.choice([2, 3, 5]),
+                                "location": {"lat": round(lat + rng.uniform(-0.01, 0.01), 4),
+                                             "lon": round(lon + rng.uniform(-0.01, 0.01), 4)}}
+        if interests := rng.choice(INTERESTS):
+            body["interests"] = interests
+        if i % 3 == 0:
+            body["availability"] = [{"day": rng.choice(DAYS), "from": "09:00", "to": "13:00"}]
+        if i % 4 == 1:
+            body["age"] = rng.choice([30, 55, 72])
+            body["requirements"] = {"cost": rng.choice(["free", "low", "any"]),
+                                    "step_free": rng.random() < 0.3}
+        mix.append(body)
+    return mix
+
+
+def _gunicorn(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """``target`` (e.g. ``'linkwell.matcher:create_app()'``) under gunicorn on a free port."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "-k", "gthread",
+         "--threads", "4", target], env=dict(os.environ, **env),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if requests.get(base + "/readyz", timeout=5).status_code == 200:
+                return server, base
+        except requests.RequestException:
+            pass  # still starting
+        time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"{target} did not start under gunicorn")
+
+
+def _time(call: Any, items: list[Any], warm: int = 30) -> list[float]:
+    for item in items[:warm]:
+        call(item)
+    latencies = []
+    for item in items:
+        started = time.perf_counter()
+        call(item)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str, Any]:
+    from linkwell.directory import create_app
+    from linkwell.directory.ingest import upsert_stream
+
+    data_dir = tempfile.mkdtemp(prefix="linkwell-bench-")
+    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": backend,
+                              "INGEST_TOKEN": "bench", "ELASTICSEARCH_TIMEOUT": 30.0}
+    if backend == "elasticsearch":
+        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
+    app = create_app(config)
+    store = app.extensions["linkwell.backend"]
+    upsert_stream(store, assets(size), "bench", "London")
+    if backend == "elasticsearch":
+        store.es.indices.refresh(index=store.alias)
+    env = {"LINKWELL_DATA_DIR": data_dir, "LINKWELL_SEARCH_BACKEND": backend,
+           "LINKWELL_INGEST_TOKEN": "bench"}
+    if backend == "elasticsearch":
+        env.update(ELASTICSEARCH_URL=str(es_url), LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
+    directory, root = _gunicorn("linkwell.directory:create_app()", env)
+    matcher, match_root = _gunicorn("linkwell.matcher:create_app()",
+                                    {**env, "LINKWELL_DIRECTORY_URL": root})
+    try:
+        session = requests.Session()
+
+        def search(params: dict[str, str]) -> None:
+            session.get(root + "/services", params=params).raise_for_status()
+
+        def match(body: dict[str, Any]) -> None:
+            response = session.post(match_root + "/match", json=body)
+            response.raise_for_status()
+
+        searched = _time(search, [p for _, p in query_mix(count)])
+        matched = _time(match, match_mix(count))
+        rss = max((_peak_rss_mb(int(p)) for p in _children(matcher.pid)), default=0)
+    finally:
+        for server in (matcher, directory):
+            server.terminate()
+            server.wait(10)
+        if backend == "elasticsearch":
+            store.drop_all()
+        store.close()
+    search_p, match_p = summary(searched), summary(matched)
+    return {"backend": backend, "size": size, "requests": count, "search": search_p,
+            "match": match_p, "ratio_p50": round(match_p["p50"] / search_p["p50"], 2),
+            "matcher_peak_rss_mb": rss}
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = ["| assets | backend | search p50 / p95 / p99 (ms) | match p50 / p95 / p99 (ms) | "
+             "match p50 ÷ search p50 | matcher peak RSS (MB) |", "|---:|---|---|---|---:|---:|"]
+    for r in results:
+        s, m = r["search"], r["match"]
+        lines.append(f"| {r['size']:,} | {r['backend']} | {s['p50']} / {s['p95']} / {s['p99']} | "
+                     f"{m['p50']} / {m['p95']} / {m['p99']} | {r['ratio_p50']}× | "
+                     f"{r['matcher_peak_rss_mb']} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
+    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
+    parser.add_argument("--write", type=Path, help="Also write the results into this file")
+    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.requests, args.es_url)))
+        return
+    results = []
+    for size in args.sizes:
+        for backend in args.backends:
+            if backend == "elasticsearch" and not args.es_url:
+                print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
+                continue
+            cmd = [sys.executable, __file__, "--one", backend, str(size), "--requests",
+                   str(args.requests)] + (["--es-url", args.es_url] if args.es_url else [])
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            results.append(json.loads(out.strip().splitlines()[-1]))
+            print(json.dumps(results[-1]), file=sys.stderr)
+    print(table(results))
+    if args.write:
+        write_section(args.write, "match", table(results), results)
+
+
+if __name__ == "__main__":
+    main()

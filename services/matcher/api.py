@@ -1,0 +1,115 @@
+"""The matcher's HTTP API: ``POST /match``, health and readiness."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import requests
+from flask import Flask, Response, current_app, jsonify
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, ValidationError
+from webargs.flaskparser import FlaskParser
+
+from linkwell.client import ServiceClient, ServiceError
+from linkwell.hsds import flatten_errors
+from linkwell.matcher import candidates, explain
+from linkwell.matcher.location import UnknownPostcode, resolve
+from linkwell.matcher.rules import eligible
+from linkwell.matcher.safety import safety
+from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
+from linkwell.matcher.score import Scored, score_all
+from linkwell.matcher.select import shortlist
+from linkwell.matcher.understand import Profile, understand
+from linkwell.taxonomy import Taxonomy, load_taxonomy
+
+
+class Parser(FlaskParser):
+    """400 for bad input, with nested fields named by dotted path (``location.postcode``)."""
+
+    DEFAULT_VALIDATION_STATUS = 400
+
+    def handle_error(self, error: ValidationError, req: Any, schema: Schema, *,
+                     error_status_code: int | None,
+                     error_headers: Any) -> Any:
+        messages = error.messages if isinstance(error.messages, dict) else {"_schema":
+                                                                              error.messages}
+        flat = {where: flatten_errors(found) if isinstance(found, dict) else found
+                for where, found in messages.items()}
+        super().handle_error(ValidationError(flat), req, schema,
+                             error_status_code=error_status_code, error_headers=error_headers)
+
+
+class MatcherBlueprint(Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+
+blp = MatcherBlueprint("matcher", __name__, description="Rank community assets for a person "
+                       "and say why each fits")
+
+
+def directory() -> ServiceClient:
+    found: ServiceClient = current_app.extensions["linkwell.directory"]
+    return found
+
+
+@blp.route("/match")
+class Match(MethodView):
+    @blp.arguments(MatchRequestSchema)
+    @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
+    def post(self, body: dict[str, Any]) -> Response:
+        """Rank community assets for a person, with reasons and cautions for each."""
+        profile = understand(body)
+        try:
+            profile.point = resolve(current_app.extensions["linkwell.plugins"],
+                                    body.get("location"))
+        except UnknownPostcode as exc:
+            abort(400, messages={"location.postcode": [str(exc)]})
+        # Documented by the schema, not re-serialised through it: the answer is plain dicts
+        # already, with the directory's summaries inside (as the directory's search does).
+        return jsonify(match(profile, directory(), current_app.config["CLOCK"]()))
+
+
+def match(profile: Profile, client: ServiceClient, now: datetime,
+          tax: Taxonomy | None = None) -> dict[str, Any]:
+    """The whole answer for one person: safety routes first where needed, then the list."""
+    tax = tax or load_taxonomy()
+    pool = current_app.extensions.get("linkwell.pool")
+    found = candidates.fetch(client, profile, pool)
+    ranked = score_all(eligible(found, profile), profile, now.date(), tax)
+    picked = shortlist(ranked, profile, tax)
+    understood: dict[str, Any] = {"needs": profile.needs, "interests": profile.interests,
+                                  "words": profile.terms}
+    if profile.point:
+        understood["location"] = {"lat": profile.point[0], "lon": profile.point[1]}
+    return {"safety": safety(profile.safety),
+            "results": [present(i, profile, tax, now) for i in picked],
+            "understood": understood}
+
+
+def present(item: Scored, profile: Profile, tax: Taxonomy, now: datetime) -> dict[str, Any]:
+    asset = item.asset
+    distance = asset.get("distance_km")
+    return {"id": item.id, "name": asset.get("name"), "score": round(item.score, 4),
+            "reasons": explain.reasons(item, profile, tax),
+            "cautions": explain.cautions(item, profile),
+            "distance_km": None if distance is None else round(float(distance), 2),
+            "next_session": explain.next_session(item, now), "asset": asset}
+
+
+def init_health(app: Flask) -> None:
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz() -> tuple[dict[str, Any], int]:
+        client: ServiceClient = app.extensions["linkwell.directory"]
+        try:
+            client.request("GET", "/readyz", timeout=1.0)
+            ready = True
+        except (requests.RequestException, ServiceError):
+            ready = False
+        return ({"status": "ready" if ready else "unavailable", "directory": ready},
+                200 if ready else 503)

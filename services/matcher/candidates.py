@@ -1,0 +1,139 @@
+"""Candidates from the directory: a few hundred at most, whatever the directory's size.
+
+The directory does the heavy lifting (text, concepts, distance and the hard filters it can
+express); the matcher ranks what comes back. Three kinds of call, one page each:
+
+- by concept: assets tagged with a concept the person is looking for, nearest first;
+- by words: the person's own words (and the concepts the directory finds in them), blended
+  with distance;
+- online, phone and home-visit options by concept, where the person can take part that way.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from typing import Any
+
+import requests
+
+from linkwell.client import ServiceClient, ServiceError
+from linkwell.errors import Unavailable
+from linkwell.matcher.understand import REMOTE, Profile
+from linkwell.text import fold, stem
+
+PER_PAGE = 30  # nearest assets with a wanted concept
+TEXT_PER_PAGE = 20  # best matches for the person's words
+REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
+MAX_CANDIDATES = 300
+DEFAULT_TRAVEL_KM = 5.0
+SEARCH_RADIUS_FACTOR = 1.5  # look a little further than the person said, and say so
+MAX_QUERY_CHARS = 300  # the directory's limit for q
+QUERY_WORDS = 10
+
+
+def travel_km(profile: Profile) -> float:
+    return profile.max_km if profile.max_km is not None else DEFAULT_TRAVEL_KM
+
+
+def filters(profile: Profile) -> dict[str, str]:
+    """Directory parameters for the hard requirements it can check."""
+    params: dict[str, str] = {"facets": "false"}
+    if profile.age is not None:
+        params["age"] = str(profile.age)
+    if profile.languages:
+        params["language"] = ",".join(profile.languages)
+    if profile.cost in ("free", "low"):
+        params["cost"] = "free" if profile.cost == "free" else "free,low"
+    if profile.delivery:
+        params["delivery"] = ",".join(allowed_delivery(profile.delivery))
+    return params
+
+
+def near(profile: Profile) -> dict[str, str]:
+    """Distance parameters: a little further than the person said, so we can say so."""
+    assert profile.point is not None
+    return {"near": f"{profile.point[0]:.6f},{profile.point[1]:.6f}",
+            "within_km": f"{min(200.0, travel_km(profile) * SEARCH_RADIUS_FACTOR):.2f}"}
+
+
+def allowed_delivery(delivery: list[str]) -> list[str]:
+    """Ways of taking part the person can use (someone coming to you is in person too)."""
+    out = list(delivery)
+    if "in_person" in out:
+        out.append("home_visit")
+    return list(dict.fromkeys(out))
+
+
+def query_text(profile: Profile) -> str:
+    """The person's telling words for the directory's q (concepts have their own call).
+
+    Only the words kept for text relevance, at most ``QUERY_WORDS`` of them: a whole story
+    would expand to dozens of synonyms and make the directory's text search slow for nothing.
+    """
+    said = {stem(w): w for w in reversed(fold(profile.text).split())}
+    words = [said.get(t, t) for t in profile.terms[:QUERY_WORDS]]
+    return " ".join(words)[:MAX_QUERY_CHARS]
+
+
+def calls(profile: Profile) -> list[dict[str, str]]:
+    """The searches to make for this person.
+
+    Nearby assets by concept (nearest first) and by the person's words (relevance blended with
+    distance); and, where the person can take part online, by phone or at home, those options by
+    concept wherever they are. Remote options get their own call rather than the directory's
+    ``remote=true``, which would have to measure the distance to every venue.
+    """
+    base = filters(profile)
+    local = {**base, **near(profile)} if profile.point and profile.in_person_ok else None
+    concepts = ",".join(w.concept for w in profile.wanted)
+    text = query_text(profile)
+    out: list[dict[str, str]] = []
+    if local is not None:
+        if concepts:
+            out.append({**local, "concept": concepts, "sort": "distance",
+                        "per_page": str(PER_PAGE)})
+        if text:
+            out.append({**local, "q": text, "sort": "blended", "per_page": str(TEXT_PER_PAGE)})
+        ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
+                if d in (*REMOTE, "home_visit")]
+        if ways and concepts:
+            out.append({**base, "delivery": ",".join(ways), "concept": concepts,
+                        "per_page": str(REMOTE_PER_PAGE)})
+        return out
+    if concepts:
+        out.append({**base, "concept": concepts, "per_page": str(PER_PAGE)})
+    if text:
+        out.append({**base, "q": text, "per_page": str(PER_PAGE)})
+    return out
+
+
+def fetch(client: ServiceClient, profile: Profile, pool: Executor | None = None) -> list[
+        dict[str, Any]]:
+    """Summaries of the candidate assets (with ``distance_km`` where a location was given)."""
+    found: dict[str, dict[str, Any]] = {}
+    for results, _ in _run(client, calls(profile), pool):
+        for result in results:
+            found.setdefault(result["id"], result)
+    return list(found.values())[:MAX_CANDIDATES]
+
+
+Page = tuple[list[dict[str, Any]], int]
+
+
+def _run(client: ServiceClient, searches: list[dict[str, str]], pool: Executor | None) -> list[
+        Page]:
+    if pool is not None and len(searches) > 1:
+        return list(pool.map(lambda p: _search(client, p), searches))
+    return [_search(client, p) for p in searches]
+
+
+def _search(client: ServiceClient, params: dict[str, str]) -> Page:
+    try:
+        body = client.get("/services", **params)
+    except requests.RequestException as exc:
+        raise Unavailable(f"the directory did not answer: {type(exc).__name__}") from exc
+    except ServiceError as exc:
+        if exc.status >= 500:
+            raise Unavailable(f"the directory failed: {exc}") from exc
+        raise
+    return list(body.get("results", [])), int(body.get("total", 0))

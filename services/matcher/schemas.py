@@ -1,0 +1,178 @@
+"""Request and response schemas of ``POST /match`` (they also generate the OpenAPI document).
+
+JSON bodies refuse unknown fields at every level, so a misspelt requirement is a 400 that names
+it rather than a requirement silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from linkwell.schedule import DAYS
+from linkwell.taxonomy import load_taxonomy
+
+COSTS = ("free", "low", "any")
+DELIVERY = ("in_person", "online", "phone", "home_visit")
+GENDERS = ("woman", "man", "non_binary")
+MAX_TRAVEL_KM = 50.0
+_DAY_ALIASES = {d[:3]: d for d in DAYS} | {d: d for d in DAYS} | {"tues": "tuesday",
+                                                                   "thurs": "thursday"}
+
+
+def _one_of(choices: Any) -> validate.OneOf:
+    return validate.OneOf(list(choices), error="must be one of: {choices}")
+
+
+class Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class DayField(fields.String):
+    """A day of the week, full or short (``tuesday``, ``tue``)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
+        if text not in _DAY_ALIASES:
+            raise ValidationError(f"{text!r} is not a day of the week (e.g. tuesday)")
+        return _DAY_ALIASES[text]
+
+
+class ClockField(fields.String):
+    """A time of day as ``HH:MM``; loads as minutes after midnight."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        match = re.fullmatch(r"([01]?\d|2[0-4]):([0-5]\d)", text)
+        if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
+            raise ValidationError("must be a time of day as HH:MM, e.g. 09:30")
+        return int(match.group(1)) * 60 + int(match.group(2))
+
+
+class LocationSchema(Strict):
+    """Where the person starts from: a UK postcode, or a latitude and longitude."""
+
+    postcode = fields.String(validate=validate.Length(min=2, max=10),
+                             metadata={"example": "SE6 4RU"})
+    lat = fields.Float(validate=validate.Range(min=-90, max=90))
+    lon = fields.Float(validate=validate.Range(min=-180, max=180))
+
+    @validates_schema
+    def _one_kind(self, data: dict[str, Any], **_: Any) -> None:
+        has_point = "lat" in data or "lon" in data
+        if "postcode" in data and has_point:
+            raise ValidationError("give a postcode or lat and lon, not both", "postcode")
+        if has_point and not ("lat" in data and "lon" in data):
+            raise ValidationError("lat and lon go together", "lat" if "lat" not in data
+                                  else "lon")
+        if not data:
+            raise ValidationError("give a postcode, or lat and lon", "postcode")
+
+
+class WindowSchema(Strict):
+    """A time the person is free: a day (any day if left out) and hours (all day if left out)."""
+
+    day = DayField(metadata={"example": "tuesday"})
+    from_ = ClockField(data_key="from", metadata={"example": "09:00"})
+    to = ClockField(metadata={"example": "13:00"})
+
+    @validates_schema
+    def _ordered(self, data: dict[str, Any], **_: Any) -> None:
+        start, end = data.get("from_"), data.get("to")
+        if start is not None and end is not None and end <= start:
+            raise ValidationError("must be later than from", "to")
+
+
+class RequirementsSchema(Strict):
+    """What must be true of every result: never broken, however good a match otherwise."""
+
+    cost = fields.String(validate=_one_of(COSTS), metadata={
+        "description": "free: only free options; low: free or about a bus fare or less"})
+    step_free = fields.Boolean(metadata={"description": "Step-free access must be stated"})
+    languages = fields.List(fields.String(validate=validate.Regexp(
+        r"^[a-z]{2,3}$", error="must be an ISO 639 language code such as bn or so")),
+        validate=validate.Length(max=10),
+        metadata={"description": "Languages the person can take part in (any of)"})
+    delivery = fields.List(fields.String(validate=_one_of(DELIVERY)),
+                           validate=validate.Length(min=1, max=4),
+                           metadata={"description": "Ways the person can take part (any of)"})
+    gender = fields.String(validate=_one_of(GENDERS), metadata={
+        "description": "Leaves out groups only for another gender"})
+
+
+class PreferSchema(Strict):
+    group = fields.Boolean(metadata={
+        "description": "Groups and peer support first (the default); false puts one-to-one "
+                       "options first"})
+
+
+class MatchRequestSchema(Strict):
+    """Body of ``POST /match``: at least one of about, interests or needs."""
+
+    about = fields.String(validate=validate.Length(max=2000), metadata={
+        "description": "In the person's own words, or a link worker's note"})
+    interests = fields.List(fields.String(validate=validate.Length(min=1, max=100)),
+                            validate=validate.Length(max=20), metadata={"example": ["gardening"]})
+    needs = fields.List(fields.String(validate=_one_of(sorted(load_taxonomy().concepts))),
+                        validate=validate.Length(max=20),
+                        metadata={"description": "Taxonomy concept ids"})
+    location = fields.Nested(LocationSchema)
+    max_travel_km = fields.Float(validate=validate.Range(
+        min=0.1, max=MAX_TRAVEL_KM, error="must be between {min} and {max} km"))
+    age = fields.Integer(validate=validate.Range(min=0, max=130))
+    carer = fields.Boolean(metadata={
+        "description": "Whether the person looks after someone (carers' groups are only for "
+                       "carers); worked out from their words when not given"})
+    availability = fields.List(fields.Nested(WindowSchema), validate=validate.Length(max=21))
+    requirements = fields.Nested(RequirementsSchema)
+    prefer = fields.Nested(PreferSchema)
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+
+    @validates_schema
+    def _something_to_go_on(self, data: dict[str, Any], **_: Any) -> None:
+        if not (str(data.get("about") or "").strip() or data.get("interests")
+                or data.get("needs")):
+            raise ValidationError("give at least one of about, interests or needs", "about")
+        if "max_travel_km" in data and "location" not in data:
+            raise ValidationError("max_travel_km needs a location", "max_travel_km")
+
+
+class SafetyRouteSchema(Schema):
+    name = fields.String()
+    contact = fields.String()
+    when = fields.String()
+
+
+class SafetySchema(Schema):
+    message = fields.String()
+    concerns = fields.List(fields.String(), metadata={"description": "Taxonomy concept ids"})
+    routes = fields.List(fields.Nested(SafetyRouteSchema))
+
+
+class UnderstoodSchema(Schema):
+    needs = fields.List(fields.String())
+    interests = fields.List(fields.String())
+    words = fields.List(fields.String(), metadata={"description": "The words kept for text "
+                                                                  "relevance (stemmed)"})
+    location = fields.Dict(metadata={"description": "lat and lon used, where given"})
+
+
+class MatchResultSchema(Schema):
+    id = fields.String(metadata={"description": "The directory's asset id"})
+    name = fields.String()
+    score = fields.Float()
+    reasons = fields.List(fields.String())
+    cautions = fields.List(fields.String())
+    distance_km = fields.Float(allow_none=True)
+    next_session = fields.String(allow_none=True, metadata={
+        "description": "ISO 8601 with the Europe/London offset"})
+    asset = fields.Dict(metadata={"description": "The asset summary the directory returns"})
+
+
+class MatchResponseSchema(Schema):
+    safety = fields.Nested(SafetySchema, allow_none=True)
+    results = fields.List(fields.Nested(MatchResultSchema))
+    understood = fields.Nested(UnderstoodSchema)

@@ -1,0 +1,97 @@
+"""A useful list, not ten near-copies: duplicates once, activity types mixed, and practical
+help kept when money, housing or food needs come up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linkwell.matcher.score import Scored, tagged
+from linkwell.matcher.understand import Profile
+from linkwell.matcher.weights import WEIGHTS, Weights
+from linkwell.taxonomy import Taxonomy
+from linkwell.text import fold
+
+PRACTICAL_SLOT = 3  # where a practical-help option goes when it has to be brought in
+
+
+def _contacts(asset: dict[str, Any]) -> set[str]:
+    keys = ("organization", "phone", "email", "url")
+    return {f"{k}:{fold(str(asset[k]))}" for k in keys if asset.get(k)}
+
+
+def _postcodes(asset: dict[str, Any]) -> set[str]:
+    return {str(p.get("postcode")) for p in asset.get("places") or [] if p.get("postcode")}
+
+
+def same_asset(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same group listed twice (by two feeds): same name, and same venue or same contact."""
+    if fold(str(a.get("name", ""))) != fold(str(b.get("name", ""))):
+        return False
+    places_a, places_b = _postcodes(a), _postcodes(b)
+    if places_a or places_b:
+        return bool(places_a & places_b)
+    return bool(_contacts(a) & _contacts(b))
+
+
+def distinct(items: list[Scored]) -> list[Scored]:
+    """Each asset once, keeping its best-scored listing."""
+    kept: list[Scored] = []
+    by_name: dict[str, list[Scored]] = {}
+    for item in items:
+        same_name = by_name.setdefault(fold(str(item.asset.get("name", ""))), [])
+        if not any(same_asset(item.asset, k.asset) for k in same_name):
+            kept.append(item)
+            same_name.append(item)
+    return kept
+
+
+def activity_type(item: Scored, tax: Taxonomy) -> str:
+    """The activity type a result stands for in the list (the one that matched, else its own)."""
+    for match in item.matches:
+        concept = tax.concepts.get(match.concept)
+        if concept and concept.kind == "activity" and concept.parent:
+            return concept.id
+    specific = sorted(c for c in tagged(item.asset) if c in tax.concepts
+                      and tax.concepts[c].kind == "activity" and tax.concepts[c].parent)
+    return specific[0] if specific else item.id
+
+
+def diversified(items: list[Scored], limit: int, tax: Taxonomy,
+                w: Weights = WEIGHTS) -> list[Scored]:
+    """Greedy picks: each earlier pick of the same activity type lowers a candidate's score."""
+    left = list(items)
+    kinds = {i.id: activity_type(i, tax) for i in items}
+    picked: list[Scored] = []
+    counts: dict[str, int] = {}
+    while left and len(picked) < limit:
+        best = max(left, key=lambda i: i.score * w.diversity ** max(
+            0, counts.get(kinds[i.id], 0) - w.diversity_free + 1))
+        left.remove(best)
+        picked.append(best)
+        counts[kinds[best.id]] = counts.get(kinds[best.id], 0) + 1
+    return picked
+
+
+def with_practical_help(picked: list[Scored], ranked: list[Scored],
+                        profile: Profile) -> list[Scored]:
+    """Keep one practical-help option (money, housing, food advice) when those needs came up."""
+    if not profile.practical or not picked:
+        return picked
+
+    def practical(item: Scored) -> bool:
+        return bool(tagged(item.asset) & set(profile.practical))
+
+    if any(practical(i) for i in picked):
+        return picked
+    extra = next((i for i in ranked if practical(i) and i not in picked), None)
+    if extra is None:
+        return picked
+    kept = picked[:-1] if len(picked) >= profile.limit else picked
+    slot = min(PRACTICAL_SLOT, len(kept))
+    return [*kept[:slot], extra, *kept[slot:]]
+
+
+def shortlist(ranked: list[Scored], profile: Profile, tax: Taxonomy) -> list[Scored]:
+    """The list to show: relevant, distinct, varied, with practical help where needed."""
+    relevant = distinct([i for i in ranked if i.fit > 0])
+    return with_practical_help(diversified(relevant, profile.limit, tax), relevant, profile)

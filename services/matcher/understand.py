@@ -1,0 +1,268 @@
+"""What a request says about the person: concepts, their own words, safety, and the facts the
+hard requirements need (age, gender, whether they care for someone, how they can take part).
+
+Concepts come from the shared text analysis (``linkwell.text``): the taxonomy's labels and
+synonyms, stemmed, longest phrase first, so "allotment", "allotments" and "my allotment" all
+name gardening, and "since my wife passed" names bereavement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from linkwell.matcher.weights import WEIGHTS, Weights
+from linkwell.schedule import DAYS, MINUTES_PER_DAY
+from linkwell.taxonomy import Taxonomy, load_taxonomy
+from linkwell.text import GENERIC_WORDS, STOP_WORDS, fold, phrase_index, stem
+
+PRACTICAL_NEEDS = ("money", "home", "food")
+CARER_CONCEPTS = ("caring.looking_after_someone", "caring.break", "peer_support.carers")
+MOBILITY_CONCEPTS = ("body.steady_on_feet", "body.pain_fatigue", "home.managing_at_home")
+# Words that suggest stairs or long walks may be hard (cautions only; step_free is the rule).
+MOBILITY_WORDS = frozenset(stem(w) for w in """knee knees hip hips wheelchair stick crutches
+    frame zimmer stairs steps mobility scooter arthritis breathless limp""".split())
+REMOTE = ("online", "phone")
+# After the urgent-help routes, the community options that can help alongside them.
+SECOND_LINE = {"feelings.urgent": ("calm.listening", "peer_support.mental_health"),
+               "safety_rights.safe_at_home": ("practical_help.legal_immigration",
+                                              "calm.listening"),
+               "safety_rights.worried_about_someone": ("calm.listening",)}
+# A phrase made only of these says too little in free text ("help", "my family", "social");
+# broad but telling words ("fresh air", "exercise") still count.
+NEGATIONS = frozenset({"no", "not", "nor", "cant", "dont", "wont"})  # "no food" says a lot
+GENERIC_STEMS = frozenset(stem(w) for w in (GENERIC_WORDS | STOP_WORDS) - NEGATIONS)
+# Everyday words that carry no topic, left out of text relevance.
+PLAIN_WORDS = frozenset("""able about again ago anyone anything around back bad best better bit
+    can't cant come days does doesnt done dont else even ever every feel feeling feels find get
+    getting go going good got great hard hardly help house just keep kind know last late like
+    little lot lots love loved make maybe meet might mind months much need needs never new nice
+    nothing now often old one person really right said say see since something sometimes soon
+    still sure take tell thing things think time times told try trying use used want wanted way
+    week weeks well went whats wife husband years yes""".split())
+# "mornings are best", "prefer afternoons", "free in the evenings", "weekends suit me"
+_TIME_WORDS = {"morning": (None, 9 * 60, 12 * 60 + 30), "afternoon": (None, 12 * 60, 17 * 60),
+               "evening": (None, 17 * 60, 22 * 60), "weekend": ("weekend", 0, MINUTES_PER_DAY)}
+_TIME_PREFERENCE = re.compile(
+    r"\b(?:(mornings?|afternoons?|evenings?|weekends?)\s+(?:are|is|would be|suit|work)\s*"
+    r"(?:best|better|good|easiest|me|for me)?"
+    r"|(?:prefer|best in|free in|free on|only in|only on|good in)\s+(?:the\s+)?"
+    r"(mornings?|afternoons?|evenings?|weekends?))\b")
+
+
+AUDIENCE_WORDS = {
+    "women_only": re.compile(r"\b(women only|only with women|other women|just women|women s group"
+                             r"|ladies only)\b"),
+    "men_only": re.compile(r"\b(men only|other men|just men|men s group|other blokes)\b"),
+    "lgbtq": re.compile(r"\b(gay|lesbian|bisexual|trans|lgbt|lgbtq|queer)\b"),
+}
+YOUNG_UP_TO, OLDER_FROM = 25, 60
+
+
+def audiences_for(text: str, age: int | None) -> set[str]:
+    """Who-it-is-for groups a person's words or age point to ("other gay people", age 23)."""
+    folded = fold(text)
+    found = {a for a, pattern in AUDIENCE_WORDS.items() if pattern.search(folded)}
+    if age is not None and 16 <= age <= YOUNG_UP_TO:
+        found.add("young_people")
+    if age is not None and age >= OLDER_FROM:
+        found.add("older_people")
+    return found
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One concept the person is looking for, how much it counts, and the words that named it."""
+
+    concept: str
+    weight: float
+    words: str
+    via: str | None = None  # the need that suggested this activity type
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time the person is free: a weekday (None for any) and minutes after midnight."""
+
+    day: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class Profile:
+    """Everything the matcher knows about the person for one request."""
+
+    wanted: list[Wanted] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    text: str = ""
+    safety: list[str] = field(default_factory=list)
+    carer: bool = False
+    mobility: bool = False
+    practical: list[str] = field(default_factory=list)
+    age: int | None = None
+    gender: str | None = None
+    cost: str = "any"
+    step_free: bool = False
+    languages: list[str] = field(default_factory=list)
+    delivery: list[str] = field(default_factory=list)  # empty: any way
+    windows: list[Window] = field(default_factory=list)
+    windows_said: bool = False  # given as availability, not guessed from words
+    audiences: set[str] = field(default_factory=set)  # groups meant for people like them
+    prefer_group: bool = True
+    point: tuple[float, float] | None = None
+    max_km: float | None = None
+    limit: int = 10
+
+    @property
+    def remote_ok(self) -> bool:
+        return not self.delivery or any(d in REMOTE for d in self.delivery)
+
+    @property
+    def in_person_ok(self) -> bool:
+        return not self.delivery or "in_person" in self.delivery or "home_visit" in self.delivery
+
+
+def named_concepts(text: str, tax: Taxonomy, *, specific_only: bool) -> list[tuple[str, str]]:
+    """(concept id, the person's words) for each taxonomy phrase in ``text``, longest first."""
+    originals = fold(text).split()
+    stems = [stem(w) for w in originals]
+    index = phrase_index(tax)
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(stems):
+        best: list[Any] = []
+        for phrase in index.by_first.get(stems[i], ()):
+            n = len(phrase.tokens)
+            if best and n < len(best[0].tokens):
+                break
+            if tuple(stems[i:i + n]) == phrase.tokens and not (
+                    specific_only and set(phrase.tokens) <= GENERIC_STEMS):
+                best.append(phrase)
+        if not best:
+            i += 1
+            continue
+        words = " ".join(originals[i:i + len(best[0].tokens)])
+        # "gardening" names gardening and (as "garden") nature: the specific one is meant.
+        specific = [p for p in best if tax.concepts[p.concept].parent] or best
+        found.extend((p.concept, words) for p in specific)
+        i += len(best[0].tokens)
+    return found
+
+
+def hint_weight(position: int, weights: Weights = WEIGHTS, *, practical: bool = False) -> float:
+    """How much the n-th activity type the taxonomy suggests for a need counts.
+
+    Advice for a money, housing or food problem is the direct answer to it, not a guess: it
+    counts as much as something the person asked for.
+    """
+    if practical:
+        return weights.said
+    return max(weights.hint_floor, weights.hint_first - position * weights.hint_step)
+
+
+def hints_for(need: str, tax: Taxonomy) -> list[str]:
+    """Activity types suggested for a need; a broad need takes each child's first suggestion."""
+    if need in tax.hints:
+        return list(tax.hints[need])
+    firsts = [tax.hints[c.id][0] for c in tax.children(need) if tax.hints.get(c.id)]
+    return list(dict.fromkeys(firsts))
+
+
+def wanted_from(named: list[tuple[str, str, bool]], tax: Taxonomy) -> list[Wanted]:
+    """The concepts named, each with the activity types suggested for the needs among them."""
+    out: list[Wanted] = []
+    for concept_id, words, in_story in named:
+        concept = tax.concepts[concept_id]
+        if concept.safety_route:
+            out.extend(Wanted(a, WEIGHTS.said, words, via=concept_id)
+                       for a in SECOND_LINE.get(concept_id, ()))
+            continue
+        broad = in_story and concept.parent is None
+        out.append(Wanted(concept_id, WEIGHTS.broad_word if broad else WEIGHTS.said, words))
+        if concept.kind == "need":
+            out.extend(Wanted(a, hint_weight(n, practical=a in practical_help_for(
+                [concept_id], tax)), words, via=concept_id)
+                for n, a in enumerate(hints_for(concept_id, tax)))
+    return out
+
+
+def strongest(wanted: list[Wanted]) -> list[Wanted]:
+    """One entry per concept: the one that counts most (first said wins a tie)."""
+    best: dict[str, Wanted] = {}
+    for item in wanted:
+        if item.concept not in best or item.weight > best[item.concept].weight:
+            best[item.concept] = item
+    return list(best.values())
+
+
+def significant_terms(text: str) -> list[str]:
+    """The person's own words worth matching: stemmed, no stop words or generic words."""
+    words = [w for w in fold(text).split() if w not in STOP_WORDS and w not in GENERIC_WORDS
+             and w not in PLAIN_WORDS and len(w) > 2 and not w.isdigit()]
+    return list(dict.fromkeys(stem(w) for w in words))
+
+
+def time_windows(text: str) -> list[Window]:
+    """Times of day a person says suit them ("mornings are best"), as windows on any day."""
+    out: list[Window] = []
+    for match in _TIME_PREFERENCE.finditer(fold(text)):
+        word = (match.group(1) or match.group(2)).rstrip("s")
+        days, start, end = _TIME_WORDS[word]
+        for day in ((5, 6) if days == "weekend" else (None,)):
+            out.append(Window(day, start, end))
+    return list(dict.fromkeys(out))
+
+
+def windows_from(availability: list[dict[str, Any]]) -> list[Window]:
+    return [Window(DAYS.index(w["day"]) if w.get("day") else None, w.get("from_", 0),
+                   w.get("to", MINUTES_PER_DAY)) for w in availability]
+
+
+def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
+    """The profile for a validated request body (location is resolved separately)."""
+    tax = tax or load_taxonomy()
+    about = str(body.get("about") or "")
+    interests = [str(i) for i in body.get("interests") or []]
+    named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
+    for interest in interests:
+        # An interest typed on its own is meant, even a broad word like "social".
+        named += [(c, w, False) for c, w in named_concepts(interest, tax, specific_only=False)]
+    named += [(n, tax.label(n).lower(), False) for n in body.get("needs") or []]
+    concepts = list(dict.fromkeys(c for c, _, _ in named))
+    requirements = body.get("requirements") or {}
+    profile = Profile(
+        wanted=strongest(wanted_from(named, tax)),
+        needs=[c for c in concepts if tax.concepts[c].kind == "need"],
+        interests=[c for c in concepts if tax.concepts[c].kind == "activity"],
+        terms=significant_terms(" ".join([about, *interests])),
+        text=" ".join([about, *interests]),
+        safety=[c for c in concepts if tax.concepts[c].safety_route],
+        age=body.get("age"), gender=requirements.get("gender"),
+        cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
+        languages=list(requirements.get("languages") or []),
+        delivery=list(requirements.get("delivery") or []),
+        prefer_group=(body.get("prefer") or {}).get("group", True),
+        max_km=body.get("max_travel_km"), limit=body["limit"])
+    profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
+    profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
+        MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
+    profile.practical = practical_help_for(profile.needs, tax)
+    profile.audiences = audiences_for(profile.text, profile.age)
+    if body.get("availability"):
+        profile.windows, profile.windows_said = windows_from(body["availability"]), True
+    else:
+        profile.windows = time_windows(about)
+    return profile
+
+
+def practical_help_for(needs: list[str], tax: Taxonomy) -> list[str]:
+    """Practical-help activity types for money, housing and food needs (kept in every list)."""
+    out: list[str] = []
+    for need in needs:
+        if need.split(".")[0] in PRACTICAL_NEEDS:
+            out.extend(a for a in hints_for(need, tax) if a.startswith("practical_help."))
+    return list(dict.fromkeys(out))

@@ -1,0 +1,126 @@
+"""Every number the matcher ranks by, in one place.
+
+A result's score is::
+
+    score = fit × (1 − CONTEXT_SHARE + CONTEXT_SHARE × context) × audience
+
+**fit** (0 to 1) says how well what the asset offers matches what matters to the person; an
+asset that fits nothing scores 0 however close it is. It is the weighted mean (``CONCEPT``,
+``TEXT``) of two factors:
+
+- *concept*: the taxonomy concepts in the person's words, interests and needs against the
+  asset's concepts; the best match counts whole and the second best ``SECOND_MATCH``. A match
+  is worth its strength (the exact concept ``EXACT``; the asset more specific than a broad
+  word ``BROADER``; only the parent in common ``PARENT``; found only in the asset's own words
+  ``DETECTED`` for an untagged asset, ``ASIDE`` for a tagged one) times the weight of its
+  source: what the person said or asked for ``SAID`` (a broad word in their story, such as
+  "outdoors", ``BROAD_WORD``); advice for a money, housing or food need they named ``SAID``;
+  any other activity type the taxonomy suggests for a need ``HINT_FIRST`` for its first
+  suggestion, ``HINT_STEP`` less for each later one, never below ``HINT_FLOOR``.
+- *text*: the person's own words in the asset's name (``NAME_WORD``) or description
+  (``BODY_WORD``), each weighted by how rare it is among the candidates, saturating as
+  ``s / (s + TEXT_SATURATION)``.
+
+**context** (0 to 1) says how practical it is for them: the weighted mean of the factors that
+have something to go on (no location, no distance factor):
+
+- *distance* (``DISTANCE``): halves every ``DISTANCE_HALF_KM`` (or half the person's maximum,
+  if shorter) beyond ``DISTANCE_FREE_KM``; online, phone and home options count ``REMOTE``,
+  or ``REMOTE_ASKED`` when the person asked for them.
+- *schedule* (``SCHEDULE``): the share of the asset's best session when the person is free;
+  monthly sessions count ``MONTHLY`` as much, no times listed ``NO_SCHEDULE``; half the weight
+  when the times are guessed from words ("mornings are best").
+- *group* (``GROUP``): collective experience first: peer support ``PEER``, other groups
+  ``GROUP_ACTIVITY``, one-to-one help ``ONE_TO_ONE`` (the other way round when the person
+  prefers not to join a group).
+- *freshness* (``FRESHNESS``): 1 when confirmed within ``FRESH_MONTHS``, falling to 0.7 at a
+  year; ``STALE`` after a year or with no date.
+- *cost* (``COST``): free 1, low ``COST_LOW``, paid ``COST_PAID``, not stated ``COST_UNKNOWN``.
+- *access* (``ACCESS``): when the person's words suggest stairs are hard, no step-free access
+  stated counts ``ACCESS_UNSTATED``.
+
+**audience** is 1 unless the asset is probably meant for someone else: a single-gender group
+when the gender is not given, a young people's group when the age is not, a families' group
+when no children were named, a home-visiting service from another borough (each
+``UNSURE_AUDIENCE``); a community's or LGBTQ+ group the person's words do not point to (half
+as much); a peer group for an experience the person did not name, such as a stroke club
+(``NOT_THEIR_GROUP``). A group meant for people like them (their words say "women only" or
+"other gay people", or their age fits a young or older people's group) is ``OWN_AUDIENCE``.
+A venue further than the distance the person gave is multiplied by ``BEYOND_MAX`` as well.
+
+The list is then made useful: the same asset listed by two feeds is shown once; after
+``DIVERSITY_FREE`` picks of one activity type, each further pick of it multiplies a score by
+``DIVERSITY``; and when money, housing or food needs come up, the best practical-help option
+is kept in the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The matcher's weights (see the module docstring for how they combine)."""
+
+    # fit = (concept × CONCEPT + text × TEXT) / (CONCEPT + TEXT)
+    concept: float = 0.6
+    text: float = 0.4
+    # Match strength by how the concepts relate.
+    exact: float = 1.0
+    broader: float = 0.8
+    parent: float = 0.4
+    detected: float = 0.75
+    aside: float = 0.35
+    second_match: float = 0.25
+    # Weight by where the concept came from.
+    said: float = 1.0
+    broad_word: float = 0.4
+    hint_first: float = 0.75
+    hint_step: float = 0.08
+    hint_floor: float = 0.4
+    # Text relevance.
+    name_word: float = 1.0
+    body_word: float = 0.6
+    text_saturation: float = 1.0
+    # score = fit × (1 − CONTEXT_SHARE + CONTEXT_SHARE × context)
+    context_share: float = 0.6
+    # Weights of the context factors.
+    distance: float = 1.5
+    schedule: float = 2.0
+    group: float = 0.6
+    freshness: float = 1.0
+    cost: float = 0.3
+    access: float = 0.6
+    # Distance decay.
+    distance_free_km: float = 0.5
+    distance_half_km: float = 2.0
+    remote: float = 0.55
+    remote_asked: float = 0.9
+    # Schedule.
+    monthly: float = 0.85
+    no_schedule: float = 0.6
+    # Collective experience first.
+    peer: float = 1.0
+    group_activity: float = 0.85
+    one_to_one: float = 0.45
+    # Freshness.
+    fresh_months: float = 6.0
+    stale: float = 0.2
+    # Cost preference.
+    cost_low: float = 0.8
+    cost_paid: float = 0.35
+    cost_unknown: float = 0.6
+    # Access when stairs seem hard.
+    access_unstated: float = 0.35
+    # Single-gender group, gender not given.
+    unsure_audience: float = 0.6
+    own_audience: float = 1.15
+    not_their_group: float = 0.5
+    beyond_max: float = 0.7
+    # Diversity: each earlier pick of the same activity type multiplies a score by this.
+    diversity: float = 0.85
+    diversity_free: int = 2
+
+
+WEIGHTS = Weights()
