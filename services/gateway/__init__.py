@@ -39,7 +39,7 @@ def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
         from linkwell.directory import create_app as directory_app
 
         return directory_app(dict(config))
-    from linkwell.matcher import create_app as matcher_app  # type: ignore[attr-defined]
+    from linkwell.matcher import create_app as matcher_app
 
     app: Flask = matcher_app(dict(config))
     return app
@@ -89,6 +89,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     access.init_app(app)
     api = Api(app)
     api.register_blueprint(blp)
+    from linkwell.gateway import web
+
+    web.init_app(app, api)
+    from linkwell.gateway import referrals
+
+    referrals.init_app(app, api)
     init_openreferral(app)
     init_health(app)
     logs.init_app(app, "gateway")

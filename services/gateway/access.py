@@ -71,8 +71,14 @@ def require_role(*roles: str) -> ApiKey:
     return key
 
 
+# Files that cost nothing to serve (the page's CSS, scripts, map images, the widget's script):
+# a page view fetches several, and counting them would spend a person's allowance on one page.
+UNLIMITED_PREFIXES = ("/static/", "/widget.js")
+
+
 def _limit() -> Response | None:
-    if request.method == "OPTIONS" or request.path in ("/healthz", "/readyz"):
+    if (request.method == "OPTIONS" or request.path in ("/healthz", "/readyz")
+            or request.path.startswith(UNLIMITED_PREFIXES)):
         return None
     key = current_key()
     role = key.role if key else "anonymous"

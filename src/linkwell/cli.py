@@ -13,8 +13,11 @@ from rich.table import Table
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.config import ingest_token, settings
+from linkwell.feeds_cli import feeds_group
+from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 from linkwell.importer import ImportFileError, ImportReport, feed_name_for, import_records
 from linkwell.importer import read_records as read_record_file
+from linkwell.referrals.cli import referrals
 
 console = Console(stderr=True, soft_wrap=True)
 
@@ -48,11 +51,13 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
     from linkwell.server import build_site, run_gunicorn
 
     site, directory = build_site()
+    load_plugin_postcodes_if_empty(directory.config, console)  # "SE6 4RU" works with no download
     if demo:
         from linkwell.demo import load_demo_if_empty
 
         load_demo_if_empty(directory, console)
-    console.print(f"Linkwell is running: http://{host}:{port}/api/v1/services?q=walking")
+    console.print(f"Linkwell is running: http://{host}:{port}/ "
+                  "(the API: /api/v1/services?q=walking)")
     run_gunicorn(site, host, port, workers)
 
 
@@ -109,6 +114,11 @@ def _print_report(path: Path, report: ImportReport) -> None:
         for field_name, reasons in reject.get("errors", {}).items():
             console.print(f"  [yellow]rejected[/yellow] {label}: {field_name}: "
                           f"{'; '.join(map(str, reasons))}")
+
+
+main.add_command(geo)
+main.add_command(feeds_group)
+main.add_command(referrals)
 
 
 @main.group()

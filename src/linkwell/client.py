@@ -10,6 +10,7 @@ import io
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.util.retry import Retry
@@ -87,7 +88,7 @@ class ServiceClient:
             kwargs["headers"] = {**kwargs.get("headers", {}), REQUEST_ID_HEADER: request_id}
         response = self.session.request(method, self.base_url + path, **kwargs)
         try:
-            body = response.json()
+            body = orjson.loads(response.content)  # much faster than json for big pages
         except ValueError:
             body = {"message": response.text[:200]}
         if response.status_code >= 400:

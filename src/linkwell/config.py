@@ -27,6 +27,14 @@ ENVIRONMENT = {
     "LINKWELL_INDEX_PREFIX": "INDEX_PREFIX",
     "LINKWELL_INGEST_TOKEN": "INGEST_TOKEN",
     "LINKWELL_DIRECTORY_URL": "DIRECTORY_URL",
+    # Installed plugins to load (entry-point names, comma-separated); unset loads them all.
+    "LINKWELL_PLUGINS": "PLUGINS",
+    "LINKWELL_MATCHER_URL": "MATCHER_URL",
+    # The gateway's map: off (a plain list of places, no third-party requests) unless set.
+    "LINKWELL_MAP_TILES_URL": "MAP_TILES_URL",
+    "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",
+    # Postcodes typed by people go to postcodes.io only where a deployment sets this.
+    "LINKWELL_POSTCODES_IO_URL": "POSTCODES_IO_URL",
 }
 
 

@@ -6,19 +6,21 @@ from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
-from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 
 def build_site(config: dict[str, Any] | None = None) -> tuple[Any, Flask]:
     """The WSGI site for one machine, and the directory app inside it.
 
-    Until the gateway lands, the directory answers at the root and at ``/api/v1``, where the
-    public search lives (``GET /api/v1/services``).
+    The gateway is the one public door (the link worker's page at ``/``, the API under
+    ``/api/v1``, the Open Referral UK API, the widget); the directory and the matcher run
+    inside it, in-process, through the same JSON contract as when they run apart.
     """
     from linkwell.directory import create_app
+    from linkwell.gateway import create_app as gateway_app
 
     directory = create_app(config)
-    return DispatcherMiddleware(directory, {"/api/v1": directory}), directory
+    gateway = gateway_app({**(config or {}), "DIRECTORY_APP": directory})
+    return gateway, directory
 
 
 class _Gunicorn(BaseApplication):
