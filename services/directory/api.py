@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
 from linkwell.config import ingest_token
-from linkwell.directory import ingest
+from linkwell.directory import duplicates, ingest
 from linkwell.directory.backends.base import (
     GeoPoint,
     SearchBackend,
@@ -35,7 +35,7 @@ from linkwell.directory.schemas import (
 )
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import load_taxonomy
-from linkwell.text import analyse_query
+from linkwell.text import analyse_query, analyse_words
 
 STALE_AFTER_DAYS = 365
 SEARCH_ARGS = SearchArgs()  # one instance: building a schema per request deep-copies fields
@@ -72,7 +72,9 @@ def stale_cutoff(today: date | None = None) -> str:
 
 def build_query(args: dict[str, Any]) -> SearchQuery:
     """The backend query for validated search arguments."""
-    analysed = analyse_query(args["q"]) if args.get("q") else None
+    analysed = None
+    if args.get("q"):
+        analysed = analyse_words(args["q"]) if args.get("words_only") else analyse_query(args["q"])
     near = GeoPoint(*args["near"]) if args.get("near") else None
     cost = list(args.get("cost") or [])
     if args.get("free"):
@@ -197,7 +199,10 @@ class AssetsDelete(MethodView):
     @ingest_blp.response(200, DeleteResponseSchema)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Remove assets for good (needs the ingestion token)."""
-        return {"deleted": backend().delete(body["ids"], refresh=body["refresh"])}
+        keys = set(backend().dup_keys(body["ids"]).values())
+        deleted = backend().delete(body["ids"], refresh=body["refresh"])
+        duplicates.regroup(backend(), keys)  # a repeat of a deleted listing may now show
+        return {"deleted": deleted}
 
 
 @ingest_blp.route("/assets/withdraw")
@@ -211,7 +216,9 @@ class AssetsWithdraw(MethodView):
         """
         owned = backend().ids(body["feed"])
         ids = [i for i in dict.fromkeys(body["ids"]) if i in owned]
-        return {"feed": body["feed"], "withdrawn": backend().withdraw(ids, body["refresh"]),
+        withdrawn = backend().withdraw(ids, body["refresh"])
+        duplicates.regroup_ids(backend(), ids)  # another feed's listing may show instead
+        return {"feed": body["feed"], "withdrawn": withdrawn,
                 "not_in_feed": [i for i in body["ids"] if i not in owned]}
 
 
@@ -231,6 +238,7 @@ class Rebuild(MethodView):
     def post(self) -> dict[str, Any]:
         """Re-derive every asset into a new index and switch to it with no downtime."""
         count = backend().rebuild(ingest.rederive)
+        duplicates.regroup(backend(), backend().shared_dup_keys())  # marks are not re-derived
         return {"status": "rebuilt", "backend": backend().name, "assets": count}
 
 

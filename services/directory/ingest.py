@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from linkwell.directory import duplicates
 from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
 from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
@@ -125,9 +126,18 @@ def classify(backend: SearchBackend, prepared: list[Prepared]) -> list[Prepared]
     return to_write
 
 
-def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool) -> None:
-    """Write planned items; a refusal turns that record's outcome into a reported one."""
-    refused = backend.write([p.item for p in to_write if p.item], refresh=refresh)
+def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool,
+           regroup: bool = True) -> None:
+    """Write planned items; a refusal turns that record's outcome into a reported one.
+
+    With ``regroup``, the duplicate groups the written assets left or joined are worked
+    out again (a bulk load does that once at the end instead).
+    """
+    items = [p.item for p in to_write if p.item]
+    before = set(backend.dup_keys(i.id for i in items).values()) if regroup else set()
+    refused = backend.write(items, refresh=refresh)
+    if regroup:
+        duplicates.regroup(backend, before | {i.document.get("dup_key", "") for i in items})
     for p in to_write:
         if p.outcome.id in refused:
             reason = refused[p.outcome.id]
@@ -236,12 +246,13 @@ def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
                 _write_prepared(backend, in_flight.popleft().result(), counts)
         while in_flight:
             _write_prepared(backend, in_flight.popleft().result(), counts)
+    duplicates.regroup(backend, backend.shared_dup_keys())
     return counts
 
 
 def _write_prepared(backend: SearchBackend, prepared: list[Prepared],
                     counts: dict[str, int]) -> None:
-    commit(backend, classify(backend, prepared), refresh=False)
+    commit(backend, classify(backend, prepared), refresh=False, regroup=False)
     _add(counts, [p.outcome for p in prepared])
 
 

@@ -145,8 +145,8 @@ class ServiceAtLocation(MethodView):
     def get(self, sal_id: str) -> dict[str, Any]:
         """One service at one place, with everything about both."""
         found = backend().search(SearchQuery(sal_ids=[sal_id], statuses=list(STATUSES),
-                                             sort="name", per_page=1, facets=False,
-                                             fields=PUBLISHED))
+                                             include_duplicates=True, sort="name",
+                                             per_page=1, facets=False, fields=PUBLISHED))
         published = None
         if found.hits:
             hit = found.hits[0]
@@ -205,8 +205,10 @@ def service_query(args: dict[str, Any]) -> SearchQuery:
     if args.get("taxonomy_id"):
         groups.append([t for taxonomy in args["taxonomy_id"]
                        for t in content.taxonomy_term_ids(taxonomy)])
+    # Every feed's record is published: other directories keep their own provenance.
     return SearchQuery(
-        analysed=analysed, term_ids=groups, windows=session_windows(args), sessions_within=True,
+        include_duplicates=True, analysed=analysed, term_ids=groups,
+        windows=session_windows(args), sessions_within=True,
         minimum_age_at_least=args.get("minimum_age"),
         maximum_age_at_most=args.get("maximum_age"), modified_after=args.get("modified_after"),
         statuses=list(args["status"]),
@@ -279,6 +281,7 @@ def fetch_assets(ids: Iterable[str]) -> dict[str, StoredAsset]:
     if not wanted:
         return {}
     found = backend().search(SearchQuery(ids=wanted, statuses=list(STATUSES), sort="name",
+                                         include_duplicates=True,
                                          per_page=len(wanted), facets=False, fields=PUBLISHED))
     return {h.id: _stored(h.id, h.summary, h.fields) for h in found.hits}
 

@@ -77,6 +77,9 @@ class SearchArgs(Schema):
                       metadata={"description": "Words to look for, e.g. 'singing' or 'lonely'"})
     concept = DelimitedList(fields.String(validate=_one_of(load_taxonomy().concepts)),
                                    metadata={"description": "Taxonomy concept ids (any of)"})
+    words_only = fields.Boolean(load_default=False, metadata={
+        "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
+                       "keyword directory would)"})
     near = NearField(metadata={"description": "latitude,longitude, e.g. 51.4452,-0.0209"})
     within_km = fields.Float(validate=validate.Range(min=0.1, max=200))
     remote = fields.Boolean(load_default=False, metadata={

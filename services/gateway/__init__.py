@@ -31,6 +31,7 @@ def _client(app: Flask, name: str) -> ServiceClient:
     sibling = app.config.get(f"{name.upper()}_APP")
     if sibling is None:
         sibling = _embedded(name, app.config)
+    app.extensions.setdefault("linkwell.siblings", {})[name] = sibling
     return ServiceClient(app=sibling, timeout=TIMEOUTS[name])
 
 
@@ -95,6 +96,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway import referrals
 
     referrals.init_app(app, api)
+    from linkwell.gateway import feeds
+
+    feeds.init_app(app, api)
     init_openreferral(app)
     init_health(app)
     logs.init_app(app, "gateway")

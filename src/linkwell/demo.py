@@ -44,7 +44,8 @@ def load_demo_if_empty(directory: Flask, console: Console) -> None:
     """Load the demo only into an empty directory: never over a deployment's own data."""
     backend: SearchBackend = directory.extensions["linkwell.backend"]
     # Every status counts (an empty status list would match nothing and always reload).
-    everything = SearchQuery(per_page=1, facets=False, statuses=list(STATUSES))
+    everything = SearchQuery(per_page=1, facets=False, statuses=list(STATUSES),
+                             include_duplicates=True)
     if backend.search(everything).total == 0:
         load_demo(directory, console)
     backend.close()  # gunicorn forks after this: each worker opens its own connections

@@ -84,6 +84,7 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "audience": audience,
         "status": str(record.get("status", "active")),
         "last_confirmed": last_confirmed(record),
+        "dup_key": duplicate_key(record, places, facets.delivery(record, facet_codes, places)),
         "feed": provenance.feed,
         # For the Open Referral UK API: incremental reads, term filters, service_at_locations.
         "last_modified": (modified_stamp(record.get("last_modified"))
@@ -201,6 +202,20 @@ def _postcode(value: Any) -> str:
 
 def _place_words(places: list[dict[str, Any]]) -> str:
     return " ".join(f"{p['name']} {p['address']} {p['region']}" for p in places)
+
+
+def duplicate_key(record: dict[str, Any], places: list[dict[str, Any]],
+                  delivery: list[str]) -> str:
+    """What makes two listings the same group: the same name, at the same place.
+
+    The name is compared as analysed words (case, accents, punctuation and stop words do
+    not count); the place is the first venue's postcode, or how it is delivered when there
+    is no venue. Two boroughs listing one group usually copy its name and venue.
+    """
+    name = " ".join(terms(str(record.get("name") or "")))
+    postcodes = sorted(p["postcode"].replace(" ", "") for p in places if p.get("postcode"))
+    where = postcodes[0] if postcodes else "remote:" + ",".join(sorted(delivery))
+    return f"{name}|{where}"
 
 
 def _areas(record: dict[str, Any], places: list[dict[str, Any]], prov: Provenance) -> list[str]:

@@ -168,6 +168,11 @@ def analyse_query(text: str, taxonomy: Taxonomy | None = None) -> AnalysedQuery:
     return AnalysedQuery(tuple(terms(text)), tuple(found), tuple(expand_concepts(found, tax)))
 
 
+def analyse_words(text: str) -> AnalysedQuery:
+    """Only the words of a query: stemmed, but no taxonomy concepts or synonyms."""
+    return AnalysedQuery(tuple(terms(text)), (), ())
+
+
 def expand_concepts(concepts: Iterable[str], taxonomy: Taxonomy) -> list[str]:
     """A need becomes itself plus its hinted activity types; an activity type stays itself."""
     out: list[str] = []

@@ -28,6 +28,12 @@ def test_synonyms_from_the_taxonomy(corpus_client: FlaskClient) -> None:
     assert "Singing for the Brain" in names(search(corpus_client, "q=choir"))
 
 
+def test_words_only_leaves_the_synonyms_out(corpus_client: FlaskClient) -> None:
+    # A keyword-only directory finds nothing for "lonely": no listing uses the word.
+    assert search(corpus_client, "q=lonely&words_only=true")["total"] == 0
+    assert names(search(corpus_client, "q=choir&words_only=true")) == ["Catford Community Choir"]
+
+
 def test_name_matches_rank_above_description_matches(corpus_client: FlaskClient) -> None:
     found = names(search(corpus_client, "q=singing"))
     assert found[0] == "Singing for the Brain"

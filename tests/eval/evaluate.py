@@ -68,10 +68,15 @@ def matcher_app(directory: Flask) -> Flask:
                        "DATA_DIR": directory.config["DATA_DIR"]})
 
 
-def keyword_params(request: dict[str, Any]) -> dict[str, Any]:
-    """What a keyword box with a distance filter would be asked: the same words, the same km."""
+def keyword_params(request: dict[str, Any], words_only: bool = True) -> dict[str, Any]:
+    """What a search box with a distance filter would be asked: the same words, the same km.
+
+    ``words_only`` is the issue's baseline, a keyword-only directory (what peer directories
+    offer); without it, Linkwell's own search with the taxonomy's synonyms, a stronger one.
+    """
     words = " ".join([request.get("about", ""), *request.get("interests", [])]).strip()
-    params: dict[str, Any] = {"q": words[:300], "per_page": K, "facets": "false"}
+    params: dict[str, Any] = {"q": words[:300], "per_page": K, "facets": "false",
+                              "words_only": "true" if words_only else "false"}
     location = request.get("location") or {}
     if "lat" in location:
         params.update(near=f"{location['lat']},{location['lon']}",
@@ -93,8 +98,12 @@ def evaluate(directory: Flask, profiles: list[dict[str, Any]] | None = None) -> 
         searched = keyword.get("/services", query_string=keyword_params(profile["request"]))
         assert searched.status_code == 200, (profile["id"], searched.json)
         baseline = [r["id"] for r in searched.json["results"]]
+        smart = keyword.get("/services",
+                            query_string=keyword_params(profile["request"], words_only=False))
+        searched_smart = [r["id"] for r in smart.json["results"]]
         rows.append({"profile": profile["id"],
                      "matcher_ndcg": ndcg(ranked, grades), "keyword_ndcg": ndcg(baseline, grades),
+                     "search_ndcg": ndcg(searched_smart, grades),
                      "matcher_p5": precision(ranked, grades),
                      "keyword_p5": precision(baseline, grades),
                      "safety": answer.json["safety"] is not None})
@@ -103,7 +112,8 @@ def evaluate(directory: Flask, profiles: list[dict[str, Any]] | None = None) -> 
         return round(sum(r[key] for r in rows) / len(rows), 3)
 
     return {"profiles": len(rows), "matcher_ndcg": mean("matcher_ndcg"),
-            "keyword_ndcg": mean("keyword_ndcg"), "matcher_p5": mean("matcher_p5"),
+            "keyword_ndcg": mean("keyword_ndcg"), "search_ndcg": mean("search_ndcg"),
+            "matcher_p5": mean("matcher_p5"),
             "keyword_p5": mean("keyword_p5"), "rows": rows}
 
 

@@ -62,6 +62,7 @@ class SearchQuery:
     fields: list[str] = field(default_factory=list)  # document fields hits carry (see Hit)
     with_summary: bool = True  # False: hits carry an empty summary (cheaper long reads)
     statuses: list[str] = field(default_factory=lambda: ["active"])
+    include_duplicates: bool = False  # True: every feed's listing of the same group
     stale_before: str = "0000-01-01"  # ISO date: last confirmed before this is stale
     sort: str = "relevance"
     page: int = 1
@@ -104,6 +105,19 @@ class IndexItem:
     record: dict[str, Any]
     provenance: dict[str, Any]
     withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class Member:
+    """One listing of a group that several feeds list (see linkwell.directory.duplicates)."""
+
+    id: str
+    name: str
+    feed: str
+    status: str
+    withdrawn: bool
+    last_confirmed: str | None
+    duplicate_of: str | None
 
 
 @dataclass
@@ -152,6 +166,19 @@ class SearchBackend(Protocol):
 
     def get(self, asset_id: str) -> StoredAsset | None:
         """One stored asset, withdrawn or not."""
+
+    def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
+        """The duplicate key of each stored asset among ``ids``."""
+
+    def shared_dup_keys(self) -> set[str]:
+        """Every duplicate key that more than one stored asset has."""
+
+    def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
+        """The listings that share each key."""
+
+    def mark_duplicates(self, marks: dict[str, tuple[str | None, list[dict[str, Any]]]]) -> None:
+        """Set, per asset id, which listing it repeats (None: it is shown) and, for the one
+        shown, the other listings (``also_listed`` in its summary)."""
 
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching assets, one page, with facet counts over all matches."""

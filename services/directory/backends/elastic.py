@@ -29,6 +29,7 @@ from linkwell.directory.backends.base import (
     BackendUnavailable,
     Hit,
     IndexItem,
+    Member,
     Rederive,
     SearchPage,
     SearchQuery,
@@ -147,6 +148,52 @@ class ElasticsearchBackend:
                             operations=[{"delete": {"_index": self.alias, "_id": i}} for i in ids])
         return sum(1 for r in result["items"] if r["delete"].get("result") == "deleted")
 
+    def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
+        id_list = list(ids)
+        if not id_list:
+            return {}
+        found = self._call(self._w.mget, index=self.alias, ids=id_list,
+                           source_includes=["dup_key"])
+        return {d["_id"]: d["_source"]["dup_key"] for d in found["docs"]
+                if d.get("found") and d["_source"].get("dup_key")}
+
+    def shared_dup_keys(self) -> set[str]:
+        result = self._call(self._w.search, index=self.alias, size=0, aggs={"keys": {"terms": {
+            "field": "dup_key", "min_doc_count": 2, "size": 65_000}}})
+        return {b["key"] for b in result["aggregations"]["keys"]["buckets"]}
+
+    def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
+        wanted = sorted(keys)
+        # Writes made without a refresh (bulk batches) must be visible to this search.
+        self._call(self._w.indices.refresh, index=self.alias)
+        groups: dict[str, list[Member]] = {}
+        for start in range(0, len(wanted), 500):
+            hits = self._scan(self.alias, {"terms": {"dup_key": wanted[start:start + 500]}},
+                              source=["dup_key", "id", "name", "feed", "status", "withdrawn",
+                                      "last_confirmed", "duplicate_of"])
+            for hit in hits:
+                s = hit["_source"]
+                groups.setdefault(s["dup_key"], []).append(Member(
+                    s["id"], s.get("name", ""), s.get("feed", ""), s.get("status", ""),
+                    bool(s.get("withdrawn")), s.get("last_confirmed"), s.get("duplicate_of")))
+        return groups
+
+    def mark_duplicates(self, marks: dict[str, tuple[str | None, list[dict[str, Any]]]]) -> None:
+        """Re-index changed listings whole, at their version (see ``withdraw`` for why)."""
+        ids = sorted(marks)
+        for start in range(0, len(ids), 500):
+            found = self._call(self._w.mget, index=self.alias, ids=ids[start:start + 500])
+            operations: list[dict[str, Any]] = []
+            for doc in found["docs"]:
+                source = doc.get("_source") if doc.get("found") else None
+                changed = source and _marked(source, *marks[doc["_id"]])
+                if changed:
+                    operations += [{"index": {"_index": self.alias, "_id": doc["_id"],
+                                              "version": changed["version"],
+                                              "version_type": "external_gte"}}, changed]
+            if operations:
+                self._call(self._w.bulk, operations=operations, refresh=True)
+
     def withdraw(self, ids: list[str], refresh: bool = True) -> int:
         """Re-index each asset with ``withdrawn`` set, at the version it already has.
 
@@ -253,6 +300,24 @@ class ElasticsearchBackend:
         self.es.close()
 
 
+def _marked(source: dict[str, Any], repeats: str | None,
+            also: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The document with its duplicate marks set, or None when they are already so."""
+    summary = dict(source.get("summary") or {})
+    if source.get("duplicate_of") == repeats and summary.get("also_listed", []) == also:
+        return None
+    if also:
+        summary["also_listed"] = also
+    else:
+        summary.pop("also_listed", None)
+    out = {**source, "summary": summary}
+    if repeats:
+        out["duplicate_of"] = repeats
+    else:
+        out.pop("duplicate_of", None)
+    return out
+
+
 def _source(item: IndexItem, now: str) -> dict[str, Any]:
     doc = dict(item.document)
     doc.update(hash=item.hash, version=item.version, record=item.record,
@@ -326,6 +391,8 @@ def _scored(q: SearchQuery) -> dict[str, Any]:
 
 def _filters(q: SearchQuery) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"term": {"withdrawn": False}},
+                                 *([] if q.include_duplicates else
+                                   [{"bool": {"must_not": {"exists": {"field": "duplicate_of"}}}}]),
                                  {"terms": {"status": q.statuses}}]
     for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
                                ("languages", q.languages), ("delivery", q.delivery),

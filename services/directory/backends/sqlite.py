@@ -19,6 +19,7 @@ from linkwell.directory.backends.base import (
     STALE_FACTOR,
     Hit,
     IndexItem,
+    Member,
     Rederive,
     SearchPage,
     SearchQuery,
@@ -64,9 +65,11 @@ CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
 TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
                "feed", "cost", "term_ids", "sal_ids")
 # Columns added since the first schema: older files get them (empty until a rebuild).
-ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT"}
+ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
+                 "duplicate_of": "TEXT"}
 AFTER_MIGRATION = """
 CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
+CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
 """
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 KM_PER_DEGREE = 111.32
@@ -163,13 +166,13 @@ class SQLiteBackend:
         doc = item.document
         cur = conn.execute(
             "INSERT INTO assets (rid, id, version, hash, feed, status, withdrawn, name_sort, cost,"
-            " min_age, max_age, last_confirmed, last_modified, sals, summary, record, provenance)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " min_age, max_age, last_confirmed, last_modified, sals, summary, record, provenance,"
+            " dup_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row[0] if row else None, item.id, item.version, item.hash, doc["feed"],
              doc["status"], int(item.withdrawn), doc["name_sort"], doc["cost"], doc["min_age"],
              doc["max_age"], doc["last_confirmed"], doc.get("last_modified"),
              _dump(doc.get("sals") or []), _dump(doc["summary"]), _dump(item.record),
-             _dump(item.provenance)))
+             _dump(item.provenance), doc.get("dup_key")))
         rid = cur.lastrowid
         conn.execute("INSERT INTO asset_text (rowid, name_terms, tag_terms, body_terms)"
                      " VALUES (?,?,?,?)", (rid, doc["name_terms"], doc["tag_terms"],
@@ -215,6 +218,41 @@ class SQLiteBackend:
             "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
             " WHERE id = ?", (asset_id,)).fetchone()
         return _stored(row) if row else None
+
+    def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self._conn().execute(
+                f"SELECT id, dup_key FROM assets WHERE id IN ({marks}) AND dup_key IS NOT NULL",
+                chunk).fetchall())
+        return out
+
+    def shared_dup_keys(self) -> set[str]:
+        rows = self._conn().execute("SELECT dup_key FROM assets WHERE dup_key IS NOT NULL"
+                                    " GROUP BY dup_key HAVING count(*) > 1")
+        return {r[0] for r in rows}
+
+    def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
+        groups: dict[str, list[Member]] = {}
+        for chunk in _chunks(sorted(keys), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn().execute(
+                "SELECT dup_key, id, json_extract(summary, '$.name'), feed, status, withdrawn,"
+                f" last_confirmed, duplicate_of FROM assets WHERE dup_key IN ({marks})", chunk)
+            for key, *member in rows:
+                groups.setdefault(key, []).append(
+                    Member(member[0], member[1] or "", member[2] or "", member[3] or "",
+                           bool(member[4]), member[5], member[6]))
+        return groups
+
+    def mark_duplicates(self, marks: dict[str, tuple[str | None, list[dict[str, Any]]]]) -> None:
+        with self._transaction() as conn:
+            for asset_id, (repeats, also) in marks.items():
+                conn.execute("UPDATE assets SET duplicate_of = ?, summary = CASE WHEN ? = '[]'"
+                             " THEN json_remove(summary, '$.also_listed') ELSE json_set(summary,"
+                             " '$.also_listed', json(?)) END WHERE id = ?",
+                             (repeats, _dump(also), _dump(also), asset_id))
 
     def ids(self, feed: str | None = None) -> set[str]:
         sql: str = "SELECT id FROM assets"
@@ -334,6 +372,8 @@ def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
         joins.append(f"{kind} g ON g.asset = a.rid")
         dist = "g.d"
     where = ["a.withdrawn = 0"]
+    if not q.include_duplicates:
+        where.append("a.duplicate_of IS NULL")
     filters, filter_args = _filters(q)
     where.extend(filters)
     stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
