@@ -6,7 +6,6 @@ Run only these with ``pytest -m e2e``; ``scripts/test`` runs them with everythin
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import socket
@@ -49,25 +48,32 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def matcher_available() -> bool:
-    """True once the matcher service exists (issue 4): then the e2e run starts it too."""
-    try:
-        module = importlib.import_module("linkwell.matcher")
-    except ImportError:
-        return False
-    return callable(getattr(module, "create_app", None))
-
-
 @dataclass
 class Stack:
     gateway: str
     directory: str
-    matcher: str | None
+    matcher: str
     partner: str
     data_dir: Path
     partner_key: str = ""
     postcodes: bool = False  # the demo postcodes are in the matcher's offline geocoder
     logs: dict[str, Path] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)
+
+    def stop(self, name: str) -> None:
+        """Stop one service as an operator would (SIGTERM, then wait)."""
+        process = self.processes[name]
+        process.terminate()
+        process.wait(timeout=20)
+
+    def start(self, name: str) -> None:
+        """Start one service again on its port, appending to its log."""
+        self.processes[name] = _gunicorn(name, self.ports[name], self.env, self.logs[name],
+                                         append=True)
+        _wait_for(f"http://127.0.0.1:{self.ports[name]}/healthz", self.processes[name],
+                  self.logs[name])
 
 
 class _Partner(BaseHTTPRequestHandler):
@@ -124,7 +130,8 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
     raise RuntimeError(f"{url} did not answer within {seconds:.0f}s:\n{log.read_text()[-3000:]}")
 
 
-def _gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def _gunicorn(app: str, port: int, env: dict[str, str], log: Path,
+             append: bool = False) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1",
                "-k", "gthread", "--threads", "8", "--timeout", "60"]
     import gunicorn.config
@@ -132,7 +139,7 @@ def _gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess
     if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared path
         command.append("--no-control-socket")
     command.append(f"linkwell.{app}:create_app()")
-    handle = log.open("wb")
+    handle = log.open("ab" if append else "wb")
     return subprocess.Popen(command, env=env, stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -209,7 +216,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     server = None
     logs = {name: data / f"{name}.log" for name in ("directory", "matcher", "gateway")}
     try:
-        names = ["directory", "gateway"] + (["matcher"] if matcher_available() else [])
+        names = ["directory", "gateway", "matcher"]
         for name in names:
             processes.append(_gunicorn(name, ports[name], env, logs[name]))
         for name, process in zip(names, processes, strict=True):
@@ -222,9 +229,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         _Partner.page = partner_page(urls["gateway"], secret)
         server = ThreadingHTTPServer(("127.0.0.1", ports["partner"]), _Partner)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield Stack(urls["gateway"], urls["directory"],
-                    urls["matcher"] if "matcher" in names else None,
-                    partner_origin, data, secret, postcodes, logs)
+        stack = Stack(urls["gateway"], urls["directory"], urls["matcher"], partner_origin, data,
+                      secret, postcodes, logs, dict(zip(names, processes, strict=True)), env,
+                      ports)
+        yield stack
+        processes = list(stack.processes.values())  # a test may have restarted one
     finally:
         if server is not None:
             server.shutdown()
