@@ -7,6 +7,7 @@ import json
 import math
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,10 +67,13 @@ TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience",
                "feed", "cost", "term_ids", "sal_ids")
 # Columns added since the first schema: older files get them (empty until a rebuild).
 ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
-                 "duplicate_of": "TEXT"}
+                 "duplicate_of": "TEXT", "facet_terms": "TEXT"}
+FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
 AFTER_MIGRATION = """
 CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
 CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
+UPDATE assets SET facet_terms = (SELECT group_concat(field || '=' || value, char(31))
+    FROM asset_terms WHERE asset = assets.rid) WHERE facet_terms IS NULL;
 """
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 KM_PER_DEGREE = 111.32
@@ -167,12 +171,13 @@ class SQLiteBackend:
         cur = conn.execute(
             "INSERT INTO assets (rid, id, version, hash, feed, status, withdrawn, name_sort, cost,"
             " min_age, max_age, last_confirmed, last_modified, sals, summary, record, provenance,"
-            " dup_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " dup_key, facet_terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row[0] if row else None, item.id, item.version, item.hash, doc["feed"],
              doc["status"], int(item.withdrawn), doc["name_sort"], doc["cost"], doc["min_age"],
              doc["max_age"], doc["last_confirmed"], doc.get("last_modified"),
              _dump(doc.get("sals") or []), _dump(doc["summary"]), _dump(item.record),
-             _dump(item.provenance), doc.get("dup_key")))
+             _dump(item.provenance), doc.get("dup_key"),
+             FACET_SEP.join(f"{f}={v}" for f, v in _term_values(doc))))
         rid = cur.lastrowid
         conn.execute("INSERT INTO asset_text (rowid, name_terms, tag_terms, body_terms)"
                      " VALUES (?,?,?,?)", (rid, doc["name_terms"], doc["tag_terms"],
@@ -281,10 +286,16 @@ class SQLiteBackend:
 
     @staticmethod
     def _facets(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+        """Counted in Python from one packed column per hit: several times faster than a
+        GROUP BY over the term rows of thousands of hits."""
+        counts: Counter[str] = Counter()
+        for (packed,) in conn.execute("SELECT a.facet_terms FROM hits h"
+                                      " JOIN assets a ON a.rid = h.rid"):
+            if packed:
+                counts.update(packed.split(FACET_SEP))
         out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
-        rows = conn.execute("SELECT t.field, t.value, count(*) FROM hits h"
-                            " JOIN asset_terms t ON t.asset = h.rid GROUP BY t.field, t.value")
-        for field_name, value, count in rows:
+        for pair, count in counts.items():
+            field_name, _, value = pair.partition("=")
             if field_name in out:
                 out[field_name][value] = count
         return out
