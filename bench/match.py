@@ -27,7 +27,7 @@ from typing import Any
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import _children, _peak_rss_mb, query_mix, summary, write_section
+from search import _children, _peak_rss_mb, query_mix, run_each, summary, write_section
 from synthetic import PLACES, assets
 
 STORIES = [
@@ -174,17 +174,8 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.requests, args.es_url)))
         return
-    results = []
-    for size in args.sizes:
-        for backend in args.backends:
-            if backend == "elasticsearch" and not args.es_url:
-                print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
-                continue
-            cmd = [sys.executable, __file__, "--one", backend, str(size), "--requests",
-                   str(args.requests)] + (["--es-url", args.es_url] if args.es_url else [])
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            results.append(json.loads(out.strip().splitlines()[-1]))
-            print(json.dumps(results[-1]), file=sys.stderr)
+    results = run_each(__file__, args.sizes, args.backends, args.es_url,
+                       ["--requests", str(args.requests)])
     print(table(results))
     if args.write:
         write_section(args.write, "match", table(results), results)

@@ -209,20 +209,28 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.queries, args.es_url)))
         return
-    results = []
-    for size in args.sizes:
-        for backend in args.backends:
-            if backend == "elasticsearch" and not args.es_url:
-                print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
-                continue
-            cmd = [sys.executable, __file__, "--one", backend, str(size), "--queries",
-                   str(args.queries)] + (["--es-url", args.es_url] if args.es_url else [])
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            results.append(json.loads(out.strip().splitlines()[-1]))
-            print(json.dumps(results[-1]), file=sys.stderr)
+    results = run_each(__file__, args.sizes, args.backends, args.es_url,
+                       ["--queries", str(args.queries)])
     print(table(results))
     if args.write:
         write_section(args.write, "search", table(results), results)
+
+
+def run_each(script: str, sizes: list[int], backends: list[str], es_url: str | None,
+             extra: list[str]) -> list[dict[str, Any]]:
+    """Run ``script --one BACKEND SIZE`` in a fresh process per case (clean peak memory)."""
+    results = []
+    for size in sizes:
+        for backend in backends:
+            if backend == "elasticsearch" and not es_url:
+                print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
+                continue
+            cmd = [sys.executable, script, "--one", backend, str(size), *extra]
+            cmd += ["--es-url", es_url] if es_url else []
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            results.append(json.loads(out.strip().splitlines()[-1]))
+            print(json.dumps(results[-1]), file=sys.stderr)
+    return results
 
 
 def write_section(path: Path, name: str, text: str, results: list[dict[str, Any]]) -> None:
