@@ -179,3 +179,17 @@ def keys_revoke(key_id: str) -> None:
     if not _key_store().revoke(key_id):
         raise click.ClickException(f"no live key with id {key_id}")
     console.print(f"Revoked {key_id}.")
+
+
+@main.command("openapi")
+def openapi_command() -> None:
+    """Print the public API's OpenAPI document (docs/openapi.json is this, committed)."""
+    import json
+    import tempfile
+
+    from linkwell.gateway import create_app
+
+    with tempfile.TemporaryDirectory() as scratch:  # the document needs no real data
+        app = create_app({"DATA_DIR": scratch, "TESTING": True})
+        document = app.test_client().get("/api/openapi.json").get_json()
+    click.echo(json.dumps(document, indent=2, sort_keys=True))
