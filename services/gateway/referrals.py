@@ -122,7 +122,7 @@ def _kind(requested: str | None, key: ApiKey) -> str:
     return requested or LINK_WORKER_REFERRAL
 
 
-def _asset(asset_id: str) -> Asset:
+def asset_for_referral(asset_id: str) -> Asset:
     """The listing from the directory, with somewhere to send referrals; else a 400."""
     status, body = upstream("directory").call("GET", f"/services/{quote(asset_id, safe='')}")
     if status == 404:
@@ -141,7 +141,8 @@ def _asset(asset_id: str) -> Asset:
     return asset
 
 
-def _created(referral: Referral) -> dict[str, Any]:
+def created_answer(referral: Referral) -> dict[str, Any]:
+    """What the person is told: the reference, what happens next and how to withdraw."""
     method = referral.person.contact_method if referral.person else "phone"
     return {"reference": referral.reference, "status": referral.status, "kind": referral.kind,
             "asset": {"id": referral.asset.id, "name": referral.asset.name},
@@ -157,7 +158,7 @@ def _decoy(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
     fake = Referral(reference=new_reference(), kind=_kind(body.get("kind"), key),
                     asset=Asset(body["asset_id"], "the group"), status=RECEIVED,
                     created=now, updated=now, person=Person("", body["contact_method"]))
-    return _created(fake)
+    return created_answer(fake)
 
 
 @blp.route("")
@@ -172,13 +173,13 @@ class ReferralCollection(MethodView):
         if body.get("website"):
             return _decoy(body, key)
         kind = _kind(body.get("kind"), key)
-        asset = _asset(body["asset_id"])
+        asset = asset_for_referral(body["asset_id"])
         person = Person(name=body["name"], contact_method=body["contact_method"],
                         phone=body.get("phone"), email=body.get("email"),
                         good_time=body["good_time"], message=body["message"])
         referral = referrals().create(kind, asset, person, follow_up=body["consent_follow_up"],
                                       referrer=key.name)
-        return _created(referral)
+        return created_answer(referral)
 
 
 def status_answer(referral: Referral) -> dict[str, Any]:

@@ -6,6 +6,8 @@ Run only these with ``pytest -m e2e``; ``scripts/test`` runs them with everythin
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import shutil
 import socket
@@ -61,6 +63,7 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
+    inbox: Inbox | None = None  # the groups' mail server (referrals by email)
 
     def stop(self, name: str) -> None:
         """Stop one service as an operator would (SIGTERM, then wait)."""
@@ -74,6 +77,36 @@ class Stack:
                                          append=True)
         _wait_for(f"http://127.0.0.1:{self.ports[name]}/healthz", self.processes[name],
                   self.logs[name])
+
+
+class Inbox:
+    """A real SMTP server (aiosmtpd) on loopback: the inbox of every group with an email."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.messages: list[email.message.EmailMessage] = []
+        self._lock = threading.Lock()
+        self._controller: Any = None
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self._lock:
+            self.messages.append(parsed)  # type: ignore[arg-type]
+        return "250 Message accepted"
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+
+    def for_reference(self, reference: str) -> list[email.message.EmailMessage]:
+        with self._lock:
+            return [m for m in self.messages if m["X-Linkwell-Reference"] == reference]
 
 
 class _Partner(BaseHTTPRequestHandler):
@@ -212,6 +245,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
            "LINKWELL_MATCHER_URL": urls["matcher"],
            "LINKWELL_MAP_TILES_URL": partner_origin + "/tiles/{z}/{x}/{y}.png",
            "LINKWELL_MAP_TILES_ATTRIBUTION": "Test tiles"}
+    inbox = Inbox()
+    inbox.start()
+    env.update({"LINKWELL_SMTP_HOST": "127.0.0.1", "LINKWELL_SMTP_PORT": str(inbox.port),
+                "LINKWELL_SMTP_FROM": "Linkwell <referrals@linkwell.example.org>",
+                "LINKWELL_PUBLIC_URL": urls["gateway"]})
     processes: list[subprocess.Popen[bytes]] = []
     server = None
     logs = {name: data / f"{name}.log" for name in ("directory", "matcher", "gateway")}
@@ -231,12 +269,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         stack = Stack(urls["gateway"], urls["directory"], urls["matcher"], partner_origin, data,
                       secret, postcodes, logs, dict(zip(names, processes, strict=True)), env,
-                      ports)
+                      ports, inbox)
         yield stack
         processes = list(stack.processes.values())  # a test may have restarted one
     finally:
         if server is not None:
             server.shutdown()
+        inbox.stop()
         for process in processes:
             process.terminate()
         for process in processes:

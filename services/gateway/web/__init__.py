@@ -7,10 +7,11 @@ from flask_smorest import Api
 
 
 def init_app(app: Flask, api: Api) -> None:
-    """Register the pages, the widget and the listing-report store and API."""
-    from linkwell.gateway.web import embed, reports, views
+    """Register the pages (with the join form), the widget, the listing-report store and API."""
+    from linkwell.gateway.web import embed, join, reports, views
 
     reports.init_store(app)
     api.register_blueprint(reports.api_blp)
     app.register_blueprint(views.bp)
     app.register_blueprint(embed.bp)
+    app.register_blueprint(join.bp)

@@ -67,9 +67,12 @@ class ReferralRequestSchema(Schema):
     kind = fields.String(validate=validate.OneOf(KINDS), load_default=None, metadata={
         "description": "self_referral (the default with a partner key) or "
                        "link_worker_referral (the default with a link worker key)"})
-    name = PlainText(required=True, validate=validate.Length(min=1, max=100),
+    name = PlainText(required=True, validate=validate.Length(
+        min=1, max=100, error="Enter a name (up to 100 characters)."),
                      metadata={"description": "The person's name, as they like to be called"})
-    contact_method = fields.String(required=True, validate=validate.OneOf(("phone", "email")),
+    contact_method = fields.String(required=True, validate=validate.OneOf(
+        ("phone", "email"), error="Choose phone or email."),
+                                   error_messages={"required": "Choose phone or email."},
                                    metadata={"description": "How the person would like to "
                                                             "be contacted"})
     phone = UKPhone(load_default=None, allow_none=True)

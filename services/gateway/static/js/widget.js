@@ -45,8 +45,19 @@
     ".facts div { margin: 0 0 0.1rem; }",
     ".stale { background: #fff4d6; border-left: 4px solid #8a5a00; padding: 0.25rem 0.5rem; }",
     ".status:empty { display: none; } .status { margin: 0 0 0.75rem; font-weight: 700; }",
-    ".powered { margin: 1rem 0 0; font-size: 0.9rem; color: var(--linkwell-muted, #4a4a4a); }"
+    ".powered { margin: 1rem 0 0; font-size: 0.9rem; color: var(--linkwell-muted, #4a4a4a); }",
+    "[hidden] { display: none !important; }",
+    ".vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
+    ".join-open { margin-top: 0.5rem; } .join-link { display: inline-block; margin-top: 0.5rem; min-height: 44px; line-height: 44px; font-weight: 700; }",
+    ".join { margin: 0.75rem 0 0; padding: 0.75rem; border-top: 1px solid var(--linkwell-muted, #4a4a4a); }",
+    "fieldset { border: 0; margin: 0 0 0.75rem; padding: 0; } legend { font-weight: 700; padding: 0; margin: 0 0 0.25rem; }",
+    ".check { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; } .check label { font-weight: 400; margin: 0; }",
+    ".check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; accent-color: var(--linkwell-accent, #00594f); }",
+    ".reference { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.05em; }"
   ].join("\n");
+  var JOIN_FIELDS = ["name", "contact_method", "phone", "email", "good_time", "message",
+    "consent_share", "consent_follow_up", "aged_16_or_over"];
+  var joins = 0;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -212,7 +223,173 @@
     fact(facts, "Last confirmed", asset.last_confirmed || "Not known");
     li.appendChild(facts);
     if (asset.stale || result.stale) { li.appendChild(el("p", { "class": "stale", text: "Not confirmed for over a year: check with them before going." })); }
+    li.appendChild(joinControl(result.id || asset.id, asset.name || "this group"));
     return li;
+  }
+
+  /* "I'd like to join": a short form under the result, posted with the partner key. Nothing
+     typed is kept: the form is removed once sent, and nothing goes into storage or addresses. */
+  function joinControl(assetId, name) {
+    if (!key) {  // the iframe has no key of its own: Linkwell's own join page does the same
+      return el("a", { "class": "join-link", href: base + "/services/" + encodeURIComponent(assetId) + "/join", rel: "noopener" },
+        [document.createTextNode("I’d like to join"), el("span", { "class": "vh", text: " " + name })]);
+    }
+    var id = "lw-j" + (++joins);
+    var wrap = el("div", {});
+    var open = el("button", { type: "button", "class": "join-open", "aria-expanded": "false", "aria-controls": id },
+      [document.createTextNode("I’d like to join"), el("span", { "class": "vh", text: " " + name })]);
+    var form = joinForm(id, assetId, name);
+    form.hidden = true;
+    open.addEventListener("click", function () {
+      form.hidden = !form.hidden;
+      open.setAttribute("aria-expanded", String(!form.hidden));
+      if (!form.hidden) { form.querySelector("input").focus(); }
+    });
+    wrap.appendChild(open);
+    wrap.appendChild(form);
+    return wrap;
+  }
+
+  function joinField(id, name, label, input, hint) {
+    var described = (hint ? id + "-" + name + "-hint " : "");
+    input.setAttribute("aria-describedby", described.trim());
+    if (!described) { input.removeAttribute("aria-describedby"); }
+    return el("div", { "class": "field" }, [
+      el("label", { "for": id + "-" + name, text: label }),
+      hint ? el("p", { "class": "hint", id: id + "-" + name + "-hint", text: hint }) : null,
+      el("p", { "class": "error", id: id + "-" + name + "-error", hidden: "" }),
+      input
+    ]);
+  }
+
+  function joinCheck(id, name, label, hint) {
+    var box = el("input", { type: "checkbox", id: id + "-" + name, name: name, value: "yes" });
+    if (hint) { box.setAttribute("aria-describedby", id + "-" + name + "-hint"); }
+    return el("div", { "class": "field" }, [
+      el("p", { "class": "error", id: id + "-" + name + "-error", hidden: "" }),
+      hint ? el("p", { "class": "hint", id: id + "-" + name + "-hint", text: hint }) : null,
+      el("div", { "class": "check" }, [box, el("label", { "for": id + "-" + name, text: label })])
+    ]);
+  }
+
+  function radio(id, value, label) {
+    return el("div", { "class": "check" }, [
+      el("input", { type: "radio", id: id + "-contact-" + value, name: "contact_method", value: value }),
+      el("label", { "for": id + "-contact-" + value, text: label })
+    ]);
+  }
+
+  function joinForm(id, assetId, name) {
+    var form = el("form", { id: id, "class": "join", novalidate: "", "aria-label": "Ask to join " + name }, [
+      joinField(id, "name", "Your first name, or the name you like to be called",
+        el("input", { id: id + "-name", name: "name", type: "text", autocomplete: "given-name", maxlength: "100" })),
+      el("fieldset", { id: id + "-contact_method" }, [
+        el("legend", { text: "How should the group get in touch?" }),
+        el("p", { "class": "error", id: id + "-contact_method-error", hidden: "" }),
+        radio(id, "phone", "By phone"), radio(id, "email", "By email")
+      ]),
+      joinField(id, "phone", "Phone number (if you chose phone)",
+        el("input", { id: id + "-phone", name: "phone", type: "tel", autocomplete: "tel", maxlength: "30" }), "A UK number, like 07700 900123"),
+      joinField(id, "email", "Email address (if you chose email)",
+        el("input", { id: id + "-email", name: "email", type: "email", autocomplete: "email", maxlength: "254", spellcheck: "false" })),
+      joinField(id, "good_time", "A good time to get in touch (optional)",
+        el("input", { id: id + "-good_time", name: "good_time", type: "text", maxlength: "200" }), "For example: weekday mornings"),
+      joinField(id, "message", "Anything you would like the group to know (optional)",
+        el("textarea", { id: id + "-message", name: "message", rows: "3", maxlength: "1000" })),
+      // For form-filling robots: hidden from people and from assistive technology.
+      el("div", { hidden: "", "aria-hidden": "true" }, [
+        el("label", { "for": id + "-website", text: "Leave this empty" }),
+        el("input", { id: id + "-website", name: "website", type: "text", tabindex: "-1", autocomplete: "off" })
+      ]),
+      joinCheck(id, "consent_share", "I agree to share these details with the group", "Needed: we only send them to this group, for this purpose."),
+      joinCheck(id, "consent_follow_up", "I am happy to be contacted later to see how it went (optional)"),
+      joinCheck(id, "aged_16_or_over", "I am 16 or over", "If you are under 16, please talk to a trusted adult or your GP practice: they can help you find something that suits you."),
+      el("p", { "class": "status", id: id + "-status", role: "status", "aria-live": "polite" }),
+      el("button", { type: "submit", text: "Send to the group" })
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      sendJoin(form, id, assetId);
+    });
+    return form;
+  }
+
+  function joinBody(form, assetId) {
+    var value = function (name) { var f = form.elements[name]; return f ? String(f.value || "").trim() : ""; };
+    var chosen = form.querySelector("input[name='contact_method']:checked");
+    var body = { asset_id: assetId, name: value("name"), good_time: value("good_time"), message: value("message"),
+      website: value("website"), consent_share: form.elements.consent_share.checked,
+      consent_follow_up: form.elements.consent_follow_up.checked, aged_16_or_over: form.elements.aged_16_or_over.checked };
+    if (chosen) { body.contact_method = chosen.value; }
+    if (value("phone")) { body.phone = value("phone"); }
+    if (value("email")) { body.email = value("email"); }
+    return body;
+  }
+
+  function sendJoin(form, id, assetId) {
+    var status = form.querySelector("#" + id + "-status");
+    clearJoinErrors(form, id);
+    status.textContent = "Sending…";
+    window.fetch(base + "/api/v1/referrals", {
+      method: "POST", headers: { "Accept": "application/json", "Content-Type": "application/json", "X-API-Key": key },
+      body: JSON.stringify(joinBody(form, assetId)),
+      credentials: "omit", referrerPolicy: "no-referrer", cache: "no-store"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        return { status: response.status, json: json };
+      });
+    }).then(function (answer) {
+      if (answer.status === 201) { joined(form, answer.json); return; }
+      if (answer.status === 400) { showJoinErrors(form, id, answer.json); return; }
+      status.textContent = answer.json.message || "Something went wrong. Please try again.";
+    }, function () {
+      status.textContent = "Linkwell could not be reached. Please try again in a minute.";
+    });
+  }
+
+  function clearJoinErrors(form, id) {
+    JOIN_FIELDS.forEach(function (name) {
+      var msg = form.querySelector("#" + id + "-" + name + "-error");
+      msg.hidden = true; msg.textContent = "";
+      var field = form.querySelector("#" + id + "-" + name);
+      field.removeAttribute("aria-invalid");
+      var hint = form.querySelector("#" + id + "-" + name + "-hint");
+      if (hint) { field.setAttribute("aria-describedby", hint.id); } else { field.removeAttribute("aria-describedby"); }
+    });
+  }
+
+  function showJoinErrors(form, id, json) {
+    var errors = json.errors || {};
+    var first = null;
+    var others = [];
+    Object.keys(errors).forEach(function (name) {
+      var text = flatten(errors[name]).join(" ");
+      var msg = form.querySelector("#" + id + "-" + name + "-error");
+      if (JOIN_FIELDS.indexOf(name) < 0 || !msg) { others.push(text); return; }
+      var field = form.querySelector("#" + id + "-" + name);
+      msg.textContent = "Error: " + text;
+      msg.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
+      first = first || (field.tagName === "FIELDSET" ? field.querySelector("input") : field);
+    });
+    var status = form.querySelector("#" + id + "-status");
+    status.textContent = others.length ? others.join(" ") : "There is a problem: see the messages by the form.";
+    if (first) { first.focus(); }
+  }
+
+  function joined(form, json) {
+    var done = el("div", { "class": "join" }, [
+      heading(2, { text: "Thank you: we are passing this to the group", tabindex: "-1" }),
+      el("p", {}, [document.createTextNode("Your reference is "), el("span", { "class": "reference", text: json.reference || "" }),
+        document.createTextNode(". Please keep it.")]),
+      el("p", { text: json.what_happens_next || "" }),
+      el("p", { text: json.how_to_withdraw || "" })
+    ]);
+    var open = form.previousSibling;
+    if (open) { open.remove(); }
+    form.replaceWith(done);  // the typed details go with the form
+    done.firstChild.focus();
   }
 
   function list(label, items) {
