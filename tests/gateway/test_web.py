@@ -446,3 +446,16 @@ def test_join_is_rate_limited_like_anonymous_api_use(joinable: Flask) -> None:
     codes = [web.post(f"/services/{CHOIR}/join", data={**JOINER, "email": "x"}).status_code
              for _ in range(limit + 1)]
     assert codes == [400] * limit + [429]
+
+
+def test_page_forms_refuse_posts_from_other_websites(joinable: Flask) -> None:
+    web = joinable.test_client()
+    for forged in ({"Sec-Fetch-Site": "cross-site", "Origin": "https://elsewhere.example"},
+                   {"Origin": "https://elsewhere.example"}):  # an older browser: Origin only
+        assert web.post(f"/services/{CHOIR}/join", data=JOINER,
+                        headers=forged).status_code == 403
+    assert joinable.extensions["linkwell.referrals"].store.count() == 0
+    own = web.post(f"/services/{CHOIR}/join", data=JOINER,
+                   headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"})
+    assert own.status_code == 200
+    assert joinable.extensions["linkwell.referrals"].stats()["total"] == 1
