@@ -30,7 +30,7 @@ class JsonFormatter(logging.Formatter):
         out: dict[str, Any] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
-            "service": self.service,
+            "service": _service_of(record.name, self.service),
             "logger": record.name,
             "message": record.getMessage(),
         }
@@ -40,6 +40,15 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             out["error"] = self.formatException(record.exc_info)
         return json.dumps(out, default=str)
+
+
+def _service_of(logger: str, default: str) -> str:
+    """Which service logged: in one process (``linkwell serve``) all three share a handler,
+    so the request loggers' names (``linkwell.<service>.requests``) say it."""
+    parts = logger.split(".")
+    if len(parts) == 3 and parts[0] == "linkwell" and parts[2] == "requests":
+        return parts[1]
+    return default
 
 
 def configure(service: str, level: int = logging.INFO) -> None:

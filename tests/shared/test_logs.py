@@ -35,6 +35,7 @@ def test_request_id_passes_from_gateway_to_directory(app: Flask, tmp_path: Path,
     assert all("husband" not in json.dumps(line) and "scared" not in json.dumps(line)
                for line in lines)
     request_lines = [line for line in lines if line["message"] == "request"]
+    assert {line["service"] for line in request_lines} == {"gateway", "directory"}
     assert {line["path"] for line in request_lines} == {"/api/v1/services", "/services"}
     assert {line["request_id"] for line in request_lines} == {"abc123def456"}
 
