@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
+from linkwell import health
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
 from linkwell.directory.backends.base import (
@@ -243,12 +244,8 @@ class Rebuild(MethodView):
 
 
 def init_health(app: Flask) -> None:
-    @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
-        return {"status": "ok"}
+    def check() -> tuple[dict[str, Any], bool]:
+        store: SearchBackend = app.extensions["linkwell.backend"]
+        return {"backend": store.name}, store.ping()
 
-    @app.get("/readyz")
-    def readyz() -> tuple[dict[str, Any], int]:
-        ok = backend().ping()
-        return {"status": "ready" if ok else "unavailable", "backend": backend().name}, (
-            200 if ok else 503)
+    health.init_app(app, check)

@@ -17,15 +17,13 @@ from marshmallow import (
 from webargs.fields import DelimitedList
 
 from linkwell.directory.backends.base import MAX_RESULT_WINDOW, SORTS
+from linkwell.fields import ClockField, DayField
 from linkwell.hsds import STATUSES
-from linkwell.schedule import DAYS
 from linkwell.taxonomy import load_taxonomy
 
 MAX_PER_PAGE = 100
 COST_BANDS = ("free", "low", "paid", "unknown")
 DELIVERY = ("in_person", "online", "phone", "home_visit")
-_DAY_ALIASES = {d[:3]: d for d in DAYS} | {d: d for d in DAYS} | {"tues": "tuesday",
-                                                                   "thurs": "thursday"}
 
 
 class NearField(fields.String):
@@ -40,23 +38,6 @@ class NearField(fields.String):
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValidationError("latitude must be within -90..90 and longitude within -180..180")
         return (lat, lon)
-
-
-class DayField(fields.String):
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
-        if text not in _DAY_ALIASES:
-            raise ValidationError(f"{text!r} is not a day of the week (e.g. tuesday)")
-        return _DAY_ALIASES[text]
-
-
-class ClockField(fields.String):
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
-        match = re.fullmatch(r"([01]?\d|2[0-4]):([0-5]\d)", text)
-        if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
-            raise ValidationError("must be a time of day as HH:MM, e.g. 09:30")
-        return int(match.group(1)) * 60 + int(match.group(2))
 
 
 def _one_of(choices: Any) -> validate.OneOf:

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, request
 from flask_smorest import Api
 
-from linkwell import errors, jsonio, logs
+from linkwell import errors, health, jsonio, logs
 from linkwell.client import ServiceClient
 from linkwell.config import settings
 from linkwell.gateway.upstream import Breaker, Upstream
@@ -52,16 +52,12 @@ def init_upstreams(app: Flask) -> None:
 
 
 def init_health(app: Flask) -> None:
-    @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
-        return {"status": "ok"}
-
-    @app.get("/readyz")
-    def readyz() -> tuple[dict[str, Any], int]:
+    def check() -> tuple[dict[str, Any], bool]:
         upstreams = app.extensions["linkwell.upstreams"]
         ready = {name: u.ready() for name, u in upstreams.items()}
-        status = 200 if all(ready.values()) else 503
-        return {"status": "ready" if status == 200 else "unavailable", "services": ready}, status
+        return {"services": ready}, all(ready.values())
+
+    health.init_app(app, check)
 
 
 def init_openreferral(app: Flask) -> None:

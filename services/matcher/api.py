@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser
 
+from linkwell import health
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
 from linkwell.matcher import candidates, explain
@@ -99,17 +100,13 @@ def present(item: Scored, profile: Profile, tax: Taxonomy, now: datetime) -> dic
 
 
 def init_health(app: Flask) -> None:
-    @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
-        return {"status": "ok"}
-
-    @app.get("/readyz")
-    def readyz() -> tuple[dict[str, Any], int]:
+    def check() -> tuple[dict[str, Any], bool]:
         client: ServiceClient = app.extensions["linkwell.directory"]
         try:
             client.request("GET", "/readyz", timeout=1.0)
             ready = True
         except (requests.RequestException, ServiceError):
             ready = False
-        return ({"status": "ready" if ready else "unavailable", "directory": ready},
-                200 if ready else 503)
+        return {"directory": ready}, ready
+
+    health.init_app(app, check)

@@ -6,20 +6,17 @@ it rather than a requirement silently ignored.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from linkwell.schedule import DAYS
+from linkwell.fields import ClockField, DayField
 from linkwell.taxonomy import load_taxonomy
 
 COSTS = ("free", "low", "any")
 DELIVERY = ("in_person", "online", "phone", "home_visit")
 GENDERS = ("woman", "man", "non_binary")
 MAX_TRAVEL_KM = 50.0
-_DAY_ALIASES = {d[:3]: d for d in DAYS} | {d: d for d in DAYS} | {"tues": "tuesday",
-                                                                   "thurs": "thursday"}
 
 
 def _one_of(choices: Any) -> validate.OneOf:
@@ -29,27 +26,6 @@ def _one_of(choices: Any) -> validate.OneOf:
 class Strict(Schema):
     class Meta:
         unknown = RAISE
-
-
-class DayField(fields.String):
-    """A day of the week, full or short (``tuesday``, ``tue``)."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
-        if text not in _DAY_ALIASES:
-            raise ValidationError(f"{text!r} is not a day of the week (e.g. tuesday)")
-        return _DAY_ALIASES[text]
-
-
-class ClockField(fields.String):
-    """A time of day as ``HH:MM``; loads as minutes after midnight."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
-        match = re.fullmatch(r"([01]?\d|2[0-4]):([0-5]\d)", text)
-        if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
-            raise ValidationError("must be a time of day as HH:MM, e.g. 09:30")
-        return int(match.group(1)) * 60 + int(match.group(2))
 
 
 class LocationSchema(Strict):
