@@ -210,12 +210,16 @@ def duplicate_key(record: dict[str, Any], places: list[dict[str, Any]],
 
     The name is compared as analysed words (case, accents, punctuation and stop words do
     not count); the place is the first venue's postcode, or how it is delivered when there
-    is no venue. Two boroughs listing one group usually copy its name and venue.
+    is no venue, with the organisation that runs it: two boroughs listing one group usually
+    copy its name and venue, but "Tech Buddies by Phone" can be two charities' services with
+    one name, and with no venue only the organisation tells them apart.
     """
     name = " ".join(terms(str(record.get("name") or "")))
     postcodes = sorted(p["postcode"].replace(" ", "") for p in places if p.get("postcode"))
-    where = postcodes[0] if postcodes else "remote:" + ",".join(sorted(delivery))
-    return f"{name}|{where}"
+    if postcodes:
+        return f"{name}|{postcodes[0]}"
+    runner = " ".join(terms(str(_org(record).get("name") or "")))
+    return f"{name}|remote:{','.join(sorted(delivery))}|{runner}"
 
 
 def _areas(record: dict[str, Any], places: list[dict[str, Any]], prov: Provenance) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from tests.conftest import AUTH, load, names, search
-from tests.factory import service
+from tests.factory import service, sid
 
 
 def _grief(slug: str, assured: str, text: str) -> dict[str, object]:
@@ -60,6 +60,26 @@ def test_different_venues_are_different_groups(client: FlaskClient) -> None:
     load(client, [one], feed="lewisham")
     load(client, [other], feed="camden")
     assert names(search(client, "q=health+walk")) == ["Health Walk", "Health Walk"]
+
+
+def test_two_organisations_phone_services_with_one_name_are_different_groups(
+        client: FlaskClient) -> None:
+    """With no venue, only the organisation tells two services with one name apart."""
+    def by_phone(slug: str, org: str) -> dict[str, object]:
+        record = service(slug, "Tech Buddies by Phone", "A volunteer rings you to help with "
+                         "your phone.", at=None, facets=("delivery:phone",))
+        record["organization"] = {"id": sid(slug + "/org"), "name": org}
+        return record
+
+    load(client, [by_phone("lw-tech", "Lewisham Digital Buddies")], feed="lewisham")
+    load(client, [by_phone("cd-tech", "Byte Buddies Camden")], feed="camden")
+    load(client, [by_phone("th-tech", "Byte Buddies  camden")], feed="tower_hamlets")
+    body = search(client, "q=tech+buddies&per_page=50")
+    assert body["total"] == 2
+    shown = {r["id"]: r.get("also_listed", []) for r in body["results"]}
+    assert sid("lw-tech") in shown and shown[sid("lw-tech")] == []
+    repeated = [r for r in body["results"] if r["id"] != sid("lw-tech")][0]
+    assert [a["feed"] for a in repeated["also_listed"]] in (["camden"], ["tower_hamlets"])
 
 
 def test_include_duplicates_keeps_every_listing_for_the_open_referral_api(
