@@ -232,9 +232,8 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     """Less for groups that are probably for someone else (never a hard rule on a guess)."""
     audience = set(item.asset.get("audience") or [])
     concepts = set(profile.needs) | set(profile.interests)
-    if audience & profile.audiences:
-        return w.own_audience  # meant for people like them: their words or age say so
-    factor = 1.0
+    # Meant for people like them (their words or age say so); other doubts still count.
+    factor = w.own_audience if audience & profile.audiences else 1.0
     shared = {c for c in tagged(item.asset) if c.startswith("peer_support.")}
     if shared and not shared & {x.concept for x in profile.wanted}:
         factor *= w.not_their_group  # peer groups are for people who share that experience
