@@ -20,7 +20,7 @@ from linkwell.matcher.location import UnknownPostcode, resolve
 from linkwell.matcher.rules import eligible
 from linkwell.matcher.safety import safety
 from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
-from linkwell.matcher.score import Scored, score_all
+from linkwell.matcher.score import Scored, local_feeds, score_all
 from linkwell.matcher.select import shortlist
 from linkwell.matcher.understand import Profile, understand
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -78,7 +78,8 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
     tax = tax or load_taxonomy()
     pool = current_app.extensions.get("linkwell.pool")
     found = candidates.fetch(client, profile, pool)
-    ranked = score_all(eligible(found, profile), profile, now.date(), tax)
+    ranked = score_all(eligible(found, profile), profile, now.date(), tax,
+                       local=local_feeds(found, profile))
     picked = shortlist(ranked, profile, tax)
     understood: dict[str, Any] = {"needs": profile.needs, "interests": profile.interests,
                                   "words": profile.terms}

@@ -24,6 +24,7 @@ from linkwell.text import fold, stem
 PER_PAGE = 30  # nearest assets with a wanted concept
 TEXT_PER_PAGE = 20  # best matches for the person's words
 REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
+NEARBY_PER_PAGE = 10  # venues near a person who will not travel: which feeds are local
 MAX_CANDIDATES = 300
 DEFAULT_TRAVEL_KM = 5.0
 SEARCH_RADIUS_FACTOR = 1.5  # look a little further than the person said, and say so
@@ -99,6 +100,11 @@ def calls(profile: Profile) -> list[dict[str, str]]:
         if ways and concepts:
             out.append({**base, "delivery": ",".join(ways), "concept": concepts,
                         "per_page": str(REMOTE_PER_PAGE)})
+        if profile.delivery and "in_person" not in profile.delivery:
+            # Nearby venues the person will not go to, only to say which boroughs' feeds
+            # are local (home visits are usually for one borough's residents).
+            out.append({"facets": "false", **near(profile), "sort": "distance",
+                        "per_page": str(NEARBY_PER_PAGE)})
         return out
     if concepts:
         out.append({**base, "concept": concepts, "per_page": str(PER_PAGE)})

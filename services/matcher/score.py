@@ -267,16 +267,27 @@ def reach_factor(asset: dict[str, Any], profile: Profile, w: Weights = WEIGHTS) 
 CONTEXT = ("distance", "schedule", "group", "freshness", "cost", "access")
 
 
+def local_feeds(found: list[dict[str, Any]], profile: Profile) -> set[str]:
+    """The feeds with venues within the person's reach: their own borough's, and its
+    neighbours' (every feed when no location was given)."""
+    if not profile.point:
+        return {str(a.get("feed")) for a in found}
+    reach = profile.max_km if profile.max_km is not None else 5.0
+    return {str(a.get("feed")) for a in found if a.get("distance_km") is not None
+            and float(a["distance_km"]) <= reach}
+
+
 def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
-              tax: Taxonomy | None = None, w: Weights = WEIGHTS) -> list[Scored]:
-    """Every eligible candidate scored, best first (ties by distance, then name)."""
+              tax: Taxonomy | None = None, w: Weights = WEIGHTS,
+              local: set[str] | None = None) -> list[Scored]:
+    """Every eligible candidate scored, best first (ties by distance, then name).
+
+    ``local`` names the feeds near the person (by default, worked out from ``assets``).
+    """
     tax = tax or load_taxonomy()
     items = [Scored(a) for a in assets]
     text_factors(items, profile, w)
-    reach = profile.max_km if profile.max_km is not None else 5.0
-    local_feeds = {str(a.get("feed")) for a in assets if a.get("distance_km") is not None
-                   and float(a["distance_km"]) <= reach} if profile.point else {
-                       str(a.get("feed")) for a in assets}
+    local_feeds_ = local if local is not None else local_feeds(assets, profile)
     for item in items:
         concept_factor(item, profile, tax, w)
         item.fit = (w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
@@ -287,7 +298,7 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
                    "cost": cost_factor(item.asset, profile, w),
                    "access": access_factor(item.asset, profile, w)}
         item.context = {k: v for k, v in factors.items() if v is not None}
-        item.audience = audience_factor(item, profile, local_feeds, w) * reach_factor(
+        item.audience = audience_factor(item, profile, local_feeds_, w) * reach_factor(
             item.asset, profile, w)
         practical = 1 - w.context_share + w.context_share * context(item, profile, w)
         item.score = item.fit * practical * item.audience

@@ -99,6 +99,12 @@ def people_corpus() -> list[dict[str, Any]]:
     ]
 
 
+def home_visits(slug: str, name: str) -> dict[str, Any]:
+    """A befriending service that comes to you, with no venue of its own."""
+    return service(slug, name, "A volunteer visits you at home each week for a chat.",
+                   concepts=("social.befriending",), facets=("delivery:home_visit",), at=None)
+
+
 def duplicate_listing() -> dict[str, Any]:
     """The Catford Growing Club again, as a second borough's feed lists it."""
     record = service("m-garden-other-feed", "Catford Growing Club", "Gardening with neighbours.",
@@ -119,6 +125,11 @@ def matcher(request: pytest.FixtureRequest,
     client = directory.test_client()
     assert load(client, people_corpus())["summary"]["rejected"] == 0
     assert load(client, [duplicate_listing()], feed="other")["summary"]["rejected"] == 0
+    # Home visits from this borough's feed, and from a feed with no venue near Catford.
+    assert load(client, [home_visits("m-visits", "Catford Home Visits")])["summary"][
+        "rejected"] == 0
+    assert load(client, [home_visits("m-far-visits", "A Far Borough's Home Visits")],
+                feed="far-borough")["summary"]["rejected"] == 0
     app: Flask = create_app({**config, "DIRECTORY_APP": directory, "CLOCK": lambda: NOW,
                              "PLUGIN_MANAGER": geocoder_plugins()})
     yield app.test_client()

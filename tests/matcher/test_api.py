@@ -109,6 +109,16 @@ def test_a_duplicate_asset_is_shown_once(matcher: FlaskClient) -> None:
     assert found.count("Catford Growing Club") == 1
 
 
+def test_home_visits_from_the_persons_own_area_come_first(matcher: FlaskClient) -> None:
+    """Someone who cannot go out still has a borough: its home visits are the likely ones,
+    though no venue is near enough to say which feeds are local among what they can use."""
+    answer = match(matcher, about="I can't get out any more and I'd like someone to visit",
+                   location=NEAR, limit=10,
+                   requirements={"delivery": ["phone", "home_visit"]})
+    found = names(answer)
+    assert found.index("Catford Home Visits") < found.index("A Far Borough's Home Visits")
+
+
 def test_practical_help_is_kept_when_money_worries_come_up(matcher: FlaskClient) -> None:
     answer = match(matcher, about="I love singing and gardening and walking, but I'm in debt",
                    location=NEAR, limit=3)
