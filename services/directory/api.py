@@ -80,9 +80,11 @@ def build_query(args: dict[str, Any]) -> SearchQuery:
     cost = list(args.get("cost") or [])
     if args.get("free"):
         cost = ["free"]
-    default_sort = "relevance" if analysed else ("distance" if near else "name")
+    weights = dict(args.get("concept_weight") or [])
+    default_sort = "relevance" if analysed or weights else ("distance" if near else "name")
     return SearchQuery(
-        analysed=analysed, concepts=list(args.get("concept") or []), near=near,
+        analysed=analysed, concepts=list(args.get("concept") or []), concept_weights=weights,
+        near=near,
         within_km=args.get("within_km"), include_remote=bool(args.get("remote")),
         windows=time_windows(args), cost=cost, age=args.get("age"),
         languages=list(args.get("language") or []),

@@ -22,6 +22,7 @@ from linkwell.hsds import STATUSES
 from linkwell.taxonomy import load_taxonomy
 
 MAX_PER_PAGE = 100
+MAX_CONCEPT_WEIGHT = 10.0
 COST_BANDS = ("free", "low", "paid", "unknown")
 DELIVERY = ("in_person", "online", "phone", "home_visit")
 
@@ -38,6 +39,23 @@ class NearField(fields.String):
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValidationError("latitude must be within -90..90 and longitude within -180..180")
         return (lat, lon)
+
+
+class ConceptWeightField(fields.String):
+    """``calm.mindfulness:1.5``: a taxonomy concept and how much it adds to relevance."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        concept, _, weight = text.partition(":")
+        if concept not in load_taxonomy().concepts:
+            raise ValidationError(f"{concept!r} is not a taxonomy concept id")
+        try:
+            number = float(weight)
+        except ValueError:
+            raise ValidationError("must be concept:weight, e.g. calm.mindfulness:1.5") from None
+        if not 0 < number <= MAX_CONCEPT_WEIGHT:
+            raise ValidationError(f"a weight must be above 0 and at most {MAX_CONCEPT_WEIGHT:g}")
+        return (concept, number)
 
 
 def _one_of(choices: Any) -> validate.OneOf:
@@ -58,6 +76,11 @@ class SearchArgs(Schema):
                       metadata={"description": "Words to look for, e.g. 'singing' or 'lonely'"})
     concept = DelimitedList(fields.String(validate=_one_of(load_taxonomy().concepts)),
                                    metadata={"description": "Taxonomy concept ids (any of)"})
+    concept_weight = DelimitedList(ConceptWeightField(), metadata={
+        "description": "Concepts that raise relevance, each as concept:weight (e.g. "
+                       "calm.mindfulness:1.5,nature.nature_time:0.5): an asset's relevance "
+                       "gains the weight of each listed concept it has, so the concepts that "
+                       "matter most come first (sorting by relevance is then the default)"})
     words_only = fields.Boolean(load_default=False, metadata={
         "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
                        "keyword directory would)"})

@@ -102,6 +102,41 @@ def test_blended_sort_prefers_near_among_equally_relevant(corpus_client: FlaskCl
     assert found[0] == "Sydenham Striders"
 
 
+def test_concept_weights_put_what_matters_most_first(corpus_client: FlaskClient) -> None:
+    """Each listed concept an asset has adds its weight; without them, names order it."""
+    concepts = "concept=creative.singing_music,moving_more.walking"
+    plain = names(search(corpus_client, f"{concepts}&per_page=50"))
+    assert plain == sorted(plain, key=str.casefold)  # no relevance to go on: by name
+    weighted = search(corpus_client, f"{concepts}&concept_weight=moving_more.walking:2,"
+                                     "peer_support.carers:3,creative.singing_music:0.5"
+                                     "&per_page=50")
+    found = names(weighted)
+    assert sorted(found) == sorted(plain)  # ranks, never filters
+    assert found[0] == "Singing for the Brain"  # singing 0.5 and carers 3
+    walks = {"Ladywell Fields Health Walk", "Sydenham Striders"}
+    assert set(found[1:3]) == walks  # walking 2
+    assert not walks & set(found[3:])
+    scores = [r["score"] for r in weighted["results"]]
+    assert scores == sorted(scores, reverse=True)
+    # Blended with distance from Sydenham: the walking group there comes first, until
+    # singing weighs more than the 3 km to Catford's choir costs.
+    near = "near=51.4270,-0.0540&within_km=20&sort=blended&per_page=50"
+    found = names(search(corpus_client, f"{concepts}&{near}"))
+    assert found.index("Sydenham Striders") < found.index("Catford Community Choir")
+    found = names(search(corpus_client, f"{concepts}&{near}&concept_weight=creative."
+                                        "singing_music:4"))
+    assert found.index("Catford Community Choir") < found.index("Sydenham Striders")
+
+
+@pytest.mark.parametrize("value", ["nonsense.concept:1", "calm.mindfulness:0",
+                                   "calm.mindfulness:11", "calm.mindfulness:lots",
+                                   "calm.mindfulness"])
+def test_bad_concept_weights_are_400(corpus_client: FlaskClient, value: str) -> None:
+    response = corpus_client.get(f"/services?concept_weight={value}")
+    assert response.status_code == 400
+    assert "concept_weight" in response.json["errors"]
+
+
 def test_stale_listings_rank_lower_but_are_shown(corpus_client: FlaskClient) -> None:
     body = search(corpus_client, "concept=creative.singing_music&sort=relevance")
     stale = [r for r in body["results"] if r["stale"]]

@@ -39,6 +39,8 @@ class SearchQuery:
 
     analysed: AnalysedQuery | None = None
     concepts: list[str] = field(default_factory=list)  # any of
+    # Relevance gains the weight of each of these concepts an asset has (score = text + sum).
+    concept_weights: dict[str, float] = field(default_factory=dict)
     near: GeoPoint | None = None
     within_km: float | None = None
     include_remote: bool = False  # with within_km: online and phone assets count as near

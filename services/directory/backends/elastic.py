@@ -384,8 +384,11 @@ def _scored(q: SearchQuery) -> dict[str, Any]:
         functions.append({"exp": {"locations": {
             "origin": {"lat": q.near.lat, "lon": q.near.lon}, "scale": f"{DECAY_SCALE_KM}km",
             "offset": f"{DECAY_OFFSET_KM}km", "decay": 0.5}, "multi_value_mode": "min"}})
+    weighted = [{"constant_score": {"filter": {"term": {"concepts": c}}, "boost": w}}
+                for c, w in q.concept_weights.items()]
     return {"function_score": {
-        "query": {"bool": {"must": [must], "filter": _filters(q)}},
+        "query": {"bool": {"must": [must], "filter": _filters(q),
+                           **({"should": weighted} if weighted else {})}},
         "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}}
 
 

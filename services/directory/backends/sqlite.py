@@ -387,13 +387,22 @@ def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
         where.append("a.duplicate_of IS NULL")
     filters, filter_args = _filters(q)
     where.extend(filters)
+    weight_args: list[Any] = []
+    if q.concept_weights:
+        cases = " ".join("WHEN ? THEN ?" for _ in q.concept_weights)
+        score = (f"({score} + COALESCE((SELECT SUM(CASE value {cases} END) FROM asset_terms "
+                 f"WHERE asset = a.rid AND field = 'concepts' AND "
+                 f"{_in('value', list(q.concept_weights))}), 0))")
+        for concept, weight in q.concept_weights.items():
+            weight_args.extend([concept, weight])
+        weight_args.extend(q.concept_weights)
     stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
             " ELSE 1.0 END)"
     score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
     sql = ((f"WITH {', '.join(ctes)} " if ctes else "")
            + f"SELECT a.rid, {score_expr}, {dist}, a.name_sort, a.id FROM assets a "
            + " ".join(joins) + " WHERE " + " AND ".join(where))
-    return sql, [*args, q.stale_before, *filter_args]
+    return sql, [*args, *weight_args, q.stale_before, *filter_args]
 
 
 def _distance_cte(q: SearchQuery) -> tuple[str, str, list[Any]]:
