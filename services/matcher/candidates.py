@@ -3,10 +3,13 @@
 The directory does the heavy lifting (text, concepts, distance and the hard filters it can
 express); the matcher ranks what comes back. Three kinds of call, one page each:
 
-- by concept: assets tagged with a concept the person is looking for, nearest first;
+- by concept: assets tagged with a concept the person is looking for, ranked by how much
+  each concept counts for them (what they said before the taxonomy's suggestions) blended
+  with distance;
 - by words: the person's own words (and the concepts the directory finds in them), blended
   with distance;
-- online, phone and home-visit options by concept, where the person can take part that way.
+- online, phone and home-visit options by concept (ranked the same way), where the person
+  can take part that way.
 """
 
 from __future__ import annotations
@@ -65,6 +68,14 @@ def allowed_delivery(delivery: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def concept_weights(profile: Profile) -> str:
+    """``concept:weight`` for the directory, so what the person said comes before hints."""
+    best: dict[str, float] = {}
+    for wanted in profile.wanted:
+        best[wanted.concept] = max(best.get(wanted.concept, 0.0), wanted.weight)
+    return ",".join(f"{c}:{w:.2f}" for c, w in best.items())
+
+
 def query_text(profile: Profile) -> str:
     """The person's telling words for the directory's q (concepts have their own call).
 
@@ -86,20 +97,21 @@ def calls(profile: Profile) -> list[dict[str, str]]:
     """
     base = filters(profile)
     local = {**base, **near(profile)} if profile.point and profile.in_person_ok else None
-    concepts = ",".join(w.concept for w in profile.wanted)
+    concepts = ",".join(dict.fromkeys(w.concept for w in profile.wanted))
+    weighted = concept_weights(profile)
     text = query_text(profile)
     out: list[dict[str, str]] = []
     if local is not None:
         if concepts:
-            out.append({**local, "concept": concepts, "sort": "distance",
-                        "per_page": str(PER_PAGE)})
+            out.append({**local, "concept": concepts, "concept_weight": weighted,
+                        "sort": "blended", "per_page": str(PER_PAGE)})
         if text:
             out.append({**local, "q": text, "sort": "blended", "per_page": str(TEXT_PER_PAGE)})
         ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
                 if d in (*REMOTE, "home_visit")]
         if ways and concepts:
             out.append({**base, "delivery": ",".join(ways), "concept": concepts,
-                        "per_page": str(REMOTE_PER_PAGE)})
+                        "concept_weight": weighted, "per_page": str(REMOTE_PER_PAGE)})
         if profile.delivery and "in_person" not in profile.delivery:
             # Nearby venues the person will not go to, only to say which boroughs' feeds
             # are local (home visits are usually for one borough's residents).
@@ -107,7 +119,8 @@ def calls(profile: Profile) -> list[dict[str, str]]:
                         "per_page": str(NEARBY_PER_PAGE)})
         return out
     if concepts:
-        out.append({**base, "concept": concepts, "per_page": str(PER_PAGE)})
+        out.append({**base, "concept": concepts, "concept_weight": weighted,
+                    "per_page": str(PER_PAGE)})
     if text:
         out.append({**base, "q": text, "per_page": str(PER_PAGE)})
     return out

@@ -32,6 +32,10 @@ NEED_PHRASES = {
 }
 AUDIENCE_CAUTIONS = {"women_only": "For women only", "men_only": "For men only",
                      "young_people": "For young people", "lgbtq": "A group for LGBTQ+ people"}
+# A group meant for people like them (the score's own-audience lift), in the order shown.
+AUDIENCE_REASONS = {"men_only": "A group for men", "women_only": "A group for women",
+                    "young_people": "For young people", "older_people": "For older people",
+                    "lgbtq": "For LGBTQ+ people"}
 _STAIRS = re.compile(r"\b(stairs|steps|staircase|no lift|upstairs)\b")
 _REFERRAL = re.compile(r"\b(needs? a (referral|voucher)|referral (is )?(needed|required|only)"
                        r"|by referral|referral voucher|food bank voucher)\b")
@@ -142,6 +146,8 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
     out = []
     if item.kind == "peer" and profile.prefer_group:
         out.append("Peer support: people who share the experience")
+    audience = set(item.asset.get("audience") or []) & profile.audiences
+    out.extend(text for a, text in AUDIENCE_REASONS.items() if a in audience)
     if profile.step_free and "step_free" in (item.asset.get("accessibility") or []):
         out.append("Step-free access")
     spoken = [LANGUAGE_NAMES.get(c, c) for c in item.asset.get("languages") or []

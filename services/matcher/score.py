@@ -256,6 +256,14 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     return factor
 
 
+def times_factor(item: Scored, profile: Profile, w: Weights = WEIGHTS) -> float:
+    """Listed times all outside the times the person gave: shown (with a caution), but lower."""
+    if not profile.windows_said or item.context.get("schedule", 1.0) > 0 or not sessions(
+            item.asset):
+        return 1.0
+    return w.outside_times
+
+
 def reach_factor(asset: dict[str, Any], profile: Profile, w: Weights = WEIGHTS) -> float:
     """Further than the person said they would go: shown (with a caution), but lower."""
     km = asset.get("distance_km")
@@ -299,7 +307,7 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
                    "access": access_factor(item.asset, profile, w)}
         item.context = {k: v for k, v in factors.items() if v is not None}
         item.audience = audience_factor(item, profile, local_feeds_, w) * reach_factor(
-            item.asset, profile, w)
+            item.asset, profile, w) * times_factor(item, profile, w)
         practical = 1 - w.context_share + w.context_share * context(item, profile, w)
         item.score = item.fit * practical * item.audience
     return sorted(items, key=lambda i: (-i.score, i.asset.get("distance_km") or 0.0,

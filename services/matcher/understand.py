@@ -58,6 +58,7 @@ AUDIENCE_WORDS = {
     "lgbtq": re.compile(r"\b(gay|lesbian|bisexual|trans|lgbt|lgbtq|queer)\b"),
 }
 YOUNG_UP_TO, OLDER_FROM = 25, 60
+GENDER_AUDIENCES = {"man": "men_only", "woman": "women_only"}
 
 
 def audiences_for(text: str, age: int | None) -> set[str]:
@@ -252,6 +253,8 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
     profile.practical = practical_help_for(profile.needs, tax)
     profile.audiences = audiences_for(profile.text, profile.age)
+    if profile.gender in GENDER_AUDIENCES:  # a group for men, and he is a man
+        profile.audiences.add(GENDER_AUDIENCES[profile.gender])
     if body.get("availability"):
         profile.windows, profile.windows_said = windows_from(body["availability"]), True
     else:

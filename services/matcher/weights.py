@@ -46,7 +46,9 @@ when no children were named, a home-visiting service from another borough (each
 as much); a peer group for an experience the person did not name, such as a stroke club
 (``NOT_THEIR_GROUP``). A group meant for people like them (their words say "women only" or
 "other gay people", or their age fits a young or older people's group) is ``OWN_AUDIENCE``.
-A venue further than the distance the person gave is multiplied by ``BEYOND_MAX`` as well.
+A venue further than the distance the person gave is multiplied by ``BEYOND_MAX`` as well, and
+an asset whose listed times all fall outside the times the person gave (as ``availability``,
+not guessed from their words) by ``OUTSIDE_TIMES``: shown, with a caution, but lower.
 
 The list is then made useful: the same asset listed by two feeds is shown once; after
 ``DIVERSITY_FREE`` picks of one activity type, each further pick of it multiplies a score by
@@ -118,6 +120,7 @@ class Weights:
     own_audience: float = 1.15
     not_their_group: float = 0.5
     beyond_max: float = 0.7
+    outside_times: float = 0.7
     # Diversity: each earlier pick of the same activity type multiplies a score by this.
     diversity: float = 0.85
     diversity_free: int = 2

@@ -63,6 +63,20 @@ def test_the_answer_says_why(matcher: FlaskClient) -> None:
     assert answer["safety"] is None
 
 
+def test_a_group_for_people_like_them_says_so_and_counts_more(matcher: FlaskClient) -> None:
+    def swim(**body: Any) -> dict[str, Any]:
+        answer = match(matcher, interests=["swimming"], location=NEAR, limit=20, **body)
+        return {r["name"]: r for r in answer["results"]}
+
+    told = swim(requirements={"gender": "man"})["Men's Swim"]
+    assert "A group for men" in told["reasons"]
+    assert "For men only" not in told["cautions"]
+    unsaid = swim()["Men's Swim"]
+    assert "A group for men" not in unsaid["reasons"]
+    assert "For men only" in unsaid["cautions"]
+    assert told["score"] > unsaid["score"]
+
+
 def test_cautions_come_from_the_same_factors(matcher: FlaskClient) -> None:
     answer = match(matcher, about="I love gardening but my knees are bad", location=NEAR,
                    max_travel_km=3, limit=20)

@@ -1,0 +1,32 @@
+"""Which searches the matcher asks the directory for (the directory's side is its contract)."""
+
+from __future__ import annotations
+
+from linkwell.matcher.candidates import calls
+from linkwell.matcher.schemas import MatchRequestSchema
+from linkwell.matcher.understand import understand
+
+
+def weights_of(call: dict[str, str]) -> dict[str, float]:
+    pairs = (item.split(":") for item in call["concept_weight"].split(","))
+    return {concept: float(weight) for concept, weight in pairs}
+
+
+def test_concept_searches_rank_what_the_person_said_above_the_hints() -> None:
+    """Past a page, the directory would otherwise cut by distance or by name, and hints
+    ("walking" for low mood) would crowd out what the person asked for."""
+    profile = understand(MatchRequestSchema().load(
+        {"about": "I'd like to try meditation; work stress is getting on top of me",
+         "location": {"lat": 51.55, "lon": -0.14}}))
+    profile.point = (51.55, -0.14)
+    searches = [c for c in calls(profile) if "concept" in c]
+    assert len(searches) == 2  # nearby, and online or by phone
+    for search in searches:
+        weights = weights_of(search)
+        assert set(weights) == set(search["concept"].split(","))
+        assert weights["calm.mindfulness"] == 1.0  # said
+        assert weights["feelings.worry_stress"] == 1.0  # said
+        assert max(w for c, w in weights.items() if c not in (
+            "calm.mindfulness", "feelings.worry_stress")) < 1.0  # suggested for a need
+    nearby = next(s for s in searches if "near" in s)
+    assert nearby["sort"] == "blended"  # weights and distance together
