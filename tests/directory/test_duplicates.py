@@ -78,7 +78,7 @@ def test_two_organisations_phone_services_with_one_name_are_different_groups(
     assert body["total"] == 2
     shown = {r["id"]: r.get("also_listed", []) for r in body["results"]}
     assert sid("lw-tech") in shown and shown[sid("lw-tech")] == []
-    repeated = [r for r in body["results"] if r["id"] != sid("lw-tech")][0]
+    repeated = next(r for r in body["results"] if r["id"] != sid("lw-tech"))
     assert [a["feed"] for a in repeated["also_listed"]] in (["camden"], ["tower_hamlets"])
 
 
