@@ -195,9 +195,12 @@ class SearchBackend(Protocol):
         """Release connections."""
 
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius Elasticsearch's arc distance uses
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance, as Elasticsearch's arc distance computes it."""
-    r = 6371.0088
+    r = EARTH_RADIUS_KM
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linkwell.directory.backends.base import (
+    EARTH_RADIUS_KM,
     FACET_FIELDS,
     HIT_FIELDS,
     REMOTE_DELIVERY,
@@ -26,7 +27,6 @@ from linkwell.directory.backends.base import (
     SearchQuery,
     StoredAsset,
     distance_decay,
-    haversine_km,
 )
 
 SCHEMA = """
@@ -100,7 +100,9 @@ class SQLiteBackend:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA temp_store=MEMORY")
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.create_function("hav", 4, _hav, deterministic=True)
+            if not _has_math(conn):  # SQLite built without its math functions: in Python
+                for name, arity, function in _MATH_FALLBACKS:
+                    conn.create_function(name, arity, function, deterministic=True)
             conn.create_function("decay", 1, distance_decay, deterministic=True)
             self._local.conn = conn
         return conn
@@ -329,8 +331,21 @@ def _hit_fields(names: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
             for n, v in zip(names, values, strict=True)}
 
 
-def _hav(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return haversine_km(lat1, lon1, lat2, lon2)
+# Great-circle distance in SQL (the same formula as haversine_km): SQLite's own math functions
+# run it in C, far faster than a Python function called once per venue.
+_HAVERSINE_SQL = (f"(2 * {EARTH_RADIUS_KM} * asin(min(1.0, sqrt("
+                  "pow(sin(radians(lat - ?) / 2), 2) + "
+                  "? * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))))")
+_MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("pow", 2, math.pow),
+                   ("sin", 1, math.sin), ("cos", 1, math.cos), ("radians", 1, math.radians))
+
+
+def _has_math(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT asin(sqrt(pow(sin(radians(1)), 2)))").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def _dump(value: Any) -> str:
@@ -389,13 +404,12 @@ def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     where.extend(filters)
     weight_args: list[Any] = []
     if q.concept_weights:
-        cases = " ".join("WHEN ? THEN ?" for _ in q.concept_weights)
-        score = (f"({score} + COALESCE((SELECT SUM(CASE value {cases} END) FROM asset_terms "
-                 f"WHERE asset = a.rid AND field = 'concepts' AND "
-                 f"{_in('value', list(q.concept_weights))}), 0))")
+        # One primary-key lookup per listed concept, for the rows the filters keep only.
+        has = ("(CASE WHEN EXISTS (SELECT 1 FROM asset_terms WHERE field = 'concepts' AND "
+               "value = ? AND asset = a.rid) THEN ? ELSE 0 END)")
+        score = f"({score} + {' + '.join(has for _ in q.concept_weights)})"
         for concept, weight in q.concept_weights.items():
             weight_args.extend([concept, weight])
-        weight_args.extend(q.concept_weights)
     stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
             " ELSE 1.0 END)"
     score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
@@ -409,14 +423,14 @@ def _distance_cte(q: SearchQuery) -> tuple[str, str, list[Any]]:
     """The nearest venue's distance per asset (within the bounding box when filtering)."""
     assert q.near is not None
     lat, lon = q.near.lat, q.near.lon
-    args: list[Any] = [lat, lon]
+    args: list[Any] = [lat, math.cos(math.radians(lat)), lon]
     bbox = ""
     if q.within_km is not None and not q.include_remote:
         dlat = q.within_km / KM_PER_DEGREE
         dlon = q.within_km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
         bbox = " WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
         args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-    cte = ("g AS MATERIALIZED (SELECT asset, MIN(hav(lat, lon, ?, ?)) AS d FROM asset_places"
+    cte = (f"g AS MATERIALIZED (SELECT asset, MIN({_HAVERSINE_SQL}) AS d FROM asset_places"
            f"{bbox} GROUP BY asset)")
     return cte, "JOIN" if bbox else "LEFT JOIN", args
 
@@ -430,28 +444,32 @@ def _has_any(field_name: str, values: list[str]) -> tuple[str, list[Any]]:
             f"{_in('value', values)})", [field_name, *values])
 
 
+def _term_groups(q: SearchQuery) -> list[tuple[str, list[str]]]:
+    """(field, values) groups an asset must have one value of each, from the term filters."""
+    groups = [(f, list(v)) for f, v in (
+        ("concepts", q.concepts), ("cost", q.cost), ("languages", q.languages),
+        ("delivery", q.delivery), ("audience", q.audience), ("areas", q.areas),
+        ("feed", q.feeds), ("sal_ids", q.sal_ids)) if v]
+    groups += [("accessibility", [feature]) for feature in q.accessibility]
+    groups += [("term_ids", list(g)) for g in q.term_ids if g]
+    return groups
+
+
 def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     clauses: list[str] = [_in("a.status", q.statuses)]
     args: list[Any] = list(q.statuses)
-    for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
-                               ("languages", q.languages), ("delivery", q.delivery),
-                               ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds)):
-        if values:
-            clause, clause_args = _has_any(field_name, values)
-            clauses.append(clause)
-            args.extend(clause_args)
-    for feature in q.accessibility:
-        clause, clause_args = _has_any("accessibility", [feature])
-        clauses.append(clause)
-        args.extend(clause_args)
+    groups = _term_groups(q)
+    if groups:
+        # The term index answers every term filter at once (INTERSECT), so only the assets
+        # that pass them all are read: reading each asset that passes one costs far more.
+        parts = [f"SELECT asset FROM asset_terms WHERE field = ? AND {_in('value', values)}"
+                 for _, values in groups]
+        clauses.append(f"a.rid IN ({' INTERSECT '.join(parts)})")
+        for field_name, values in groups:
+            args.extend([field_name, *values])
     if q.ids:
         clauses.append(_in("a.id", q.ids))
         args.extend(q.ids)
-    for field_name, group in [("sal_ids", q.sal_ids), *(("term_ids", g) for g in q.term_ids)]:
-        if group:
-            clause, clause_args = _has_any(field_name, group)
-            clauses.append(clause)
-            args.extend(clause_args)
     oruk, oruk_args = _oruk_filters(q)
     clauses.extend(oruk)
     args.extend(oruk_args)
