@@ -57,8 +57,8 @@ CREATE TABLE IF NOT EXISTS asset_terms (
     PRIMARY KEY (field, value, asset)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS asset_terms_by_asset ON asset_terms (asset);
-CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon REAL);
-CREATE INDEX IF NOT EXISTS asset_places_lat ON asset_places (lat, lon);
+CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon REAL, x REAL,
+    y REAL, z REAL);
 CREATE INDEX IF NOT EXISTS asset_places_by_asset ON asset_places (asset);
 CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, hi INTEGER);
 CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
@@ -68,12 +68,22 @@ TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience",
 # Columns added since the first schema: older files get them (empty until a rebuild).
 ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
                  "duplicate_of": "TEXT", "facet_terms": "TEXT"}
+# Each venue as a point on the unit sphere: distance is then arithmetic (see _distance_cte).
+ADDED_PLACE_COLUMNS = {"x": "REAL", "y": "REAL", "z": "REAL"}
 FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
 AFTER_MIGRATION = """
 CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
 CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
 UPDATE assets SET facet_terms = (SELECT group_concat(field || '=' || value, char(31))
     FROM asset_terms WHERE asset = assets.rid) WHERE facet_terms IS NULL;
+UPDATE asset_places SET x = cos(radians(lat)) * cos(radians(lon)),
+    y = cos(radians(lat)) * sin(radians(lon)), z = sin(radians(lat)) WHERE x IS NULL;
+DROP INDEX IF EXISTS asset_places_lat;
+-- What searches filter and sort on, narrow: the wide rows (the whole record) are then read
+-- only for the page shown.
+CREATE INDEX IF NOT EXISTS assets_for_search ON assets (rid, withdrawn, duplicate_of, status,
+    min_age, max_age, last_confirmed, name_sort, id);
+CREATE INDEX IF NOT EXISTS asset_places_geo ON asset_places (lat, lon, x, y, z, asset);
 """
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 KM_PER_DEGREE = 111.32
@@ -128,13 +138,16 @@ class SQLiteBackend:
         conn = self._conn()
         conn.executescript(SCHEMA)
         present = {row[1] for row in conn.execute("PRAGMA table_info(assets)")}
-        for column, kind in ADDED_COLUMNS.items():
-            if column not in present:
-                try:
-                    conn.execute(f"ALTER TABLE assets ADD COLUMN {column} {kind}")
-                except sqlite3.OperationalError as exc:  # another process added it first
-                    if "duplicate column" not in str(exc):
-                        raise
+        places = {row[1] for row in conn.execute("PRAGMA table_info(asset_places)")}
+        for table, added, found in (("assets", ADDED_COLUMNS, present),
+                                    ("asset_places", ADDED_PLACE_COLUMNS, places)):
+            for column, kind in added.items():
+                if column not in found:
+                    try:
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                    except sqlite3.OperationalError as exc:  # another process added it first
+                        if "duplicate column" not in str(exc):
+                            raise
         conn.executescript(AFTER_MIGRATION)
 
     def ping(self) -> bool:
@@ -186,8 +199,9 @@ class SQLiteBackend:
                                            doc["body_terms"]))
         conn.executemany("INSERT OR IGNORE INTO asset_terms (field, value, asset) VALUES (?,?,?)",
                          [(f, str(v), rid) for f, v in _term_values(doc)])
-        conn.executemany("INSERT INTO asset_places (asset, lat, lon) VALUES (?,?,?)",
-                         [(rid, p["lat"], p["lon"]) for p in doc["locations"]])
+        conn.executemany("INSERT INTO asset_places (asset, lat, lon, x, y, z) VALUES (?,?,?,?,?,?)",
+                         [(rid, p["lat"], p["lon"], *unit_vector(p["lat"], p["lon"]))
+                          for p in doc["locations"]])
         conn.executemany("INSERT INTO asset_sessions (asset, lo, hi) VALUES (?,?,?)",
                          [(rid, s["gte"], s["lte"]) for s in doc["sessions"]])
         return None
@@ -331,11 +345,17 @@ def _hit_fields(names: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
             for n, v in zip(names, values, strict=True)}
 
 
-# Great-circle distance in SQL (the same formula as haversine_km): SQLite's own math functions
-# run it in C, far faster than a Python function called once per venue.
-_HAVERSINE_SQL = (f"(2 * {EARTH_RADIUS_KM} * asin(min(1.0, sqrt("
-                  "pow(sin(radians(lat - ?) / 2), 2) + "
-                  "? * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))))")
+def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """A place as a point on the unit sphere."""
+    p, q = math.radians(lat), math.radians(lon)
+    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+
+
+# The squared straight-line (chord) distance between a venue and the search point on the unit
+# sphere: plain arithmetic for every venue in the box; only each asset's nearest is turned into
+# the great-circle distance (2R·asin(chord/2), the same distance as haversine_km).
+_CHORD2_SQL = "((x - ?) * (x - ?) + (y - ?) * (y - ?) + (z - ?) * (z - ?))"
+_ARC_KM_SQL = f"(2 * {EARTH_RADIUS_KM} * asin(min(1.0, sqrt(MIN({_CHORD2_SQL})) / 2)))"
 _MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("pow", 2, math.pow),
                    ("sin", 1, math.sin), ("cos", 1, math.cos), ("radians", 1, math.radians))
 
@@ -423,14 +443,14 @@ def _distance_cte(q: SearchQuery) -> tuple[str, str, list[Any]]:
     """The nearest venue's distance per asset (within the bounding box when filtering)."""
     assert q.near is not None
     lat, lon = q.near.lat, q.near.lon
-    args: list[Any] = [lat, math.cos(math.radians(lat)), lon]
+    args: list[Any] = [c for c in unit_vector(lat, lon) for _ in (1, 2)]
     bbox = ""
     if q.within_km is not None and not q.include_remote:
         dlat = q.within_km / KM_PER_DEGREE
         dlon = q.within_km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
         bbox = " WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
         args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-    cte = (f"g AS MATERIALIZED (SELECT asset, MIN({_HAVERSINE_SQL}) AS d FROM asset_places"
+    cte = (f"g AS MATERIALIZED (SELECT asset, {_ARC_KM_SQL} AS d FROM asset_places"
            f"{bbox} GROUP BY asset)")
     return cte, "JOIN" if bbox else "LEFT JOIN", args
 
