@@ -292,15 +292,17 @@ class SQLiteBackend:
         conn = self._conn()
         sql, args = _hits_sql(query)
         rows = conn.execute(sql, args).fetchall()
-        rows.sort(key=_sort_key(query.sort))
+        rows.sort()  # each row starts with its sort key (see _sort_columns)
         page = rows[query.offset:query.offset + query.per_page]
+        at = _sort_columns(query.sort, "", "").index("-()")  # where the negated score is
         extra = "".join(f", {_hit_column(f)}" for f in query.fields)
         summary = "summary" if query.with_summary else "'{}'"
         wide = {r[0]: r[1:] for r in conn.execute(
-            f"SELECT rid, {summary}{extra} FROM assets WHERE {_in('rid', [h[0] for h in page])}",
-            [h[0] for h in page])} if page else {}
-        hits = [Hit(h[HIT_ID], float(h[HIT_SCORE]), h[HIT_DIST], json.loads(wide[h[0]][0]),
-                    _hit_fields(query.fields, wide[h[0]][1:])) for h in page]
+            f"SELECT rid, {summary}{extra} FROM assets WHERE "
+            f"{_in('rid', [h[HIT_RID] for h in page])}", [h[HIT_RID] for h in page])} \
+            if page else {}
+        hits = [Hit(h[HIT_ID], -float(h[at]), h[HIT_DIST], json.loads(wide[h[HIT_RID]][0]),
+                    _hit_fields(query.fields, wide[h[HIT_RID]][1:])) for h in page]
         return SearchPage(len(rows), hits, _facets(rows) if query.facets else {})
 
     def rebuild(self, rederive: Rederive) -> int:
@@ -321,25 +323,24 @@ class SQLiteBackend:
             self._local.conn = None
 
 
-# The columns of a narrow hit row (see _hits_sql).
-HIT_RID, HIT_SCORE, HIT_DIST, HIT_NAME, HIT_ID, HIT_MODIFIED, HIT_FACETS = range(7)
+# A narrow hit row (see _hits_sql): five sort-key columns, then these.
+HIT_RID, HIT_DIST, HIT_ID, HIT_FACETS = 5, 6, 7, 8
 
 
-def _sort_key(sort: str) -> Any:
-    """The order of narrow hit rows, as SQL would give it (NULLs first, as SQLite sorts)."""
-    def near(r: tuple[Any, ...]) -> tuple[bool, float]:
-        return (r[HIT_DIST] is None, r[HIT_DIST] or 0.0)
-
-    def name(r: tuple[Any, ...]) -> tuple[str, str]:
-        return (r[HIT_NAME] or "", r[HIT_ID])
-
+def _sort_columns(sort: str, score: str, dist: str) -> list[str]:
+    """Five SQL expressions whose values order the hits as asked, so that Python sorts the
+    rows natively (no key function). NULLs come first, as SQLite sorts them; the score is
+    negated for "best first" and taken back from there for the answer."""
+    name, rid = "COALESCE(a.name_sort, '')", "a.id"
+    near = [f"({dist}) IS NULL", f"COALESCE({dist}, 0)"]
     if sort == "modified":  # undated first, as the Elasticsearch sort asks
-        return lambda r: (r[HIT_MODIFIED] is not None, r[HIT_MODIFIED] or "", r[HIT_ID])
+        return ["a.last_modified IS NOT NULL", "COALESCE(a.last_modified, '')", rid,
+                f"-({score})", "0"]
     if sort == "distance":
-        return lambda r: (*near(r), -r[HIT_SCORE], *name(r))
+        return [*near, f"-({score})", name, rid]
     if sort == "name":
-        return name
-    return lambda r: (-r[HIT_SCORE], *near(r), *name(r))
+        return [name, rid, f"-({score})", "0", "0"]
+    return [f"-({score})", *near, name, rid]
 
 
 def _facets(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, int]]:
@@ -455,8 +456,8 @@ def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
             " ELSE 1.0 END)"
     score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
     sql = ((f"WITH {', '.join(ctes)} " if ctes else "")
-           + f"SELECT a.rid, {score_expr}, {dist}, a.name_sort, a.id, a.last_modified, "
-           + ("a.facet_terms" if q.facets else "NULL") + " FROM assets a"
+           + f"SELECT {', '.join(_sort_columns(q.sort, score_expr, dist))}, a.rid, {dist}, "
+           + "a.id, " + ("a.facet_terms" if q.facets else "NULL") + " FROM assets a"
            + " INDEXED BY assets_hits "  # covering: the wide rows are never read here
            + " ".join(joins) + " WHERE " + " AND ".join(where))
     return sql, [*args, *weight_args, q.stale_before, *filter_args]
