@@ -6,8 +6,9 @@ express); the matcher ranks what comes back. Three kinds of call, one page each:
 - by concept: assets tagged with a concept the person is looking for, ranked by how much
   each concept counts for them (what they said before the taxonomy's suggestions) blended
   with distance;
-- by words: the person's own words (and the concepts the directory finds in them), blended
-  with distance;
+- by words: the person's own words as they said them (``words_only``: the concepts in them
+  are the concept search's already, and expanding them again made this the slowest search),
+  blended with distance;
 - online, phone and home-visit options by concept (ranked the same way), where the person
   can take part that way.
 """
@@ -106,7 +107,8 @@ def calls(profile: Profile) -> list[dict[str, str]]:
             out.append({**local, "concept": concepts, "concept_weight": weighted,
                         "sort": "blended", "per_page": str(PER_PAGE)})
         if text:
-            out.append({**local, "q": text, "sort": "blended", "per_page": str(TEXT_PER_PAGE)})
+            out.append({**local, "q": text, "words_only": "true", "sort": "blended",
+                        "per_page": str(TEXT_PER_PAGE)})
         ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
                 if d in (*REMOTE, "home_visit")]
         if ways and concepts:

@@ -30,3 +30,6 @@ def test_concept_searches_rank_what_the_person_said_above_the_hints() -> None:
             "calm.mindfulness", "feelings.worry_stress")) < 1.0  # suggested for a need
     nearby = next(s for s in searches if "near" in s)
     assert nearby["sort"] == "blended"  # weights and distance together
+    worded = [c for c in calls(profile) if "q" in c]
+    assert len(worded) == 1 and "meditation" in worded[0]["q"]
+    assert worded[0]["words_only"] == "true"  # concepts have their own search
