@@ -28,7 +28,7 @@ def directory_client(url: str | None) -> ServiceClient:
     url = url or config.get("DIRECTORY_URL")
     token = ingest_token(config)
     if url:
-        return ServiceClient(url, token=token, timeout=120)
+        return ServiceClient(url, token=token, timeout=120, trust_env=True)
     from linkwell.directory import create_app
 
     return ServiceClient(app=create_app(), token=token, timeout=120)

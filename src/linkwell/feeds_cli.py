@@ -117,7 +117,8 @@ def _choose(found: dict[str, Feed], names: tuple[str, ...], all_feeds: bool) -> 
 def _client(config: Mapping[str, Any], url: str | None) -> ServiceClient:
     url = url or config.get("DIRECTORY_URL")
     if url:
-        return ServiceClient(url, token=ingest_token(config), timeout=300)
+        return ServiceClient(url, token=ingest_token(config), timeout=300,
+                             trust_env=True)
     from linkwell.directory import create_app
 
     return ServiceClient(app=create_app(), token=ingest_token(config), timeout=300)
