@@ -27,7 +27,15 @@ from typing import Any
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import _children, _peak_rss_mb, query_mix, run_each, summary, write_section
+from search import (
+    GUNICORN_INTERNAL,
+    _children,
+    _peak_rss_mb,
+    query_mix,
+    run_each,
+    summary,
+    write_section,
+)
 from synthetic import PLACES, assets
 
 STORIES = [
@@ -77,9 +85,11 @@ def _gunicorn(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # The internal services' production settings (sync workers, 2 × CPUs + 1 processes), so
+    # the matcher's parallel searches are served side by side, as in production.
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "-k", "gthread",
-         "--threads", "4", target], env=dict(os.environ, **env),
+        [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_INTERNAL), "-b", f"127.0.0.1:{port}",
+         target], env=dict(os.environ, **env),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -127,6 +137,7 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
                                     {**env, "LINKWELL_DIRECTORY_URL": root})
     try:
         session = requests.Session()
+        session.trust_env = False  # as the gateway's client calls the services
 
         def search(params: dict[str, str]) -> None:
             session.get(root + "/services", params=params).raise_for_status()

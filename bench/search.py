@@ -31,6 +31,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import PLACES, assets
 
+GUNICORN_INTERNAL = Path(__file__).resolve().parent.parent / "deploy" / "gunicorn_internal.py"
 WORDS = ["walking", "singing", "lonely", "debt advice", "gardening", "carers", "yoga",
          "mens shed", "coffee morning", "bereavement", "food bank", "art", "dance",
          "english classes", "tai chi", "choir", "knitting", "befriending", "lunch", "exercise"]
@@ -108,9 +109,12 @@ def _serve(config: dict[str, Any]) -> tuple[subprocess.Popen[bytes], str]:
     if config["SEARCH_BACKEND"] == "elasticsearch":
         env.update(ELASTICSEARCH_URL=config["ELASTICSEARCH_URL"],
                    LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
+    # The internal services' production settings (deploy/gunicorn_internal.py: sync workers),
+    # with one process: the client below asks one search at a time.
+    env["LINKWELL_WORKERS"] = "1"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "-k", "gthread",
-         "--threads", "4", "linkwell.directory:create_app()"], env=env,
+        [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_INTERNAL), "-b", f"127.0.0.1:{port}",
+         "linkwell.directory:create_app()"], env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -136,6 +140,7 @@ def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> 
     server, root = _serve(config)
     base = root + "/services"
     session = requests.Session()
+    session.trust_env = False  # as the gateway's client calls the directory (no proxy lookups)
     mix = query_mix(queries)
     for _, params in mix[:50]:  # warm caches the way a running service has them
         session.get(base, params=params).raise_for_status()

@@ -165,13 +165,12 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
 
 def _gunicorn(app: str, port: int, env: dict[str, str], log: Path,
              append: bool = False) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1",
-               "-k", "gthread", "--threads", "8", "--timeout", "60"]
-    import gunicorn.config
-
-    if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared path
-        command.append("--no-control-socket")
-    command.append(f"linkwell.{app}:create_app()")
+    # Each service with the settings production uses (deploy/): the internal services with
+    # two sync worker processes here, the gateway threaded.
+    config = "gunicorn_public.py" if app == "gateway" else "gunicorn_internal.py"
+    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / config),
+               "-b", f"127.0.0.1:{port}", f"linkwell.{app}:create_app()"]
+    env = {**env, "LINKWELL_WORKERS": "1" if app == "gateway" else "2"}
     handle = log.open("ab" if append else "wb")
     return subprocess.Popen(command, env=env, stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
 

@@ -1,0 +1,24 @@
+"""gunicorn settings for the public gateway (the API, the page, the widget).
+
+    gunicorn -c deploy/gunicorn_public.py -b 0.0.0.0:8000 'linkwell.gateway:create_app()'
+
+Browsers and partner sites hold connections open and can be slow to send, so the gateway
+uses threaded workers: a slow client occupies a thread, not a whole process. API key rate
+limits are counted in memory by each gateway process, so one process with many threads is
+the default: more processes would let each key through once per process.
+
+LINKWELL_WORKERS and LINKWELL_THREADS override the processes (default 1) and threads per
+process (default 16).
+"""
+
+import os
+
+import gunicorn.config
+
+worker_class = "gthread"
+workers = int(os.environ.get("LINKWELL_WORKERS") or 1)
+threads = int(os.environ.get("LINKWELL_THREADS") or 16)
+timeout = 60
+accesslog = None  # the gateway writes its own JSON request log (without personal data)
+if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared socket path
+    control_socket_disable = True
