@@ -503,9 +503,18 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     clauses: list[str] = [_in("a.status", q.statuses)]
     args: list[Any] = list(q.statuses)
     groups = _term_groups(q)
-    if groups:
-        # The term index answers every term filter at once (INTERSECT), so only the assets
-        # that pass them all are read: reading each asset that passes one costs far more.
+    # Words or a distance limit already narrow the search to the assets they match; the other
+    # filters then check just those, one index lookup each. Without them, the filters find
+    # the assets: the term index answers them all at once (INTERSECT), so only assets that
+    # pass every one are read.
+    driven = bool(q.tokens) or (q.near is not None and q.within_km is not None
+                                and not q.include_remote)
+    if groups and driven:
+        for field_name, values in groups:
+            clauses.append("EXISTS (SELECT 1 FROM asset_terms WHERE field = ? AND "
+                           f"{_in('value', values)} AND asset = a.rid)")
+            args.extend([field_name, *values])
+    elif groups:
         parts = [f"SELECT asset FROM asset_terms WHERE field = ? AND {_in('value', values)}"
                  for _, values in groups]
         clauses.append(f"a.rid IN ({' INTERSECT '.join(parts)})")
@@ -524,8 +533,12 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     if q.windows:
         # lo/hi of a session against hi/lo of a window overlap; lo/hi against lo/hi: inside
         test = "(lo >= ? AND hi <= ?)" if q.sessions_within else "(lo <= ? AND hi >= ?)"
-        clauses.append("a.rid IN (SELECT asset FROM asset_sessions WHERE "
-                       f"{' OR '.join(test for _ in q.windows)})")
+        tests = " OR ".join(test for _ in q.windows)
+        # Checked per asset for a word search's matches; a distance limit's thousands of
+        # venues are fewer to check against the list of assets meeting then.
+        per_asset = f"EXISTS (SELECT 1 FROM asset_sessions WHERE asset = a.rid AND ({tests}))"
+        listed = f"a.rid IN (SELECT asset FROM asset_sessions WHERE {tests})"
+        clauses.append(per_asset if q.tokens else listed)
         for lo, hi in q.windows:
             args.extend([lo, hi] if q.sessions_within else [hi, lo])
     if q.near and q.within_km is not None:
