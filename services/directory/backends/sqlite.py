@@ -455,11 +455,16 @@ def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
             " ELSE 1.0 END)"
     score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
+    source = "assets a INDEXED BY assets_hits " + " ".join(joins)  # covering: never wide rows
+    if q.tokens and q.near and joins[-1].startswith("JOIN"):
+        # Words and a distance limit: match the words' hits to the venues in reach first, and
+        # look up only those assets (the planner would look up every word hit).
+        source = "t CROSS JOIN g CROSS JOIN assets a INDEXED BY assets_hits"
+        where[:0] = ["g.asset = t.rid", "a.rid = t.rid"]
     sql = ((f"WITH {', '.join(ctes)} " if ctes else "")
            + f"SELECT {', '.join(_sort_columns(q.sort, score_expr, dist))}, a.rid, {dist}, "
-           + "a.id, " + ("a.facet_terms" if q.facets else "NULL") + " FROM assets a"
-           + " INDEXED BY assets_hits "  # covering: the wide rows are never read here
-           + " ".join(joins) + " WHERE " + " AND ".join(where))
+           + "a.id, " + ("a.facet_terms" if q.facets else "NULL") + f" FROM {source}"
+           + " WHERE " + " AND ".join(where))
     return sql, [*args, *weight_args, q.stale_before, *filter_args]
 
 
