@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -156,6 +157,7 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         if backend == "elasticsearch":
             store.drop_all()
         store.close()
+        shutil.rmtree(data_dir, ignore_errors=True)  # a 50,000-asset file is ~300 MB
     search_p, match_p = summary(searched), summary(matched)
     return {"backend": backend, "size": size, "requests": count, "search": search_p,
             "match": match_p, "ratio_p50": round(match_p["p50"] / search_p["p50"], 2),
