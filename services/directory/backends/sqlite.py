@@ -91,6 +91,7 @@ AFTER_MIGRATION = AFTER_MIGRATION.replace(
     "{facet_fields}", ", ".join(f"'{f}'" for f in FACET_FIELDS))
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 KM_PER_DEGREE = 111.32
+MAX_PROBED_VALUES = 3  # a term filter with more values is answered from the term index
 
 
 class SQLiteBackend:
@@ -512,18 +513,21 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
     # filters then check just those, one index lookup each. Without them, the filters find
     # the assets: the term index answers them all at once (INTERSECT), so only assets that
     # pass every one are read.
+    # A lookup costs one probe per value, so a filter with many values (the matcher's dozen
+    # concepts) is still answered from the term index.
     driven = bool(q.tokens) or (q.near is not None and q.within_km is not None
                                 and not q.include_remote)
-    if groups and driven:
-        for field_name, values in groups:
-            clauses.append("EXISTS (SELECT 1 FROM asset_terms WHERE field = ? AND "
-                           f"{_in('value', values)} AND asset = a.rid)")
-            args.extend([field_name, *values])
-    elif groups:
+    probed = [g for g in groups if driven and len(g[1]) <= MAX_PROBED_VALUES]
+    listed = [g for g in groups if g not in probed]
+    for field_name, values in probed:
+        clauses.append("EXISTS (SELECT 1 FROM asset_terms WHERE field = ? AND "
+                       f"{_in('value', values)} AND asset = a.rid)")
+        args.extend([field_name, *values])
+    if listed:
         parts = [f"SELECT asset FROM asset_terms WHERE field = ? AND {_in('value', values)}"
-                 for _, values in groups]
+                 for _, values in listed]
         clauses.append(f"a.rid IN ({' INTERSECT '.join(parts)})")
-        for field_name, values in groups:
+        for field_name, values in listed:
             args.extend([field_name, *values])
     if q.ids:
         clauses.append(_in("a.id", q.ids))
