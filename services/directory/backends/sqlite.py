@@ -543,11 +543,11 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
         # lo/hi of a session against hi/lo of a window overlap; lo/hi against lo/hi: inside
         test = "(lo >= ? AND hi <= ?)" if q.sessions_within else "(lo <= ? AND hi >= ?)"
         tests = " OR ".join(test for _ in q.windows)
-        # Checked per asset for a word search's matches; a distance limit's thousands of
-        # venues are fewer to check against the list of assets meeting then.
+        # A word search's matches are checked one by one; for a distance limit's thousands
+        # of venues, the list of assets meeting then is cheaper.
         per_asset = f"EXISTS (SELECT 1 FROM asset_sessions WHERE asset = a.rid AND ({tests}))"
-        listed = f"a.rid IN (SELECT asset FROM asset_sessions WHERE {tests})"
-        clauses.append(per_asset if q.tokens else listed)
+        meeting = f"a.rid IN (SELECT asset FROM asset_sessions WHERE {tests})"
+        clauses.append(per_asset if q.tokens else meeting)
         for lo, hi in q.windows:
             args.extend([lo, hi] if q.sessions_within else [hi, lo])
     if q.near and q.within_km is not None:
