@@ -17,11 +17,8 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +26,13 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
 from search import (
-    GUNICORN_INTERNAL,
     _children,
     _peak_rss_mb,
+    directory_config,
     query_mix,
     run_each,
+    serve,
+    service_env,
     summary,
     write_section,
 )
@@ -79,31 +78,6 @@ def match_mix(count: int, seed: int = 11) -> list[dict[str, Any]]:
     return mix
 
 
-def _gunicorn(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """``target`` (e.g. ``'linkwell.matcher:create_app()'``) under gunicorn on a free port."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    # The internal services' production settings (sync workers, 2 × CPUs + 1 processes), so
-    # the matcher's parallel searches are served side by side, as in production.
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_INTERNAL), "-b", f"127.0.0.1:{port}",
-         target], env=dict(os.environ, **env),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if requests.get(base + "/readyz", timeout=5).status_code == 200:
-                return server, base
-        except requests.RequestException:
-            pass  # still starting
-        time.sleep(0.1)
-    server.kill()
-    raise RuntimeError(f"{target} did not start under gunicorn")
-
-
 def _time(call: Any, items: list[Any], warm: int = 30) -> list[float]:
     for item in items[:warm]:
         call(item)
@@ -119,23 +93,19 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
     from linkwell.directory import create_app
     from linkwell.directory.ingest import upsert_stream
 
-    data_dir = tempfile.mkdtemp(prefix="linkwell-bench-")
-    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": backend,
-                              "INGEST_TOKEN": "bench", "ELASTICSEARCH_TIMEOUT": 30.0}
-    if backend == "elasticsearch":
-        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
+    config = directory_config(backend, es_url)
+    data_dir = config["DATA_DIR"]
     app = create_app(config)
     store = app.extensions["linkwell.backend"]
     upsert_stream(store, assets(size), "bench", "London")
     if backend == "elasticsearch":
         store.es.indices.refresh(index=store.alias)
-    env = {"LINKWELL_DATA_DIR": data_dir, "LINKWELL_SEARCH_BACKEND": backend,
-           "LINKWELL_INGEST_TOKEN": "bench"}
-    if backend == "elasticsearch":
-        env.update(ELASTICSEARCH_URL=str(es_url), LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
-    directory, root = _gunicorn("linkwell.directory:create_app()", env)
-    matcher, match_root = _gunicorn("linkwell.matcher:create_app()",
-                                    {**env, "LINKWELL_DIRECTORY_URL": root})
+    # Both with the internal services' production settings (2 × CPUs + 1 sync processes), so
+    # the matcher's parallel searches are served side by side, as in production.
+    env = service_env(config)
+    directory, root = serve("linkwell.directory:create_app()", env)
+    matcher, match_root = serve("linkwell.matcher:create_app()",
+                                {**env, "LINKWELL_DIRECTORY_URL": root})
     try:
         session = requests.Session()
         session.trust_env = False  # as the gateway's client calls the services

@@ -75,11 +75,8 @@ def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[s
     from linkwell.directory import create_app
     from linkwell.directory.ingest import upsert_stream
 
-    data_dir = tempfile.mkdtemp(prefix="linkwell-bench-")
-    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": backend,
-                              "INGEST_TOKEN": "bench", "ELASTICSEARCH_TIMEOUT": 30.0}
-    if backend == "elasticsearch":
-        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
+    config = directory_config(backend, es_url)
+    data_dir = config["DATA_DIR"]
     app = create_app(config)
     store = app.extensions["linkwell.backend"]
     started = time.perf_counter()
@@ -100,34 +97,54 @@ def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[s
     return result
 
 
-def _serve(config: dict[str, Any]) -> tuple[subprocess.Popen[bytes], str]:
-    """The directory under gunicorn, as production runs it, on a free loopback port."""
+def directory_config(backend: str, es_url: str | None) -> dict[str, Any]:
+    """A directory's settings on ``backend``, with its own data folder and index prefix."""
+    config: dict[str, Any] = {"DATA_DIR": tempfile.mkdtemp(prefix="linkwell-bench-"),
+                              "SEARCH_BACKEND": backend, "INGEST_TOKEN": "bench",
+                              "ELASTICSEARCH_TIMEOUT": 30.0}
+    if backend == "elasticsearch":
+        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
+    return config
+
+
+def service_env(config: dict[str, Any]) -> dict[str, str]:
+    """The environment that points a served directory (or matcher) at the same data."""
+    env = {"LINKWELL_DATA_DIR": config["DATA_DIR"],
+           "LINKWELL_SEARCH_BACKEND": config["SEARCH_BACKEND"],
+           "LINKWELL_INGEST_TOKEN": config["INGEST_TOKEN"]}
+    if config["SEARCH_BACKEND"] == "elasticsearch":
+        env.update(ELASTICSEARCH_URL=str(config["ELASTICSEARCH_URL"]),
+                   LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
+    return env
+
+
+def serve(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """``target`` (e.g. ``'linkwell.matcher:create_app()'``) under gunicorn with the internal
+    services' production settings (deploy/gunicorn_internal.py), on a free loopback port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = dict(os.environ, LINKWELL_DATA_DIR=config["DATA_DIR"],
-               LINKWELL_SEARCH_BACKEND=config["SEARCH_BACKEND"],
-               LINKWELL_INGEST_TOKEN=config["INGEST_TOKEN"])
-    if config["SEARCH_BACKEND"] == "elasticsearch":
-        env.update(ELASTICSEARCH_URL=config["ELASTICSEARCH_URL"],
-                   LINKWELL_INDEX_PREFIX=config["INDEX_PREFIX"])
-    # The internal services' production settings (deploy/gunicorn_internal.py: sync workers),
-    # with one process: the client below asks one search at a time.
-    env["LINKWELL_WORKERS"] = "1"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_INTERNAL), "-b", f"127.0.0.1:{port}",
-         "linkwell.directory:create_app()"], env=env,
+         target], env=dict(os.environ, **env),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(600):
         try:
-            if requests.get(base + "/readyz", timeout=1).status_code == 200:
+            if requests.get(base + "/readyz", timeout=5).status_code == 200:
                 return server, base
-        except requests.ConnectionError:
-            pass
+        except requests.RequestException:
+            pass  # still starting
         time.sleep(0.1)
     server.kill()
-    raise RuntimeError("the directory did not start under gunicorn")
+    raise RuntimeError(f"{target} did not start under gunicorn")
+
+
+def _serve(config: dict[str, Any]) -> tuple[subprocess.Popen[bytes], str]:
+    """The directory as production runs it, with one process: the client asks one search at
+    a time."""
+    return serve("linkwell.directory:create_app()", {**service_env(config),
+                                                     "LINKWELL_WORKERS": "1"})
 
 
 def _peak_rss_mb(pid: int) -> int:

@@ -295,7 +295,7 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
     tax = tax or load_taxonomy()
     items = [Scored(a) for a in assets]
     text_factors(items, profile, w)
-    local_feeds_ = local if local is not None else local_feeds(assets, profile)
+    feeds = local if local is not None else local_feeds(assets, profile)
     for item in items:
         concept_factor(item, profile, tax, w)
         item.fit = (w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
@@ -306,7 +306,7 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
                    "cost": cost_factor(item.asset, profile, w),
                    "access": access_factor(item.asset, profile, w)}
         item.context = {k: v for k, v in factors.items() if v is not None}
-        item.audience = audience_factor(item, profile, local_feeds_, w) * reach_factor(
+        item.audience = audience_factor(item, profile, feeds, w) * reach_factor(
             item.asset, profile, w) * times_factor(item, profile, w)
         practical = 1 - w.context_share + w.context_share * context(item, profile, w)
         item.score = item.fit * practical * item.audience

@@ -379,13 +379,13 @@ def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
 # the great-circle distance (2R·asin(chord/2), the same distance as haversine_km).
 _CHORD2_SQL = "((x - ?) * (x - ?) + (y - ?) * (y - ?) + (z - ?) * (z - ?))"
 _ARC_KM_SQL = f"(2 * {EARTH_RADIUS_KM} * asin(min(1.0, sqrt(MIN({_CHORD2_SQL})) / 2)))"
-_MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("pow", 2, math.pow),
-                   ("sin", 1, math.sin), ("cos", 1, math.cos), ("radians", 1, math.radians))
+_MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("sin", 1, math.sin),
+                   ("cos", 1, math.cos), ("radians", 1, math.radians))
 
 
 def _has_math(conn: sqlite3.Connection) -> bool:
     try:
-        conn.execute("SELECT asin(sqrt(pow(sin(radians(1)), 2)))").fetchone()
+        conn.execute("SELECT asin(sqrt(sin(radians(1)) * cos(radians(1))))").fetchone()
     except sqlite3.OperationalError:
         return False
     return True
@@ -418,7 +418,8 @@ def _fts_query(tokens: list[str]) -> str:
 
 
 def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """SELECT rid, score, dist, name_sort, id of every matching asset.
+    """A narrow row for every matching asset: five sort-key columns (see _sort_columns),
+    then rid, distance, id and the packed facet terms (see the HIT_* positions).
 
     The text match and the distances are materialised first: left to itself, SQLite's
     planner would run the FTS5 match once per candidate row.
