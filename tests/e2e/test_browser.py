@@ -92,6 +92,9 @@ def test_match_with_a_persons_words(page: Any, stack: Stack) -> None:
     screenshot(page, "what-matters", full_page=True)
     with page.expect_response(lambda r: r.url.endswith("/match")) as answer:
         page.get_by_role("button", name="Find options").click()
+    # The answer arriving is not the new page showing: wait until it has replaced the form.
+    page.wait_for_url(re.compile(r"/match$"))
+    page.wait_for_load_state()
     # The person's words travel in the POST body only, never in an address.
     assert "allotment" not in page.url and "SE6" not in page.url
     assert answer.value.status == 200
