@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -106,8 +106,15 @@ def plan(backend: SearchBackend, records: list[Any], feed: str, area: str | None
 
 
 def prepare_all(records: list[Any], feed: str, area: str | None, fetched_at: str | None,
-                today: date) -> list[Prepared]:
-    return [prepare(i, r, feed, area, fetched_at, today) for i, r in enumerate(records)]
+                today: date, pack: Callable[[IndexItem], IndexItem] | None = None
+                ) -> list[Prepared]:
+    """Every record prepared; with ``pack`` (a backend's packer), each item encoded too."""
+    prepared = [prepare(i, r, feed, area, fetched_at, today) for i, r in enumerate(records)]
+    if pack is not None:
+        for p in prepared:
+            if p.item is not None:
+                p.item = pack(p.item)
+    return prepared
 
 
 def classify(backend: SearchBackend, prepared: list[Prepared]) -> list[Prepared]:
@@ -237,11 +244,12 @@ def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
     counts = dict.fromkeys(OUTCOMES, 0)
     # fork: workers only run pure-Python preparation, never the parent's clients or sockets
     context = multiprocessing.get_context("fork")
+    pack = backend.packer()
     with backend.bulk_load(), ProcessPoolExecutor(max_workers=workers,
                                                   mp_context=context) as pool:
         in_flight: deque[Future[list[Prepared]]] = deque()
         for batch in _batches(records, batch_size):
-            in_flight.append(pool.submit(prepare_all, batch, feed, area, None, day))
+            in_flight.append(pool.submit(prepare_all, batch, feed, area, None, day, pack))
             if len(in_flight) > workers:
                 _write_prepared(backend, in_flight.popleft().result(), counts)
         while in_flight:

@@ -107,6 +107,9 @@ class IndexItem:
     record: dict[str, Any]
     provenance: dict[str, Any]
     withdrawn: bool = False
+    # What the backend will store, already encoded (see SearchBackend.packer): a bulk load
+    # encodes in its worker processes, so large nested documents never cross between them.
+    packed: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,13 @@ class SearchBackend(Protocol):
 
     def bulk_load(self) -> AbstractContextManager[None]:
         """A context for large loads: the backend may trade freshness for speed inside it."""
+
+    def packer(self) -> Callable[[IndexItem], IndexItem] | None:
+        """A picklable function that encodes an item ahead of ``write``, or None.
+
+        It runs in the bulk loader's worker processes, so it must not touch this object's
+        connections; the item it returns keeps ``id``, ``version``, ``hash`` and ``packed``.
+        """
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         """(hash, version, withdrawn) of the stored assets among ``ids``."""

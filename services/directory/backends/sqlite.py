@@ -172,6 +172,9 @@ class SQLiteBackend:
             out.update({r[0]: (r[1], r[2], bool(r[3])) for r in rows})
         return out
 
+    def packer(self) -> None:
+        return None  # rows are written from the items as they are
+
     def write(self, items: list[IndexItem], refresh: bool = True) -> dict[str, str]:
         refused: dict[str, str] = {}
         with self._transaction() as conn:
