@@ -1,33 +1,54 @@
-"""The ``linkwell import`` command, end to end into the embedded directory."""
+"""The ``linkwell import`` command, end to end: straight into this machine's directory on
+each backend, and in concurrent batches to a directory service."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from linkwell.cli import main
+from linkwell.client import ServiceClient
+from linkwell.importer import Unreadable, import_records
+from tests.conftest import directory_config
 from tests.factory import service
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("LINKWELL_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.setenv("LINKWELL_SEARCH_BACKEND", "sqlite")
+def config(backend_kind: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The directory the command loads into directly, on each backend."""
+    from linkwell.directory import create_app
+
+    config = directory_config(backend_kind, tmp_path)
+    yield config
+    if backend_kind == "elasticsearch":
+        create_app(config).extensions["linkwell.backend"].drop_all()
+
+
+@pytest.fixture
+def runner(config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("LINKWELL_DATA_DIR", config["DATA_DIR"])
+    monkeypatch.setenv("LINKWELL_SEARCH_BACKEND", config["SEARCH_BACKEND"])
+    if config["SEARCH_BACKEND"] == "elasticsearch":
+        monkeypatch.setenv("ELASTICSEARCH_URL", config["ELASTICSEARCH_URL"])
+        monkeypatch.setenv("LINKWELL_INDEX_PREFIX", config["INDEX_PREFIX"])
     monkeypatch.delenv("LINKWELL_DIRECTORY_URL", raising=False)
     return CliRunner()
 
 
-def _search(tmp_path: Path, query: str) -> list[str]:
+def _search(config: dict[str, Any], query: str) -> list[str]:
     from linkwell.directory import create_app
 
-    app = create_app({"DATA_DIR": str(tmp_path / "var"), "SEARCH_BACKEND": "sqlite"})
+    app = create_app(config)
     return [r["name"] for r in app.test_client().get(f"/services?{query}").json["results"]]
 
 
-def test_import_of_every_accepted_shape(runner: CliRunner, tmp_path: Path) -> None:
+def test_import_of_every_accepted_shape(runner: CliRunner, config: dict[str, Any],
+                                        tmp_path: Path) -> None:
     array = tmp_path / "array.json"
     array.write_text(json.dumps([service("a", "Array Walkers"), service("b", "Array Singers")]))
     page = tmp_path / "page.json"
@@ -39,11 +60,12 @@ def test_import_of_every_accepted_shape(runner: CliRunner, tmp_path: Path) -> No
                                   "Lewisham"])
     assert result.exit_code == 0, result.output
     assert "Added" in result.output
-    assert sorted(_search(tmp_path, "area=Lewisham&per_page=50")) == [
+    assert sorted(_search(config, "area=Lewisham&per_page=50")) == [
         "Array Singers", "Array Walkers", "Paged Knitters", "Single Gardeners"]
 
 
-def test_ndjson_with_broken_lines_imports_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+def test_ndjson_with_broken_lines_imports_the_rest(runner: CliRunner, config: dict[str, Any],
+                                                   tmp_path: Path) -> None:
     lines = [json.dumps(service("e", "Good Line Group")), "{not json",
              json.dumps(service("f", "Bad Time Group", schedules=(("WEEKLY", "MO", "9am", ""),))),
              json.dumps(service("g", "Another Good Group"))]
@@ -53,7 +75,7 @@ def test_ndjson_with_broken_lines_imports_the_rest(runner: CliRunner, tmp_path: 
     assert result.exit_code == 1  # something was rejected
     assert "line 2: _record: not valid JSON" in result.output
     assert "line 3 (Bad Time Group): schedules.0.opens_at" in result.output
-    assert sorted(_search(tmp_path, "feed=ndjson-feed")) == ["Another Good Group",
+    assert sorted(_search(config, "feed=ndjson-feed")) == ["Another Good Group",
                                                              "Good Line Group"]
     rerun = runner.invoke(main, ["import", str(path), "--feed", "ndjson-feed"])
     assert "Unchanged" in rerun.output
@@ -65,3 +87,25 @@ def test_an_unreadable_file_is_named(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["import", str(path)])
     assert result.exit_code == 1
     assert "broken.json" in result.output and "not valid JSON" in result.output
+
+
+def test_concurrent_batches_to_a_directory_report_every_record(
+        config: dict[str, Any]) -> None:
+    from linkwell.directory import create_app
+
+    pairs: list[tuple[str, Any]] = [
+        (f"item {n}", service(f"conc-{n}", f"Batch Group {n}")) for n in range(1, 12)]
+    pairs[3] = ("item 4", Unreadable("not valid JSON: Expecting value"))
+    pairs[8] = ("item 9", service("conc-bad", "Bad Hours Group",
+                                  schedules=(("WEEKLY", "MO", "9am", ""),)))
+    client = ServiceClient(app=create_app(config), token=config["INGEST_TOKEN"])
+    advanced: list[int] = []
+    report = import_records(client, pairs, "concurrent", batch_size=2,
+                            progress=advanced.append, concurrency=3)
+    assert report.counts == {"added": 9, "updated": 0, "unchanged": 0, "rejected": 2}
+    assert [(r["where"], sorted(r["errors"])) for r in report.rejected] == [
+        ("item 4", ["_record"]),
+        ("item 9", ["schedules.0.closes_at", "schedules.0.opens_at"])]
+    assert sum(advanced) == len(pairs)
+    found = _search(config, "feed=concurrent&per_page=50")
+    assert sorted(found) == sorted(f"Batch Group {n}" for n in range(1, 12) if n not in (4, 9))

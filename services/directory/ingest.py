@@ -11,7 +11,7 @@ import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -106,10 +106,15 @@ def plan(backend: SearchBackend, records: list[Any], feed: str, area: str | None
 
 
 def prepare_all(records: list[Any], feed: str, area: str | None, fetched_at: str | None,
-                today: date, pack: Callable[[IndexItem], IndexItem] | None = None
-                ) -> list[Prepared]:
-    """Every record prepared; with ``pack`` (a backend's packer), each item encoded too."""
-    prepared = [prepare(i, r, feed, area, fetched_at, today) for i, r in enumerate(records)]
+                today: date, pack: Callable[[IndexItem], IndexItem] | None = None,
+                positions: list[int] | None = None) -> list[Prepared]:
+    """Every record prepared; with ``pack`` (a backend's packer), each item encoded too.
+
+    ``positions`` numbers the records in the outcomes (by default 0, 1, 2, ...).
+    """
+    numbers = positions if positions is not None else range(len(records))
+    prepared = [prepare(i, r, feed, area, fetched_at, today) for i, r in
+                zip(numbers, records, strict=True)]
     if pack is not None:
         for p in prepared:
             if p.item is not None:
@@ -233,35 +238,53 @@ def tally(outcomes: list[Outcome]) -> dict[str, int]:
 
 def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
                   area: str | None = None, batch_size: int = 1000, workers: int = 2,
-                  today: date | None = None) -> dict[str, int]:
-    """Bulk-load many records, for feeds and benchmarks; returns the counts.
+                  today: date | None = None,
+                  on_batch: Callable[[list[Outcome]], None] | None = None) -> dict[str, int]:
+    """Bulk-load many records (``linkwell import``, benchmarks); returns the counts.
 
     Preparing a record (validation, analysis) is CPU-bound Python, so batches are prepared
-    in worker processes while this process writes the previous ones; outcomes are tallied,
-    not kept, to bound memory.
+    in worker processes while this process writes the previous ones. Outcomes are handed to
+    ``on_batch`` a batch at a time, numbered from the stream's start, and not kept, to bound
+    memory. As in ``upsert``, records stored exactly as they are now are recognised by their
+    fingerprint first, for as long as batches keep finding such records (a rerun), so a
+    first load does not pay for the check.
     """
     day = today or date.today()
     counts = dict.fromkeys(OUTCOMES, 0)
     # fork: workers only run pure-Python preparation, never the parent's clients or sockets
     context = multiprocessing.get_context("fork")
     pack = backend.packer()
+    check_stored = True
+    start = 0
     with backend.bulk_load(), ProcessPoolExecutor(max_workers=workers,
                                                   mp_context=context) as pool:
-        in_flight: deque[Future[list[Prepared]]] = deque()
+        in_flight: deque[tuple[list[Outcome], Future[list[Prepared]]]] = deque()
         for batch in _batches(records, batch_size):
-            in_flight.append(pool.submit(prepare_all, batch, feed, area, None, day, pack))
+            found = already_stored(backend, batch, feed, area) if check_stored else {}
+            check_stored = bool(found)
+            unchanged = [replace(o, index=start + i) for i, o in found.items()]
+            rest = [i for i in range(len(batch)) if i not in found]
+            in_flight.append((unchanged, pool.submit(
+                prepare_all, [batch[i] for i in rest], feed, area, None, day, pack,
+                [start + i for i in rest])))
+            start += len(batch)
             if len(in_flight) > workers:
-                _write_prepared(backend, in_flight.popleft().result(), counts)
+                _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
         while in_flight:
-            _write_prepared(backend, in_flight.popleft().result(), counts)
+            _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
     duplicates.regroup(backend, backend.shared_dup_keys())
     return counts
 
 
-def _write_prepared(backend: SearchBackend, prepared: list[Prepared],
-                    counts: dict[str, int]) -> None:
+def _write_prepared(backend: SearchBackend, unchanged: list[Outcome],
+                    future: Future[list[Prepared]], counts: dict[str, int],
+                    on_batch: Callable[[list[Outcome]], None] | None) -> None:
+    prepared = future.result()
     commit(backend, classify(backend, prepared), refresh=False, regroup=False)
-    _add(counts, [p.outcome for p in prepared])
+    outcomes = sorted(unchanged + [p.outcome for p in prepared], key=lambda o: o.index)
+    _add(counts, outcomes)
+    if on_batch is not None:
+        on_batch(outcomes)
 
 
 def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,16 @@ from rich.table import Table
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.config import ingest_token, settings
+from linkwell.directory.backends.base import BackendUnavailable
 from linkwell.feeds_cli import feeds_group
 from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
-from linkwell.importer import ImportFileError, ImportReport, feed_name_for, import_records
+from linkwell.importer import (
+    ImportFileError,
+    ImportReport,
+    feed_name_for,
+    import_locally,
+    import_records,
+)
 from linkwell.importer import read_records as read_record_file
 from linkwell.referrals.cli import referrals
 
@@ -67,12 +75,20 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
 @click.option("--feed", help="Feed name the records belong to (default: from the file name).")
 @click.option("--area", help="Borough or area the feed covers, e.g. Lewisham.")
 @click.option("--directory-url", envvar="LINKWELL_DIRECTORY_URL",
-              help="A running directory service (default: the embedded one).")
+              help="A running directory service (default: this machine's directory, loaded "
+                   "directly).")
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 2000))
+@click.option("--concurrency", default=2, show_default=True, type=click.IntRange(1, 16),
+              help="Batches in flight at once to a directory service; worker processes "
+                   "preparing records when loading directly.")
 def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
-                   directory_url: str | None, batch_size: int) -> None:
+                   directory_url: str | None, batch_size: int, concurrency: int) -> None:
     """Load HSDS / Open Referral UK 3.0 services from JSON or newline-delimited JSON files."""
-    client = directory_client(directory_url)
+    try:
+        load = _importer(directory_url, batch_size, concurrency)
+    except BackendUnavailable as exc:
+        console.print(f"[red]The directory's search backend did not answer[/red]: {exc}")
+        raise SystemExit(2) from exc
     failed = False
     for path in paths:
         try:
@@ -81,24 +97,44 @@ def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
             console.print(f"[red]Could not read[/red] {exc}")
             failed = True
             continue
-        report = _import_with_progress(client, pairs, feed or feed_name_for(path), area, path,
-                                       batch_size)
+        report = _import_with_progress(load, pairs, feed or feed_name_for(path), area, path)
         _print_report(path, report)
         failed = failed or bool(report.counts["rejected"])
     sys.exit(1 if failed else 0)
 
 
-def _import_with_progress(client: ServiceClient, pairs: list[tuple[str, Any]], feed: str,
-                          area: str | None, path: Path, batch_size: int) -> ImportReport:
+Loader = Callable[[list[tuple[str, Any]], str, str | None, Callable[[int], None]],
+                  ImportReport]
+
+
+def _importer(url: str | None, batch_size: int, concurrency: int) -> Loader:
+    """How records get in: batches sent to the directory service at ``url`` (or the one
+    configured), else this machine's backend loaded directly, as a bulk load."""
+    url = url or settings().get("DIRECTORY_URL")
+    if url:
+        client = directory_client(url)
+        return lambda pairs, feed, area, progress: import_records(
+            client, pairs, feed, area, batch_size, progress, concurrency)
+    from linkwell.directory import create_app
+
+    backend = create_app().extensions["linkwell.backend"]
+    return lambda pairs, feed, area, progress: import_locally(
+        backend, pairs, feed, area, batch_size, progress, concurrency)
+
+
+def _import_with_progress(load: Loader, pairs: list[tuple[str, Any]], feed: str,
+                          area: str | None, path: Path) -> ImportReport:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(f"Importing {path.name}", total=len(pairs))
         try:
-            return import_records(client, pairs, feed, area, batch_size,
-                                  lambda n: progress.advance(task, n))
+            return load(pairs, feed, area, lambda n: progress.advance(task, n))
         except ServiceError as exc:
             console.print(f"[red]The directory refused the import[/red]: {exc}")
+            raise SystemExit(2) from exc
+        except BackendUnavailable as exc:
+            console.print(f"[red]The directory's search backend did not answer[/red]: {exc}")
             raise SystemExit(2) from exc
 
 

@@ -98,8 +98,12 @@ class PhraseIndex:
     def find(self, tokens: Sequence[str], *, specific_only: bool = False) -> list[str]:
         """Concept ids whose phrases occur in ``tokens``, longest match first, in order."""
         found: list[str] = []
+        starts = self.by_first
         i = 0
         while i < len(tokens):
+            if tokens[i] not in starts:  # most words begin no phrase: skip them cheaply
+                i += 1
+                continue
             match = self._longest_at(tokens, i, specific_only)
             if match is None:
                 i += 1
