@@ -63,11 +63,11 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         if x)
     detected = concepts_in_text(f"{record.get('name', '')}. {description}", tax)
     concepts = _with_ancestors(tagged, tax)
-    traits = {"cost": facets.cost_band(record, facet_codes),
-              "languages": facets.languages(record),
-              "accessibility": facets.accessibility(record, facet_codes),
-              "delivery": facets.delivery(record, facet_codes, places),
-              "audience": facets.audience(record, facet_codes)}
+    traits: dict[str, Any] = {"cost": facets.cost_band(record, facet_codes),
+                              "languages": facets.languages(record),
+                              "accessibility": facets.accessibility(record, facet_codes),
+                              "delivery": facets.delivery(record, facet_codes, places),
+                              "audience": facets.audience(record, facet_codes)}
     sals = service_at_location_points(record, provenance.feed, asset_id)
     document: dict[str, Any] = {
         "id": asset_id,
