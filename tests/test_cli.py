@@ -71,10 +71,12 @@ def test_ndjson_with_broken_lines_imports_the_rest(runner: CliRunner, config: di
              json.dumps(service("g", "Another Good Group"))]
     path = tmp_path / "feed.ndjson"
     path.write_text("\n".join(lines) + "\n")
-    result = runner.invoke(main, ["import", str(path), "--feed", "ndjson-feed"])
+    # batches of 2: records are named by their line across batches, reported in file order
+    result = runner.invoke(main, ["import", str(path), "--feed", "ndjson-feed",
+                                  "--batch-size", "2"])
     assert result.exit_code == 1  # something was rejected
-    assert "line 2: _record: not valid JSON" in result.output
-    assert "line 3 (Bad Time Group): schedules.0.opens_at" in result.output
+    unreadable = result.output.index("line 2: _record: not valid JSON")
+    assert result.output.index("line 3 (Bad Time Group): schedules.0.opens_at") > unreadable
     assert sorted(_search(config, "feed=ndjson-feed")) == ["Another Good Group",
                                                              "Good Line Group"]
     rerun = runner.invoke(main, ["import", str(path), "--feed", "ndjson-feed"])
@@ -109,3 +111,14 @@ def test_concurrent_batches_to_a_directory_report_every_record(
     assert sum(advanced) == len(pairs)
     found = _search(config, "feed=concurrent&per_page=50")
     assert sorted(found) == sorted(f"Batch Group {n}" for n in range(1, 12) if n not in (4, 9))
+
+
+def test_a_line_that_is_not_utf8_is_named_and_the_rest_go_in(
+        runner: CliRunner, config: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "bom.ndjson"
+    good = [json.dumps(service(f"bom-{n}", f"Byte Order Group {n}")).encode() for n in (1, 3)]
+    path.write_bytes(b"\xef\xbb\xbf" + good[0] + b"\n" + b'{"name": "Caf\xe9"}\n' + good[1])
+    result = runner.invoke(main, ["import", str(path), "--feed", "bytes"])
+    assert result.exit_code == 1
+    assert "line 2: _record: not valid JSON: not UTF-8 text" in result.output
+    assert sorted(_search(config, "feed=bytes")) == ["Byte Order Group 1", "Byte Order Group 3"]

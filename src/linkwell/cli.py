@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,12 @@ from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 from linkwell.importer import (
     ImportFileError,
     ImportReport,
+    RecordFile,
     feed_name_for,
     import_locally,
     import_records,
+    open_records,
 )
-from linkwell.importer import read_records as read_record_file
 from linkwell.referrals.cli import referrals
 
 console = Console(stderr=True, soft_wrap=True)
@@ -78,11 +79,11 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
               help="A running directory service (default: this machine's directory, loaded "
                    "directly).")
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 2000))
-@click.option("--concurrency", default=2, show_default=True, type=click.IntRange(1, 16),
-              help="Batches in flight at once to a directory service; worker processes "
-                   "preparing records when loading directly.")
+@click.option("--concurrency", type=click.IntRange(1, 64),
+              help="Batches in flight at once to a directory service (default 2), or worker "
+                   "processes preparing records when loading directly (default: one a CPU).")
 def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
-                   directory_url: str | None, batch_size: int, concurrency: int) -> None:
+                   directory_url: str | None, batch_size: int, concurrency: int | None) -> None:
     """Load HSDS / Open Referral UK 3.0 services from JSON or newline-delimited JSON files."""
     try:
         load = _importer(directory_url, batch_size, concurrency)
@@ -92,29 +93,29 @@ def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
     failed = False
     for path in paths:
         try:
-            pairs = list(read_record_file(path))
+            records = open_records(path)
         except (ImportFileError, OSError) as exc:
             console.print(f"[red]Could not read[/red] {exc}")
             failed = True
             continue
-        report = _import_with_progress(load, pairs, feed or feed_name_for(path), area, path)
+        report = _import_with_progress(load, records, feed or feed_name_for(path), area, path)
         _print_report(path, report)
         failed = failed or bool(report.counts["rejected"])
     sys.exit(1 if failed else 0)
 
 
-Loader = Callable[[list[tuple[str, Any]], str, str | None, Callable[[int], None]],
+Loader = Callable[[Iterator[tuple[str, Any]], str, str | None, Callable[[int], None]],
                   ImportReport]
 
 
-def _importer(url: str | None, batch_size: int, concurrency: int) -> Loader:
+def _importer(url: str | None, batch_size: int, concurrency: int | None) -> Loader:
     """How records get in: batches sent to the directory service at ``url`` (or the one
     configured), else this machine's backend loaded directly, as a bulk load."""
     url = url or settings().get("DIRECTORY_URL")
     if url:
         client = directory_client(url)
         return lambda pairs, feed, area, progress: import_records(
-            client, pairs, feed, area, batch_size, progress, concurrency)
+            client, list(pairs), feed, area, batch_size, progress, concurrency or 2)
     from linkwell.directory import create_app
 
     backend = create_app().extensions["linkwell.backend"]
@@ -122,14 +123,14 @@ def _importer(url: str | None, batch_size: int, concurrency: int) -> Loader:
         backend, pairs, feed, area, batch_size, progress, concurrency)
 
 
-def _import_with_progress(load: Loader, pairs: list[tuple[str, Any]], feed: str,
+def _import_with_progress(load: Loader, records: RecordFile, feed: str,
                           area: str | None, path: Path) -> ImportReport:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task(f"Importing {path.name}", total=len(pairs))
+        task = progress.add_task(f"Importing {path.name}", total=records.count)
         try:
-            return load(pairs, feed, area, lambda n: progress.advance(task, n))
+            return load(records.pairs, feed, area, lambda n: progress.advance(task, n))
         except ServiceError as exc:
             console.print(f"[red]The directory refused the import[/red]: {exc}")
             raise SystemExit(2) from exc

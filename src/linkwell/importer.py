@@ -8,10 +8,11 @@ rest of the file still goes in.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from linkwell.directory.ingest import Outcome
 
 BATCH_SIZE = 500
+_SPACE = frozenset(b" \t\r\n")
 
 
 class ImportFileError(ValueError):
@@ -60,24 +62,55 @@ def feed_name_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:80] or "import"
 
 
-def read_records(path: Path) -> Iterator[tuple[str, Any]]:
-    """(where, record) pairs; ``where`` names the record for people ("item 3", "line 12")."""
-    text = path.read_text(encoding="utf-8-sig")
-    stripped = text.lstrip()
-    if not stripped:
-        return
+@dataclass
+class RecordFile:
+    """A file's records: how many (for a progress bar), and the (where, record) pairs,
+    parsed as they are taken, once."""
+
+    count: int
+    pairs: Iterator[tuple[str, Any]]
+
+
+def open_records(path: Path) -> RecordFile:
+    """The records of a JSON or ndjson file; a file that cannot be read at all says why.
+
+    The file is read as bytes and ndjson lines are parsed as they are taken, so a large
+    file is held in memory once, not again as text and again as records.
+    """
+    data = path.read_bytes()
+    # Offsets, not stripped copies: each copy of a large file is as large again.
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    end = len(data)
+    while start < end and data[start] in _SPACE:
+        start += 1
+    while end > start and data[end - 1] in _SPACE:
+        end -= 1
+    if start == end:
+        return RecordFile(0, iter(()))
+    if start:
+        data = data[start:]
+        end -= start
     try:
-        data = _loads(text)
-    except json.JSONDecodeError as exc:
-        if stripped.startswith("[") or "\n" not in text.strip():
+        parsed = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        if not data.startswith(b"[") and data.find(b"\n", 0, end) != -1:  # ndjson
+            count = sum(1 for line in io.BytesIO(data) if line.strip())
+            return RecordFile(count, _read_lines(data))
+        try:
+            parsed = _loads(data)  # json's words for what is wrong, or what json accepts
+        except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, "
                                   f"column {exc.colno})") from exc
-        yield from _read_lines(text)
-        return
-    yield from _records_of(data, path)
+    items = _records_of(parsed, path)
+    return RecordFile(len(items), ((f"item {n}", item) for n, item in enumerate(items, 1)))
 
 
-def _records_of(data: Any, path: Path) -> Iterator[tuple[str, Any]]:
+def read_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """(where, record) pairs; ``where`` names the record for people ("item 3", "line 12")."""
+    yield from open_records(path).pairs
+
+
+def _records_of(data: Any, path: Path) -> list[Any]:
     if isinstance(data, list):
         items = data
     elif isinstance(data, dict) and isinstance(data.get("contents"), list):
@@ -87,21 +120,26 @@ def _records_of(data: Any, path: Path) -> Iterator[tuple[str, Any]]:
     else:
         raise ImportFileError(f"{path}: expected a list of services, an ORUK page with "
                               "'contents', a single service, or one service per line")
-    for number, item in enumerate(items, start=1):
-        yield f"item {number}", item
+    return items
 
 
-def _loads(text: str) -> Any:
+def _loads(data: bytes) -> Any:
     """JSON parsed with orjson (a 50,000-record file in a quarter of the time); what orjson
     refuses goes to json, whose error messages people reading a report know better."""
     try:
-        return orjson.loads(text)
+        return orjson.loads(data)
     except orjson.JSONDecodeError:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            shown = data.decode("utf-8", errors="replace")
+            raise json.JSONDecodeError("not UTF-8 text", shown, exc.start) from exc
         return json.loads(text)
 
 
-def _read_lines(text: str) -> Iterator[tuple[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _read_lines(data: bytes) -> Iterator[tuple[str, Any]]:
+    # Lines end at "\n" only: a JSON string may hold other line separators (U+2028).
+    for number, line in enumerate(io.BytesIO(data), start=1):
         if not line.strip():
             continue
         try:
@@ -144,27 +182,42 @@ def import_records(client: ServiceClient, pairs: list[tuple[str, Any]], feed: st
     return report
 
 
-def import_locally(backend: SearchBackend, pairs: list[tuple[str, Any]], feed: str,
-                   area: str | None = None, batch_size: int = 1000,
+def import_locally(backend: SearchBackend, pairs: Iterable[tuple[str, Any]], feed: str,
+                   area: str | None = None, batch_size: int = BATCH_SIZE,
                    progress: Callable[[int], None] | None = None,
                    workers: int | None = None) -> ImportReport:
     """Load records straight into this machine's directory backend, prepared in worker
-    processes (the directory's bulk load); the same outcomes as sending them in batches."""
+    processes (the directory's bulk load), as they are read; the same outcomes as sending
+    them in batches, with the rejected ones in file order."""
     from linkwell.directory.ingest import upsert_stream
 
     report = ImportReport()
-    readable = _readable(pairs, report)
-    if progress and len(readable) < len(pairs):
-        progress(len(pairs) - len(readable))
+    sent: list[tuple[int, str]] = []  # (place in the file, where) of each record loaded
+    rejected: list[tuple[int, dict[str, Any]]] = []
+
+    def readable() -> Iterator[Any]:
+        for place, (where, record) in enumerate(pairs):
+            if isinstance(record, Unreadable):
+                report.counts["rejected"] += 1
+                rejected.append((place, _unreadable(where, record)))
+                if progress:
+                    progress(1)
+            else:
+                sent.append((place, where))
+                yield record
 
     def on_batch(outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
-            _count(report, readable[outcome.index][0], outcome.as_dict())
+            report.counts[outcome.result] += 1
+            if outcome.result == "rejected":
+                place, where = sent[outcome.index]
+                rejected.append((place, {"where": where, **outcome.as_dict()}))
         if progress:
             progress(len(outcomes))
 
-    upsert_stream(backend, (r for _, r in readable), feed, area, batch_size=batch_size,
+    upsert_stream(backend, readable(), feed, area, batch_size=batch_size,
                   workers=workers or os.cpu_count() or 2, on_batch=on_batch)
+    report.rejected = [entry for _, entry in sorted(rejected, key=lambda pair: pair[0])]
     return report
 
 
@@ -174,10 +227,14 @@ def _readable(pairs: list[tuple[str, Any]], report: ImportReport) -> list[tuple[
     for where, record in pairs:
         if isinstance(record, Unreadable):
             report.counts["rejected"] += 1
-            report.rejected.append({"where": where, "errors": {"_record": [record.reason]}})
+            report.rejected.append(_unreadable(where, record))
         else:
             readable.append((where, record))
     return readable
+
+
+def _unreadable(where: str, record: Unreadable) -> dict[str, Any]:
+    return {"where": where, "errors": {"_record": [record.reason]}}
 
 
 def _count(report: ImportReport, where: str, outcome: dict[str, Any]) -> None:
