@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -112,3 +113,37 @@ def test_ingestion_needs_the_token(client: FlaskClient) -> None:
     wrong = client.post("/assets/delete", json={"ids": ["a"]},
                         headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
+
+
+def test_writes_and_deletes_made_during_a_rebuild_are_kept(app: Flask,
+                                                         client: FlaskClient) -> None:
+    """Another process writing while the index is rebuilt: its changes survive the swap."""
+    from linkwell.directory import ingest
+
+    records = [service(f"rw{i}", f"Rebuild Race Walk {i}") for i in range(30)]
+    load(client, records)
+    backend = app.extensions["linkwell.backend"]
+    gone = load(client, [service("rw-gone", "Rebuild Race Leaver")])["results"][0]["id"]
+    calls = 0
+
+    def rederive_while_others_write(stored: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 5:  # mid-copy: a delete, an update and a new asset arrive
+            backend.delete([gone], refresh=True)
+            load(client, [dict(records[0], name="Rebuild Race Renamed"),
+                          service("rw-new", "Rebuild Race Newcomer")])
+        if calls == 32:  # Elasticsearch's catch-up copy of those has begun: one more update
+            load(client, [dict(records[1], name="Rebuild Race Late")])
+        return ingest.rederive(stored)
+
+    backend.rebuild(rederive_while_others_write)
+    found = names(search(client, "q=rebuild race&per_page=50"))
+    assert "Rebuild Race Leaver" not in found
+    assert "Rebuild Race Renamed" in found and "Rebuild Race Walk 0" not in found
+    assert "Rebuild Race Newcomer" in found
+    assert len(found) == 31
+    if backend.name == "elasticsearch":  # 31 assets copied, then the catch-up
+        assert calls > 32
+        assert "Rebuild Race Late" in found and "Rebuild Race Walk 1" not in found
+    assert backend.get(gone) is None

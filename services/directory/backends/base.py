@@ -199,7 +199,8 @@ class SearchBackend(Protocol):
         """Ids of all stored assets (of one feed), withdrawn ones included."""
 
     def rebuild(self, rederive: Rederive) -> int:
-        """Re-derive every document into a fresh index and switch to it; searches keep working."""
+        """Re-derive every document into a fresh index and switch to it; searches keep working,
+        and writes and deletes made meanwhile by others are kept."""
 
     def close(self) -> None:
         """Release connections."""

@@ -250,21 +250,49 @@ class ElasticsearchBackend:
         return SearchPage(result["hits"]["total"]["value"], hits, facets)
 
     def rebuild(self, rederive: Rederive) -> int:
-        """Copy every asset, re-derived, into a new index, catch up, then swap the alias."""
+        """Copy every asset, re-derived, into a new index, catch up, swap the alias, then
+        reconcile what reached the old index too late (see _reconcile)."""
         old = list(self._call(self.es.indices.get_alias, name=self.alias))
         new = self.new_index_name()
         self._call(self._w.indices.create, index=new, **load_mapping())
         started = datetime.now(UTC).isoformat()
         copied = self._copy(old, new, {"match_all": {}}, rederive)
         # Assets written while the copy ran: copy them again, then swap atomically.
+        caught_up = datetime.now(UTC).isoformat()
         copied += self._copy(old, new, {"range": {"indexed_at": {"gte": started}}}, rederive)
         self._call(self._w.indices.refresh, index=new)
         actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
         actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
+        swapped = datetime.now(UTC).isoformat()
         self._call(self._w.indices.update_aliases, actions=actions)
-        time.sleep(0.2)  # let searches that already resolved the old index finish
+        time.sleep(0.2)  # let searches and writes that already resolved the old index finish
+        self._reconcile(old, new, caught_up, swapped, rederive)
         self._call(self._w.indices.delete, index=",".join(old))
         return copied
+
+    def _reconcile(self, old: list[str], new: str, caught_up: str, swapped: str,
+                   rederive: Rederive) -> None:
+        """What reached the old index too late to be copied: writes made after the catch-up
+        began (unless the new index has a later write of the same asset), and deletes."""
+        old_list = ",".join(old)
+        self._call(self._w.indices.refresh, index=f"{old_list},{new}")
+        late = {h["_id"]: h for h in self._scan(
+            old_list, {"range": {"indexed_at": {"gte": caught_up}}}, source=STORED_FIELDS)}
+        if late:
+            fresher = self._call(self._w.mget, index=new, ids=list(late),
+                                 source_includes=["indexed_at"])
+            for doc in fresher["docs"]:
+                if doc.get("found") and doc["_source"].get("indexed_at", "") >= swapped:
+                    late.pop(doc["_id"], None)
+            self._write_to(new, [rederive(_stored(h["_source"])) for h in late.values()])
+        kept = {h["_id"] for h in self._scan(old_list, {"match_all": {}}, source=False)}
+        copied_only = [h["_id"] for h in self._scan(
+            new, {"range": {"indexed_at": {"lt": swapped}}}, source=False)
+            if h["_id"] not in kept]
+        for start in range(0, len(copied_only), 1000):
+            self._call(self._w.bulk, refresh=False, operations=[
+                {"delete": {"_index": new, "_id": i}} for i in copied_only[start:start + 1000]])
+        self._call(self._w.indices.refresh, index=new)
 
     def _copy(self, old: list[str], new: str, query: dict[str, Any], rederive: Rederive) -> int:
         batch: list[IndexItem] = []

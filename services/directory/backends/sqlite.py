@@ -310,15 +310,26 @@ class SQLiteBackend:
         return SearchPage(len(rows), hits, _facets(rows) if query.facets else {})
 
     def rebuild(self, rederive: Rederive) -> int:
-        """Re-derive every document in one transaction; WAL readers see the old snapshot."""
+        """Re-derive every document, then write them in one transaction (WAL readers see the
+        old snapshot until it commits).
+
+        Deriving takes a while and writers are not held up meanwhile: an asset written or
+        deleted by someone else since it was read is left as they left it (its writer derived
+        it afresh), so a rebuild never brings back a deleted asset or an older version.
+        """
         conn = self._conn()
         rows = conn.execute("SELECT id, version, hash, summary, record, provenance, withdrawn"
                             " FROM assets").fetchall()
         items = [rederive(_stored(r)) for r in rows]
+        written = 0
         with self._transaction() as tx:
-            for item in items:
-                self._write_one(tx, item)
-        return len(items)
+            now = {r[0]: r[1:] for r in tx.execute("SELECT id, version, hash, withdrawn"
+                                                   " FROM assets")}
+            for row, item in zip(rows, items, strict=True):
+                if now.get(row[0]) == (row[1], row[2], row[6]):
+                    self._write_one(tx, item)
+                    written += 1
+        return written
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
