@@ -6,6 +6,7 @@ rejected record never stops the good ones in the same batch.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import uuid
 from collections import Counter, deque
@@ -21,6 +22,7 @@ from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, reco
 from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
+logger = logging.getLogger("linkwell.directory.ingest")
 
 
 def asset_id_for(record_id: str, feed: str) -> str:
@@ -89,6 +91,11 @@ def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: st
     except ValueError as exc:  # a schedule or field the validator let through but cannot be read
         return Prepared(Outcome(index, "rejected", asset_id, source_id, clean["name"],
                                 {"_record": [str(exc)]}))
+    except Exception as exc:  # one odd record must not stop the feed's others
+        logger.warning("record could not be derived", extra={
+            "feed": feed, "asset_id": asset_id, "error": type(exc).__name__})
+        return Prepared(Outcome(index, "rejected", asset_id, source_id, clean["name"], {
+            "_record": [f"could not be read: {type(exc).__name__}: {exc}"]}))
     fingerprint = record_hash({"r": clean, "f": feed, "a": area, "v": DOCUMENT_VERSION})
     item = IndexItem(asset_id, version_of(clean), fingerprint, document, clean,
                      {"feed": feed, "source_id": source_id, "fetched_at": fetched_at,

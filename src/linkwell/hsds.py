@@ -135,6 +135,11 @@ class CostOptionSchema(_Lenient):
     amount_description = fields.String(allow_none=True)
 
 
+class PhoneSchema(_Lenient):
+    id = Id()
+    number = fields.String(allow_none=True)
+
+
 class OrganizationSchema(_Lenient):
     id = Id()
     name = fields.String(allow_none=True)
@@ -166,6 +171,7 @@ class ServiceSchema(_Lenient):
     languages = fields.List(fields.Nested(LanguageSchema))
     attributes = fields.List(fields.Nested(AttributeSchema))
     service_areas = fields.List(fields.Nested(ServiceAreaSchema))
+    phones = fields.List(fields.Nested(PhoneSchema))
 
     @validates_schema(skip_on_field_errors=False)
     def _age_range(self, data: dict[str, Any], **_: Any) -> None:

@@ -6,6 +6,7 @@ import threading
 import uuid
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -147,3 +148,28 @@ def test_writes_and_deletes_made_during_a_rebuild_are_kept(app: Flask,
         assert calls > 32
         assert "Rebuild Race Late" in found and "Rebuild Race Walk 1" not in found
     assert backend.get(gone) is None
+
+
+def test_a_record_that_cannot_be_read_never_holds_back_the_others(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkwell.directory import ingest
+
+    odd = dict(service("odd-phones", "Odd Phones Group"), phones="020 8314 0000")
+    answer = load(client, [odd, service("fine", "Fine Neighbour Group")])
+    assert answer["results"][0]["errors"] == {"phones": ["Not a valid list."]}
+    assert answer["results"][1]["result"] == "added"
+
+    derive = ingest.build_document
+
+    def breaks_on_one(asset_id: str, record: dict[str, Any], *args: Any) -> Any:
+        if record["name"] == "Unreadable Oddity":
+            raise TypeError("'int' object is not iterable")
+        return derive(asset_id, record, *args)
+
+    monkeypatch.setattr(ingest, "build_document", breaks_on_one)
+    answer = load(client, [service("oddity", "Unreadable Oddity"),
+                           service("fine-2", "Second Fine Group")])
+    assert answer["summary"]["added"] == 1 and answer["summary"]["rejected"] == 1
+    assert answer["results"][0]["errors"] == {
+        "_record": ["could not be read: TypeError: 'int' object is not iterable"]}
+    assert names(search(client, "q=fine")) == ["Fine Neighbour Group", "Second Fine Group"]
