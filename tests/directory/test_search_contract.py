@@ -185,3 +185,31 @@ def test_results_carry_the_asset_id_and_trust_signals(corpus_client: FlaskClient
     assert one.status_code == 200
     assert one.json["record"]["name"] == result["name"]
     assert one.json["provenance"]["feed"] == "tests"
+
+
+def test_an_asset_with_several_venues_is_one_result_at_its_nearest(client: FlaskClient) -> None:
+    from tests.conftest import load
+    from tests.factory import service
+
+    camden = (51.5390, -0.1426)
+    two = service("two-venues", "Two Venue Walkers", concepts=("moving_more.walking",))
+    far = service("two-venues-b", "Two Venue Walkers", at=camden, postcode="NW1 7JE")
+    two["service_at_locations"] += far["service_at_locations"]
+    load(client, [two, service("one-venue", "One Venue Walkers", at=(51.5400, -0.1426),
+                               postcode="NW1 7JE", concepts=("moving_more.walking",))])
+    for at, within, expected in ((CATFORD, 2, ["Two Venue Walkers"]),
+                                 (camden, 2, ["Two Venue Walkers", "One Venue Walkers"]),
+                                 (CATFORD, 50, ["Two Venue Walkers", "One Venue Walkers"])):
+        body = search(client, f"q=walkers&near={at[0]},{at[1]}&within_km={within}"
+                              "&sort=distance&facets=true")
+        assert names(body) == expected  # each asset once, nearest first
+        assert body["total"] == len(expected)
+        counts = {f["value"]: f["count"] for f in body["facets"]["delivery"]}
+        assert counts == {"in_person": len(expected)}
+        two_venues = body["results"][expected.index("Two Venue Walkers")]
+        assert two_venues["distance_km"] == pytest.approx(0, abs=0.01)  # its nearer venue
+    blended = search(client, f"near={camden[0]},{camden[1]}&sort=blended&concepts="
+                             "moving_more.walking")
+    assert sorted(names(blended)) == ["One Venue Walkers", "Two Venue Walkers"]
+    assert sorted(r["distance_km"] for r in blended["results"]) == pytest.approx([0, 0.11],
+                                                                                 abs=0.01)
