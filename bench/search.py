@@ -168,18 +168,38 @@ def _peak_rss_mb(pid: int) -> int:
 
 
 def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> dict[str, Any]:
+    """Each search asked of the served directory and, on Elasticsearch, sent straight to the
+    cluster too, one after the other (taking turns at going first), so that both figures
+    meet the same moments of the machine's changing speed."""
     server, root = _serve(config)
     base = root + "/services"
     session = requests.Session()
     session.trust_env = False  # as the gateway's client calls the directory (no proxy lookups)
     mix = query_mix(queries)
-    for _, params in mix[:50]:  # warm caches the way a running service has them
-        session.get(base, params=params).raise_for_status()
-    latencies: dict[str, list[float]] = {}
-    for kind, params in mix:
+    bodies = _direct_bodies(mix) if backend == "elasticsearch" else []
+
+    def directory(params: dict[str, str]) -> float:
         started = time.perf_counter()
         session.get(base, params=params).raise_for_status()
-        latencies.setdefault(kind, []).append(time.perf_counter() - started)
+        return time.perf_counter() - started
+
+    def direct(body: dict[str, Any]) -> float:
+        started = time.perf_counter()
+        store.es.search(index=store.alias, **body)
+        return time.perf_counter() - started
+
+    for i, (_, params) in enumerate(mix[:50]):  # warm caches the way a running service has them
+        directory(params)
+        if bodies:
+            direct(bodies[i])
+    latencies: dict[str, list[float]] = {}
+    straight: list[float] = []
+    for i, (kind, params) in enumerate(mix):
+        if bodies and i % 2:
+            straight.append(direct(bodies[i]))
+        latencies.setdefault(kind, []).append(directory(params))
+        if bodies and not i % 2:
+            straight.append(direct(bodies[i]))
     worker_rss = max((_peak_rss_mb(int(p)) for p in _children(server.pid)), default=0)
     server.terminate()
     server.wait(10)
@@ -187,7 +207,7 @@ def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> 
     out: dict[str, Any] = {"directory": summary(every), "server_peak_rss_mb": worker_rss,
                            "by_kind": {k: summary(v) for k, v in latencies.items()}}
     if backend == "elasticsearch":
-        out["direct"] = _direct(store, mix)
+        out["direct"] = summary(straight)
         stats = store.es.nodes.stats(metric="jvm")["nodes"]
         heap = max(n["jvm"]["mem"]["heap_used_in_bytes"] for n in stats.values())
         out["es_heap_used_mb"] = round(heap / 2**20)
@@ -199,21 +219,13 @@ def _children(pid: int) -> list[str]:
     return path.read_text().split() if path.exists() else []
 
 
-def _direct(store: Any, mix: list[tuple[str, dict[str, str]]]) -> dict[str, float]:
-    """The same searches sent straight to Elasticsearch: our query, no directory around it."""
+def _direct_bodies(mix: list[tuple[str, dict[str, str]]]) -> list[dict[str, Any]]:
+    """The same searches as Elasticsearch requests: our query, no directory around it."""
     from linkwell.directory.api import build_query
     from linkwell.directory.backends.elastic import search_body
     from linkwell.directory.schemas import SearchArgs
 
-    bodies = [search_body(build_query(SearchArgs().load(p))) for _, p in mix]
-    for body in bodies[:50]:
-        store.es.search(index=store.alias, **body)
-    latencies = []
-    for body in bodies:
-        started = time.perf_counter()
-        store.es.search(index=store.alias, **body)
-        latencies.append(time.perf_counter() - started)
-    return summary(latencies)
+    return [search_body(build_query(SearchArgs().load(p))) for _, p in mix]
 
 
 def table(results: list[dict[str, Any]]) -> str:
