@@ -81,7 +81,8 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 2000))
 @click.option("--concurrency", type=click.IntRange(1, 64),
               help="Batches in flight at once to a directory service (default 2), or worker "
-                   "processes preparing records when loading directly (default: one a CPU).")
+                   "processes preparing records when loading directly (default: one a CPU, "
+                   "up to 8).")
 def import_command(paths: tuple[Path, ...], feed: str | None, area: str | None,
                    directory_url: str | None, batch_size: int, concurrency: int | None) -> None:
     """Load HSDS / Open Referral UK 3.0 services from JSON or newline-delimited JSON files."""

@@ -216,7 +216,7 @@ def import_locally(backend: SearchBackend, pairs: Iterable[tuple[str, Any]], fee
             progress(len(outcomes))
 
     upsert_stream(backend, readable(), feed, area, batch_size=batch_size,
-                  workers=workers or os.cpu_count() or 2, on_batch=on_batch)
+                  workers=workers or min(8, os.cpu_count() or 2), on_batch=on_batch)
     report.rejected = [entry for _, entry in sorted(rejected, key=lambda pair: pair[0])]
     return report
 
