@@ -289,9 +289,7 @@ class ElasticsearchBackend:
         copied_only = [h["_id"] for h in self._scan(
             new, {"range": {"indexed_at": {"lt": swapped}}}, source=False)
             if h["_id"] not in kept]
-        for start in range(0, len(copied_only), 1000):
-            self._call(self._w.bulk, refresh=False, operations=[
-                {"delete": {"_index": new, "_id": i}} for i in copied_only[start:start + 1000]])
+        self.delete(copied_only, refresh=False)  # the alias names the new index now
         self._call(self._w.indices.refresh, index=new)
 
     def _copy(self, old: list[str], new: str, query: dict[str, Any], rederive: Rederive) -> int:
