@@ -1,47 +1,77 @@
-"""The embedded backend measures distance in SQL as haversine_km does: each venue is a point on
-the unit sphere, and the nearest chord becomes the great-circle distance, with SQLite's own
-math functions or, where SQLite was built without them, the Python stand-ins."""
+"""The embedded backend measures distance as haversine_km does: each venue is a point on the
+unit sphere, and the nearest chord becomes the great-circle distance. Older files get those
+points worked out in SQL, with SQLite's own math functions or, where SQLite was built without
+them, the Python stand-ins."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from linkwell.directory.backends.base import GeoPoint, SearchQuery, haversine_km
+from linkwell.directory.backends.columns import unit_vector
 from linkwell.directory.backends.sqlite import (
-    _ARC_KM_SQL,
     _MATH_FALLBACKS,
+    ADDED_COLUMNS,
+    AFTER_MIGRATION,
     SCHEMA,
     SQLiteBackend,
     _has_math,
-    unit_vector,
 )
 
 PLACES = [(51.4452, -0.0209), (51.5505, -0.1403), (51.4613, -0.0099), (53.4808, -2.2426),
           (51.4452, -0.0209001), (-33.8688, 151.2093)]
 
 
+def test_search_distance_is_haversine(tmp_path: Path) -> None:
+    from tests.directory.test_backend_upgrades import _item
+
+    backend = SQLiteBackend(tmp_path / "d.sqlite3")
+    backend.setup()
+    items = []
+    for i, (lat, lon) in enumerate(PLACES):
+        item = _item(f"place-{i}")
+        item.document = {**item.document, "locations": [{"lat": lat, "lon": lon}]}
+        items.append(dataclasses.replace(item, id=f"{item.id[:-2]}{i:02d}"))
+    assert backend.write(items) == {}
+    origin = PLACES[0]
+    page = backend.search(SearchQuery(near=GeoPoint(*origin), sort="distance", per_page=10))
+    found = {h.id: h.distance_km for h in page.hits}
+    expected = {item.id: haversine_km(*origin, lat, lon)
+                for item, (lat, lon) in zip(items, PLACES, strict=True)}
+    assert found == pytest.approx(expected, abs=1e-6)
+    assert found[items[0].id] == pytest.approx(0, abs=1e-6)
+    assert 265 < found[items[3].id] < 280  # Catford to Manchester: about 272 km
+    assert [h.id for h in page.hits] == sorted(expected, key=expected.__getitem__)
+    within = backend.search(SearchQuery(near=GeoPoint(*origin), within_km=300, sort="distance"))
+    # Sydney is beyond 300 km; the others come nearest first.
+    assert [h.id for h in within.hits] == sorted((i.id for i in items[:5]),
+                                                 key=expected.__getitem__)
+    backend.close()
+
+
 @pytest.mark.parametrize("stand_ins", [False, True])
-def test_sql_distance_is_haversine(stand_ins: bool) -> None:
+def test_points_worked_out_in_sql_are_the_same(stand_ins: bool) -> None:
     conn = sqlite3.connect(":memory:")
     if stand_ins:
         for name, arity, function in _MATH_FALLBACKS:
             conn.create_function(name, arity, function, deterministic=True)
     elif not _has_math(conn):
         pytest.skip("this SQLite has no math functions; the stand-ins are tested")
-    conn.execute("CREATE TABLE p (lat REAL, lon REAL, x REAL, y REAL, z REAL)")
-    conn.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)",
-                     [(lat, lon, *unit_vector(lat, lon)) for lat, lon in PLACES])
-    origin = (51.4452, -0.0209)
-    args = [c for c in unit_vector(*origin) for _ in (1, 2)]
-    found = [d for (d,) in conn.execute(f"SELECT {_ARC_KM_SQL} FROM p GROUP BY rowid "
-                                        "ORDER BY rowid", args)]
-    expected = [haversine_km(*origin, lat, lon) for lat, lon in PLACES]
-    assert found == pytest.approx(expected, abs=1e-6)
-    assert found[0] == pytest.approx(0, abs=1e-6)
-    assert 265 < found[3] < 280  # Catford to Manchester: about 272 km
+    conn.executescript(SCHEMA)
+    present = {row[1] for row in conn.execute("PRAGMA table_info(assets)")}
+    for column, kind in ADDED_COLUMNS.items():
+        if column not in present:
+            conn.execute(f"ALTER TABLE assets ADD COLUMN {column} {kind}")
+    conn.executemany("INSERT INTO asset_places (asset, lat, lon) VALUES (?, ?, ?)",
+                     [(i, lat, lon) for i, (lat, lon) in enumerate(PLACES)])
+    conn.executescript(AFTER_MIGRATION)
+    points = conn.execute("SELECT x, y, z FROM asset_places ORDER BY asset").fetchall()
+    for point, (lat, lon) in zip(points, PLACES, strict=True):
+        assert point == pytest.approx(unit_vector(lat, lon), abs=1e-12)
 
 
 def test_an_older_file_gets_venue_points_and_near_searches_work(tmp_path: Path) -> None:

@@ -7,18 +7,16 @@ import json
 import math
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from linkwell.directory.backends.base import (
-    EARTH_RADIUS_KM,
     FACET_FIELDS,
     HIT_FIELDS,
-    REMOTE_DELIVERY,
-    STALE_FACTOR,
     Hit,
     IndexItem,
     Member,
@@ -26,8 +24,8 @@ from linkwell.directory.backends.base import (
     SearchPage,
     SearchQuery,
     StoredAsset,
-    distance_decay,
 )
+from linkwell.directory.backends.columns import FACET_SEP, Columns, Selection, select, unit_vector
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS assets (
@@ -62,6 +60,9 @@ CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon R
 CREATE INDEX IF NOT EXISTS asset_places_by_asset ON asset_places (asset);
 CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, hi INTEGER);
 CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
+-- Every write logs the assets it touched: each process's search columns catch up from here.
+CREATE TABLE IF NOT EXISTS asset_log (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    rid INTEGER NOT NULL);
 """
 TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
                "feed", "cost", "term_ids", "sal_ids")
@@ -70,7 +71,6 @@ ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
                  "duplicate_of": "TEXT", "facet_terms": "TEXT"}
 # Each venue as a point on the unit sphere: distance is then arithmetic (see _distance_cte).
 ADDED_PLACE_COLUMNS = {"x": "REAL", "y": "REAL", "z": "REAL"}
-FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
 AFTER_MIGRATION = """
 CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
 CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
@@ -90,8 +90,7 @@ CREATE INDEX IF NOT EXISTS asset_places_geo ON asset_places (lat, lon, x, y, z, 
 AFTER_MIGRATION = AFTER_MIGRATION.replace(
     "{facet_fields}", ", ".join(f"'{f}'" for f in FACET_FIELDS))
 TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
-KM_PER_DEGREE = 111.32
-MAX_PROBED_VALUES = 3  # a term filter with more values is answered from the term index
+LOG_KEPT = 100_000  # log entries kept; a process further behind loads its columns afresh
 
 
 class SQLiteBackend:
@@ -103,6 +102,8 @@ class SQLiteBackend:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._columns: Columns | None = None  # this process's search columns (see columns.py)
+        self._columns_lock = threading.Lock()
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -118,7 +119,6 @@ class SQLiteBackend:
             if not _has_math(conn):  # SQLite built without its math functions: in Python
                 for name, arity, function in _MATH_FALLBACKS:
                     conn.create_function(name, arity, function, deterministic=True)
-            conn.create_function("decay", 1, distance_decay, deterministic=True)
             self._local.conn = conn
         return conn
 
@@ -129,6 +129,8 @@ class SQLiteBackend:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("DELETE FROM asset_log WHERE seq <= (SELECT max(seq) FROM asset_log)"
+                             " - ?", (LOG_KEPT,))
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -212,6 +214,7 @@ class SQLiteBackend:
                           for p in doc["locations"]])
         conn.executemany("INSERT INTO asset_sessions (asset, lo, hi) VALUES (?,?,?)",
                          [(rid, s["gte"], s["lte"]) for s in doc["sessions"]])
+        conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
         return None
 
     @staticmethod
@@ -220,6 +223,7 @@ class SQLiteBackend:
             conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
         conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
         conn.execute("DELETE FROM assets WHERE rid = ?", (rid,))
+        conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
 
     def delete(self, ids: list[str], refresh: bool = True) -> int:
         deleted = 0
@@ -237,6 +241,8 @@ class SQLiteBackend:
         with self._transaction() as conn:
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
+                conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE withdrawn"
+                             f" = 0 AND id IN ({marks})", chunk)
                 cur = conn.execute(f"UPDATE assets SET withdrawn = 1 WHERE withdrawn = 0 AND "
                                    f"id IN ({marks})", chunk)
                 withdrawn += cur.rowcount
@@ -282,6 +288,8 @@ class SQLiteBackend:
                              " THEN json_remove(summary, '$.also_listed') ELSE json_set(summary,"
                              " '$.also_listed', json(?)) END WHERE id = ?",
                              (repeats, _dump(also), _dump(also), asset_id))
+                conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE id = ?",
+                             (asset_id,))
 
     def ids(self, feed: str | None = None) -> set[str]:
         sql: str = "SELECT id FROM assets"
@@ -291,23 +299,60 @@ class SQLiteBackend:
         return {r[0] for r in self._conn().execute(sql, args)}
 
     def search(self, query: SearchQuery) -> SearchPage:
-        """Every match comes back as a narrow row (read from covering indexes), is ordered in
-        Python, and only the page's wide rows (the summaries) are read."""
+        """The words are matched by FTS5 (bm25); filters, scores, order and facets are worked
+        out over the search columns; only the page's summaries are read from the file."""
         conn = self._conn()
-        sql, args = _hits_sql(query)
-        rows = conn.execute(sql, args).fetchall()
-        rows.sort()  # each row starts with its sort key (see _sort_columns)
-        page = rows[query.offset:query.offset + query.per_page]
-        at = _sort_columns(query.sort, "", "").index("-()")  # where the negated score is
+        conn.execute("BEGIN")  # one snapshot for the columns, the word matches and the page
+        try:
+            cols = self._caught_up(conn)
+            text = _word_matches(conn, query.tokens) if query.tokens else None
+            found = select(cols, query, text, _restrictions(conn, cols, query))
+            picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
+            hits = self._hits(conn, query, cols, found, picked)
+        finally:
+            conn.execute("COMMIT")
+        facets = cols.counts(found.hits) if query.facets else {}
+        return SearchPage(len(found.hits), hits, facets)
+
+    @staticmethod
+    def _hits(conn: sqlite3.Connection, query: SearchQuery, cols: Columns, found: Selection,
+              picked: Any) -> list[Hit]:
+        """The page's hits, with the summaries (and fields) read for them alone."""
+        rids = [int(r) for r in cols.rid[found.hits[picked]]]
+        if not rids:
+            return []
         extra = "".join(f", {_hit_column(f)}" for f in query.fields)
         summary = "summary" if query.with_summary else "'{}'"
         wide = {r[0]: r[1:] for r in conn.execute(
-            f"SELECT rid, {summary}{extra} FROM assets WHERE "
-            f"{_in('rid', [h[HIT_RID] for h in page])}", [h[HIT_RID] for h in page])} \
-            if page else {}
-        hits = [Hit(h[HIT_ID], -float(h[at]), h[HIT_DIST], json.loads(wide[h[HIT_RID]][0]),
-                    _hit_fields(query.fields, wide[h[HIT_RID]][1:])) for h in page]
-        return SearchPage(len(rows), hits, _facets(rows) if query.facets else {})
+            f"SELECT rid, {summary}, id{extra} FROM assets WHERE {_in('rid', rids)}", rids)}
+        return [Hit(wide[rid][1], float(score), None if math.isinf(d) else float(d),
+                    json.loads(wide[rid][0]), _hit_fields(query.fields, wide[rid][2:]))
+                for rid, score, d in zip(rids, found.score[picked], found.distance[picked],
+                                         strict=True)]
+
+    def _caught_up(self, conn: sqlite3.Connection) -> Columns:
+        """This process's columns as of the caller's transaction: loaded on first use, then
+        brought up to date from the change log (or loaded afresh when far behind)."""
+        seq = conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0]
+        cols = self._columns
+        if cols is not None and cols.seq >= seq:
+            return cols
+        with self._columns_lock:
+            cols = self._columns
+            if cols is not None and cols.seq >= seq:  # another thread caught up meanwhile
+                return cols
+            floor = conn.execute("SELECT min(seq) FROM asset_log").fetchone()[0]
+            changed: list[int] = []
+            if cols is not None and floor is not None and floor <= cols.seq + 1:
+                changed = [r for (r,) in conn.execute(
+                    "SELECT DISTINCT rid FROM asset_log WHERE seq > ? AND seq <= ?",
+                    (cols.seq, seq))]
+            if cols is None or not changed or cols.behind(len(changed)):
+                cols = Columns.load(conn, seq)
+            else:
+                cols = cols.updated(conn, changed, seq)
+            self._columns = cols
+        return cols
 
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document, then write them in one transaction (WAL readers see the
@@ -338,39 +383,6 @@ class SQLiteBackend:
             self._local.conn = None
 
 
-# A narrow hit row (see _hits_sql): five sort-key columns, then these.
-HIT_RID, HIT_DIST, HIT_ID, HIT_FACETS = 5, 6, 7, 8
-
-
-def _sort_columns(sort: str, score: str, dist: str) -> list[str]:
-    """Five SQL expressions whose values order the hits as asked, so that Python sorts the
-    rows natively (no key function). NULLs come first, as SQLite sorts them; the score is
-    negated for "best first" and taken back from there for the answer."""
-    name, rid = "COALESCE(a.name_sort, '')", "a.id"
-    near = [f"({dist}) IS NULL", f"COALESCE({dist}, 0)"]
-    if sort == "modified":  # undated first, as the Elasticsearch sort asks
-        return ["a.last_modified IS NOT NULL", "COALESCE(a.last_modified, '')", rid,
-                f"-({score})", "0"]
-    if sort == "distance":
-        return [*near, f"-({score})", name, rid]
-    if sort == "name":
-        return [name, rid, f"-({score})", "0", "0"]
-    return [f"-({score})", *near, name, rid]
-
-
-def _facets(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, int]]:
-    """Counted from one packed column per hit, joined and split once: several times faster
-    than a GROUP BY over the term rows of thousands of hits, or than counting row by row."""
-    packed = FACET_SEP.join(r[HIT_FACETS] for r in rows if r[HIT_FACETS])
-    counts = Counter(packed.split(FACET_SEP)) if packed else Counter()
-    out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
-    for pair, count in counts.items():
-        field_name, _, value = pair.partition("=")
-        if field_name in out:
-            out[field_name][value] = count
-    return out
-
-
 def _hit_column(field_name: str) -> str:
     if field_name not in HIT_FIELDS:  # never interpolate anything but a known column
         raise ValueError(f"hits cannot carry {field_name!r}")
@@ -382,17 +394,6 @@ def _hit_fields(names: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
             for n, v in zip(names, values, strict=True)}
 
 
-def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
-    """A place as a point on the unit sphere."""
-    p, q = math.radians(lat), math.radians(lon)
-    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
-
-
-# The squared straight-line (chord) distance between a venue and the search point on the unit
-# sphere: plain arithmetic for every venue in the box; only each asset's nearest is turned into
-# the great-circle distance (2R·asin(chord/2), the same distance as haversine_km).
-_CHORD2_SQL = "((x - ?) * (x - ?) + (y - ?) * (y - ?) + (z - ?) * (z - ?))"
-_ARC_KM_SQL = f"(2 * {EARTH_RADIUS_KM} * asin(min(1.0, sqrt(MIN({_CHORD2_SQL})) / 2)))"
 _MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("sin", 1, math.sin),
                    ("cos", 1, math.cos), ("radians", 1, math.radians))
 
@@ -431,155 +432,30 @@ def _fts_query(tokens: list[str]) -> str:
     return " OR ".join('"' + t.replace('"', "") + '"' for t in tokens)
 
 
-def _hits_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """A narrow row for every matching asset: five sort-key columns (see _sort_columns),
-    then rid, distance, id and the packed facet terms (see the HIT_* positions).
-
-    The text match and the distances are materialised first: left to itself, SQLite's
-    planner would run the FTS5 match once per candidate row.
-    """
-    ctes: list[str] = []
-    joins: list[str] = []
-    args: list[Any] = []
-    score = "1.0"
-    if q.tokens:
-        ctes.append("t AS MATERIALIZED (SELECT rowid AS rid, bm25(asset_text, ?, ?, ?) AS bm"
-                    " FROM asset_text WHERE asset_text MATCH ?)")
-        args.extend([*TEXT_WEIGHTS, _fts_query(q.tokens)])
-        joins.append("JOIN t ON t.rid = a.rid")
-        score = "(-t.bm)"
-    dist = "NULL"
-    if q.near:
-        cte, kind, cte_args = _distance_cte(q)
-        ctes.append(cte)
-        args.extend(cte_args)
-        joins.append(f"{kind} g ON g.asset = a.rid")
-        dist = "g.d"
-    where = ["a.withdrawn = 0"]
-    if not q.include_duplicates:
-        where.append("a.duplicate_of IS NULL")
-    filters, filter_args = _filters(q)
-    where.extend(filters)
-    weight_args: list[Any] = []
-    if q.concept_weights:
-        # One primary-key lookup per listed concept, for the rows the filters keep only.
-        has = ("(CASE WHEN EXISTS (SELECT 1 FROM asset_terms WHERE field = 'concepts' AND "
-               "value = ? AND asset = a.rid) THEN ? ELSE 0 END)")
-        score = f"({score} + {' + '.join(has for _ in q.concept_weights)})"
-        for concept, weight in q.concept_weights.items():
-            weight_args.extend([concept, weight])
-    stale = f"(CASE WHEN a.last_confirmed IS NULL OR a.last_confirmed < ? THEN {STALE_FACTOR}" \
-            " ELSE 1.0 END)"
-    score_expr = f"{score} * {stale}" + (" * decay(g.d)" if q.sort == "blended" else "")
-    source = "assets a INDEXED BY assets_hits " + " ".join(joins)  # covering: never wide rows
-    if q.tokens and q.near and joins[-1].startswith("JOIN"):
-        # Words and a distance limit: match the words' hits to the venues in reach first, and
-        # look up only those assets (the planner would look up every word hit).
-        source = "t CROSS JOIN g CROSS JOIN assets a INDEXED BY assets_hits"
-        where[:0] = ["g.asset = t.rid", "a.rid = t.rid"]
-    sql = ((f"WITH {', '.join(ctes)} " if ctes else "")
-           + f"SELECT {', '.join(_sort_columns(q.sort, score_expr, dist))}, a.rid, {dist}, "
-           + "a.id, " + ("a.facet_terms" if q.facets else "NULL") + f" FROM {source}"
-           + " WHERE " + " AND ".join(where))
-    return sql, [*args, *weight_args, q.stale_before, *filter_args]
-
-
-def _distance_cte(q: SearchQuery) -> tuple[str, str, list[Any]]:
-    """The nearest venue's distance per asset (within the bounding box when filtering)."""
-    assert q.near is not None
-    lat, lon = q.near.lat, q.near.lon
-    args: list[Any] = [c for c in unit_vector(lat, lon) for _ in (1, 2)]
-    bbox = ""
-    if q.within_km is not None and not q.include_remote:
-        dlat = q.within_km / KM_PER_DEGREE
-        dlon = q.within_km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
-        bbox = " WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
-        args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-    cte = (f"g AS MATERIALIZED (SELECT asset, {_ARC_KM_SQL} AS d FROM asset_places"
-           f"{bbox} GROUP BY asset)")
-    return cte, "JOIN" if bbox else "LEFT JOIN", args
-
-
 def _in(column: str, values: list[Any]) -> str:
     return f"{column} IN ({','.join('?' * len(values))})"
 
 
-def _has_any(field_name: str, values: list[str]) -> tuple[str, list[Any]]:
-    return (f"a.rid IN (SELECT asset FROM asset_terms WHERE field = ? AND "
-            f"{_in('value', values)})", [field_name, *values])
+def _word_matches(conn: sqlite3.Connection, tokens: list[str]) -> tuple[Any, Any]:
+    """The rids and bm25 figures (lower is better) of the assets the words match."""
+    rows = conn.execute("SELECT rowid, bm25(asset_text, ?, ?, ?) FROM asset_text"
+                        " WHERE asset_text MATCH ?", [*TEXT_WEIGHTS, _fts_query(tokens)]).fetchall()
+    return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
+            np.fromiter((r[1] for r in rows), np.float64, len(rows)))
 
 
-def _term_groups(q: SearchQuery) -> list[tuple[str, list[str]]]:
-    """(field, values) groups an asset must have one value of each, from the term filters."""
-    groups = [(f, list(v)) for f, v in (
-        ("concepts", q.concepts), ("cost", q.cost), ("languages", q.languages),
-        ("delivery", q.delivery), ("audience", q.audience), ("areas", q.areas),
-        ("feed", q.feeds), ("sal_ids", q.sal_ids)) if v]
-    groups += [("accessibility", [feature]) for feature in q.accessibility]
-    groups += [("term_ids", list(g)) for g in q.term_ids if g]
-    return groups
-
-
-def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = [_in("a.status", q.statuses)]
-    args: list[Any] = list(q.statuses)
-    groups = _term_groups(q)
-    # Words or a distance limit already narrow the search to the assets they match; the other
-    # filters then check just those, one index lookup each. Without them, the filters find
-    # the assets: the term index answers them all at once (INTERSECT), so only assets that
-    # pass every one are read.
-    # A lookup costs one probe per value, so a filter with many values (the matcher's dozen
-    # concepts) is still answered from the term index.
-    driven = bool(q.tokens) or (q.near is not None and q.within_km is not None
-                                and not q.include_remote)
-    probed = [g for g in groups if driven and len(g[1]) <= MAX_PROBED_VALUES]
-    listed = [g for g in groups if g not in probed]
-    for field_name, values in probed:
-        clauses.append("EXISTS (SELECT 1 FROM asset_terms WHERE field = ? AND "
-                       f"{_in('value', values)} AND asset = a.rid)")
-        args.extend([field_name, *values])
-    if listed:
-        parts = [f"SELECT asset FROM asset_terms WHERE field = ? AND {_in('value', values)}"
-                 for _, values in listed]
-        clauses.append(f"a.rid IN ({' INTERSECT '.join(parts)})")
-        for field_name, values in listed:
-            args.extend([field_name, *values])
-    if q.ids:
-        clauses.append(_in("a.id", q.ids))
-        args.extend(q.ids)
-    oruk, oruk_args = _oruk_filters(q)
-    clauses.extend(oruk)
-    args.extend(oruk_args)
-    if q.age is not None:
-        clauses.append("(a.min_age IS NULL OR a.min_age <= ?) AND (a.max_age IS NULL OR "
-                       "a.max_age >= ?)")
-        args.extend([q.age, q.age])
-    if q.windows:
-        # lo/hi of a session against hi/lo of a window overlap; lo/hi against lo/hi: inside
-        test = "(lo >= ? AND hi <= ?)" if q.sessions_within else "(lo <= ? AND hi >= ?)"
-        tests = " OR ".join(test for _ in q.windows)
-        # A word search's matches are checked one by one; for a distance limit's thousands
-        # of venues, the list of assets meeting then is cheaper.
-        per_asset = f"EXISTS (SELECT 1 FROM asset_sessions WHERE asset = a.rid AND ({tests}))"
-        meeting = f"a.rid IN (SELECT asset FROM asset_sessions WHERE {tests})"
-        clauses.append(per_asset if q.tokens else meeting)
-        for lo, hi in q.windows:
-            args.extend([lo, hi] if q.sessions_within else [hi, lo])
-    if q.near and q.within_km is not None:
-        near = "g.d <= ?"
-        args.append(q.within_km)
-        if q.include_remote:
-            remote, remote_args = _has_any("delivery", list(REMOTE_DELIVERY))
-            near = f"({near} OR {remote})"
-            args.extend(remote_args)
-        clauses.append(near)
-    return clauses, args
-
-
-def _oruk_filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
-    """Open Referral UK's filters: a change since a moment, and stated age bounds."""
-    minimum = q.minimum_age_at_least if (q.minimum_age_at_least or 0) > 0 else None
-    found = [(c, v) for c, v in (("a.last_modified >= ?", q.modified_after),
-                                 ("a.min_age >= ?", minimum),
-                                 ("a.max_age <= ?", q.maximum_age_at_most)) if v is not None]
-    return [c for c, _ in found], [v for _, v in found]
+def _restrictions(conn: sqlite3.Connection, cols: Columns, q: SearchQuery) -> list[Any]:
+    """Masks for the filters on values held in the file only (ids, Open Referral UK's term
+    and service-at-location ids): each "any of these"; all must hold."""
+    lookups = [("SELECT rid FROM assets WHERE {}", "id", q.ids)] if q.ids else []
+    lookups += [("SELECT asset FROM asset_terms WHERE field = 'sal_ids' AND {}", "value",
+                 q.sal_ids)] if q.sal_ids else []
+    lookups += [("SELECT asset FROM asset_terms WHERE field = 'term_ids' AND {}", "value", g)
+                for g in q.term_ids if g]
+    masks = []
+    for sql, column, values in lookups:
+        rids: list[int] = []
+        for chunk in _chunks(list(values), 500):
+            rids += [r for (r,) in conn.execute(sql.format(_in(column, chunk)), chunk)]
+        masks.append(cols.of_rids(rids))
+    return masks

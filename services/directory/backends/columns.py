@@ -1,0 +1,426 @@
+"""What the embedded backend's searches filter, sort and count on, held in memory as arrays.
+
+SQLite stays the store of record and answers the words (FTS5, bm25). Everything else a search
+does is arithmetic over every matching asset: a join, a comparison and a sort key per row,
+which SQLite's row-at-a-time engine does at a few microseconds a row and numpy does at a few
+nanoseconds. So each process keeps one ``Columns`` snapshot of the narrow fields (one position
+per stored asset) and keeps it in step with the file through ``asset_log``: every write logs
+the assets it touched, and a search first applies what was logged since its snapshot.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from linkwell.directory.backends.base import (
+    DECAY_OFFSET_KM,
+    DECAY_SCALE_KM,
+    EARTH_RADIUS_KM,
+    FACET_FIELDS,
+    REMOTE_DELIVERY,
+    STALE_FACTOR,
+    SearchQuery,
+)
+
+Mask = npt.NDArray[np.bool_]
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
+KM_PER_DEGREE = 111.32
+NARROW_SQL = ("SELECT rid, withdrawn, duplicate_of IS NOT NULL, status, min_age, max_age,"
+              " last_confirmed, last_modified, name_sort, id, facet_terms"
+              " FROM assets INDEXED BY assets_hits")
+PLACES_SQL = "SELECT asset, lat, lon, x, y, z FROM asset_places"
+SESSIONS_SQL = "SELECT asset, lo, hi FROM asset_sessions"
+# A snapshot further behind than this (changed assets, or positions left behind by them) is
+# loaded afresh rather than patched.
+MIN_RELOAD = 1000
+RELOAD_FRACTION = 8
+
+
+class Columns:
+    """One immutable snapshot: arrays indexed by position, and the log position it reflects.
+
+    Positions only grow: a changed asset gets a new position at the end, and its old one is
+    left dead until the next full load.
+    """
+
+    def __init__(self, seq: int) -> None:
+        self.seq = seq
+        self.n = 0
+        self.dead = 0  # positions left behind by later writes
+        self.rid: Ints = np.zeros(0, np.int64)
+        self.pos_of: Ints = np.full(1, -1, np.int64)  # by rid; -1: not stored
+        self.live: Mask = np.zeros(0, bool)  # the asset's current row, not withdrawn
+        self.duplicate: Mask = np.zeros(0, bool)
+        self.status: Ints = np.zeros(0, np.int64)
+        self.statuses: dict[str | None, int] = {}
+        self.min_age: Floats = np.zeros(0)
+        self.max_age: Floats = np.zeros(0)
+        self.confirmed: npt.NDArray[np.str_] = np.zeros(0, "U1")  # '' where never confirmed
+        self.modified: list[str | None] = []
+        self.keys: list[tuple[str, str]] = []  # (name_sort, id): the last sort key
+        self.order: list[int] = []  # positions in key order
+        self.rank: Ints = np.zeros(0, np.int64)
+        # Facets: the "field=value" codes of each position, as a CSR (f_ptr, f_code), and the
+        # position of each entry.
+        self.values: dict[str, int] = {}
+        self.names: list[str] = []
+        self.f_ptr: Ints = np.zeros(1, np.int64)
+        self.f_code: Ints = np.zeros(0, np.int64)
+        self.f_pos: Ints = np.zeros(0, np.int64)
+        self.v_pos: Ints = np.zeros(0, np.int64)  # venues
+        self.v_lat: Floats = np.zeros(0)
+        self.v_lon: Floats = np.zeros(0)
+        self.v_xyz: Floats = np.zeros((0, 3))
+        self.s_pos: Ints = np.zeros(0, np.int64)  # sessions, minutes of the week
+        self.s_lo: Ints = np.zeros(0, np.int64)
+        self.s_hi: Ints = np.zeros(0, np.int64)
+        self._memo: dict[Any, Any] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, seq: int) -> Columns:
+        """Every stored asset, read in the caller's transaction."""
+        cols = cls(seq)
+        cols._append(conn.execute(NARROW_SQL + " ORDER BY rid").fetchall(),
+                     conn.execute(PLACES_SQL).fetchall(), conn.execute(SESSIONS_SQL).fetchall())
+        return cols
+
+    def updated(self, conn: sqlite3.Connection, rids: Sequence[int], seq: int) -> Columns:
+        """A new snapshot with these assets read again (gone ones dropped)."""
+        new = self._copy(seq)
+        changed = np.asarray(rids, np.int64)
+        old = self._positions(changed)
+        new.live[old[old >= 0]] = False
+        new.dead += int((old >= 0).sum())
+        new.pos_of[changed[changed < len(new.pos_of)]] = -1  # set again below if still stored
+        rows, places, sessions = [], [], []
+        for chunk in _chunks(sorted(rids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows += conn.execute(f"{NARROW_SQL} WHERE rid IN ({marks}) ORDER BY rid",
+                                 chunk).fetchall()
+            places += conn.execute(f"{PLACES_SQL} WHERE asset IN ({marks})", chunk).fetchall()
+            sessions += conn.execute(f"{SESSIONS_SQL} WHERE asset IN ({marks})",
+                                     chunk).fetchall()
+        new._append(rows, places, sessions)
+        return new
+
+    def behind(self, changed: int) -> bool:
+        """Whether patching this many changed assets costs more than a full load."""
+        return changed + self.dead > max(MIN_RELOAD, self.n // RELOAD_FRACTION)
+
+    def _copy(self, seq: int) -> Columns:
+        new = Columns(seq)
+        new.__dict__.update({k: v for k, v in self.__dict__.items() if k != "_memo"})
+        new.seq, new._memo = seq, {}
+        new.live, new.pos_of = self.live.copy(), self.pos_of.copy()
+        new.values, new.names = dict(self.values), list(self.names)
+        new.statuses = dict(self.statuses)
+        return new
+
+    def _append(self, rows: list[tuple[Any, ...]], places: list[tuple[Any, ...]],
+                sessions: list[tuple[Any, ...]]) -> None:
+        start, count = self.n, len(rows)
+        if not count:
+            return
+        (rid, withdrawn, duplicate, status, min_age, max_age, confirmed, modified, name,
+         asset_id, facets) = zip(*rows, strict=True)
+        rids = np.asarray(rid, np.int64)
+        self.n += count
+        self.rid = np.concatenate([self.rid, rids])
+        top = int(rids.max()) + 1
+        if top > len(self.pos_of):
+            self.pos_of = np.concatenate([self.pos_of, np.full(top - len(self.pos_of), -1)])
+        self.pos_of[rids] = np.arange(start, self.n)
+        self.live = np.concatenate([self.live, ~np.asarray(withdrawn, bool)])
+        self.duplicate = np.concatenate([self.duplicate, np.asarray(duplicate, bool)])
+        codes = [self.statuses.setdefault(s, len(self.statuses)) for s in status]
+        self.status = np.concatenate([self.status, np.asarray(codes, np.int64)])
+        self.min_age = np.concatenate([self.min_age, _floats(min_age)])
+        self.max_age = np.concatenate([self.max_age, _floats(max_age)])
+        self.confirmed = np.concatenate([self.confirmed, np.asarray([c or "" for c in confirmed])])
+        self.modified = self.modified + list(modified)
+        self._append_keys([(n or "", i) for n, i in zip(name, asset_id, strict=True)])
+        self._append_facets(facets)
+        self._append_places(places)
+        self._append_sessions(sessions)
+
+    def _append_keys(self, keys: list[tuple[str, str]]) -> None:
+        start = len(self.keys)
+        self.keys = self.keys + keys
+        # The earlier positions are in order already: sorting merges the two runs.
+        self.order = sorted(self.order + list(range(start, start + len(keys))),
+                            key=self.keys.__getitem__)
+        self.rank = np.empty(len(self.keys), np.int64)
+        self.rank[self.order] = np.arange(len(self.keys))
+
+    def _append_facets(self, packed: Iterable[str | None]) -> None:
+        lengths: list[int] = []
+        entries: list[str] = []
+        for terms in packed:
+            split = terms.split(FACET_SEP) if terms else []
+            lengths.append(len(split))
+            entries += split
+        for entry in set(entries).difference(self.values):
+            self.values[entry] = len(self.names)
+            self.names.append(entry)
+        codes = np.fromiter(map(self.values.__getitem__, entries), np.int64, len(entries))
+        sizes = np.asarray(lengths, np.int64)
+        first = self.n - len(lengths)
+        self.f_ptr = np.concatenate([self.f_ptr, self.f_ptr[-1] + np.cumsum(sizes)])
+        self.f_code = np.concatenate([self.f_code, codes])
+        self.f_pos = np.concatenate([self.f_pos, np.repeat(np.arange(first, self.n), sizes)])
+
+    def _append_places(self, places: list[tuple[Any, ...]]) -> None:
+        if not places:
+            return
+        table = np.asarray(places, np.float64)
+        pos = self._positions(table[:, 0].astype(np.int64))
+        keep = pos >= 0
+        self.v_pos = np.concatenate([self.v_pos, pos[keep]])
+        self.v_lat = np.concatenate([self.v_lat, table[keep, 1]])
+        self.v_lon = np.concatenate([self.v_lon, table[keep, 2]])
+        self.v_xyz = np.concatenate([self.v_xyz, table[keep, 3:6]])
+
+    def _append_sessions(self, sessions: list[tuple[Any, ...]]) -> None:
+        if not sessions:
+            return
+        table = np.asarray(sessions, np.int64)
+        pos = self._positions(table[:, 0])
+        keep = pos >= 0
+        self.s_pos = np.concatenate([self.s_pos, pos[keep]])
+        self.s_lo = np.concatenate([self.s_lo, table[keep, 1]])
+        self.s_hi = np.concatenate([self.s_hi, table[keep, 2]])
+
+    def _positions(self, rids: Ints) -> Ints:
+        inside = (rids >= 0) & (rids < len(self.pos_of))
+        out = np.full(len(rids), -1, np.int64)
+        out[inside] = self.pos_of[rids[inside]]
+        return out
+
+    # -- what searches ask ------------------------------------------------------------------
+
+    def shown(self, statuses: list[str], include_duplicates: bool) -> Mask:
+        """Current assets with one of these statuses (and not repeating another listing)."""
+        key = ("shown", tuple(statuses), include_duplicates)
+        if key not in self._memo:
+            codes = [self.statuses[s] for s in statuses if s in self.statuses]
+            mask = self.live & np.isin(self.status, codes)
+            self._memo[key] = mask if include_duplicates else mask & ~self.duplicate
+        return self._memo[key].copy()
+
+    def stale(self, before: str) -> Mask:
+        """Not confirmed since ``before`` (an ISO date), or never."""
+        key = ("stale", before)
+        if key not in self._memo:
+            self._memo = {k: v for k, v in self._memo.items() if k[0] != "stale"}
+            self._memo[key] = self.confirmed < before
+        return self._memo[key]
+
+    def has_any(self, field_name: str, values: Iterable[str]) -> Mask:
+        """Positions with at least one of these values in a facet field."""
+        codes = [self.values[f"{field_name}={v}"] for v in values
+                 if f"{field_name}={v}" in self.values]
+        mask = np.zeros(self.n, bool)
+        if codes:
+            mask[self.f_pos[np.isin(self.f_code, codes)]] = True
+        return mask
+
+    def of_rids(self, rids: Iterable[int]) -> Mask:
+        mask = np.zeros(self.n, bool)
+        pos = self._positions(np.fromiter(rids, np.int64))
+        mask[pos[pos >= 0]] = True
+        return mask
+
+    def meeting(self, windows: list[tuple[int, int]], within: bool) -> Mask:
+        """Positions with a session overlapping (or, ``within``, inside) any window."""
+        hit = np.zeros(len(self.s_pos), bool)
+        for lo, hi in windows:
+            hit |= ((self.s_lo >= lo) & (self.s_hi <= hi)) if within else \
+                ((self.s_lo <= hi) & (self.s_hi >= lo))
+        mask = np.zeros(self.n, bool)
+        mask[self.s_pos[hit]] = True
+        return mask
+
+    def distances(self, lat: float, lon: float, box_km: float | None) -> Floats:
+        """Each position's nearest venue in km (inf where none), within a bounding box of
+        ``box_km`` around the point when given: chords on the unit sphere, then the
+        great-circle distance (the same figure as haversine_km)."""
+        chord2 = np.full(self.n, np.inf)
+        pick = slice(None) if box_km is None else _in_box(self, lat, lon, box_km)
+        diff = self.v_xyz[pick] - np.asarray(unit_vector(lat, lon))
+        np.minimum.at(chord2, self.v_pos[pick], np.einsum("ij,ij->i", diff, diff))
+        out = np.full(self.n, np.inf)
+        some = np.isfinite(chord2)
+        out[some] = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(chord2[some]) / 2))
+        return out
+
+    def entries(self, hits: Ints) -> tuple[Ints, Ints]:
+        """The facet codes of these positions, and which of them (an index into ``hits``)
+        each belongs to."""
+        sizes = self.f_ptr[hits + 1] - self.f_ptr[hits]
+        starts = np.repeat(self.f_ptr[hits] - np.cumsum(sizes) + sizes, sizes)
+        return (self.f_code[starts + np.arange(int(sizes.sum()))],
+                np.repeat(np.arange(len(hits)), sizes))
+
+    def counts(self, hits: Ints) -> dict[str, dict[str, int]]:
+        """Facet counts over these positions."""
+        tally = np.bincount(self.entries(hits)[0], minlength=len(self.names))
+        out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
+        for code in np.flatnonzero(tally):
+            field_name, _, value = self.names[code].partition("=")
+            if field_name in out:
+                out[field_name][value] = int(tally[code])
+        return out
+
+    def modified_since(self, moment: str) -> Mask:
+        """Positions last modified at or after ``moment`` (never modified: no)."""
+        if "modified_text" not in self._memo:
+            self._memo["modified_text"] = (np.asarray([m or "" for m in self.modified]),
+                                           np.asarray([m is not None for m in self.modified]))
+        text, dated = self._memo["modified_text"]
+        return (text >= moment) & dated
+
+    def modified_rank(self) -> Ints:
+        """Each position's place when sorted undated first, then by last_modified, then id."""
+        if "modified" not in self._memo:
+            keyed = [(m is not None, m or "", k[1]) for m, k in zip(self.modified, self.keys,
+                                                                   strict=True)]
+            rank = np.empty(self.n, np.int64)
+            rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n)
+            self._memo["modified"] = rank
+        return self._memo["modified"]
+
+
+def _in_box(cols: Columns, lat: float, lon: float, km: float) -> Mask:
+    dlat = km / KM_PER_DEGREE
+    dlon = km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
+    return ((cols.v_lat >= lat - dlat) & (cols.v_lat <= lat + dlat)
+            & (cols.v_lon >= lon - dlon) & (cols.v_lon <= lon + dlon))
+
+
+def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """A place as a point on the unit sphere."""
+    p, q = math.radians(lat), math.radians(lon)
+    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+
+
+def decay(distance_km: Floats) -> Floats:
+    """distance_decay over an array (1 where no distance)."""
+    out: Floats = np.where(np.isfinite(distance_km), 0.5 ** (
+        np.maximum(0.0, distance_km - DECAY_OFFSET_KM) / DECAY_SCALE_KM), 1.0)
+    return out
+
+
+def _floats(values: Sequence[Any]) -> Floats:
+    return np.asarray([math.nan if v is None else v for v in values], np.float64)
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Selection:
+    """A search's matches over a snapshot: positions, scores and distances."""
+
+    def __init__(self, cols: Columns, hits: Ints, score: Floats, distance: Floats) -> None:
+        self.cols, self.hits, self.score, self.distance = cols, hits, score, distance
+
+    def top(self, sort: str, count: int) -> Ints:
+        """Indexes into ``hits`` of the first ``count`` in the asked order (ties by name, then
+        id, as the Elasticsearch sort breaks them)."""
+        cols, hits = self.cols, self.hits
+        if sort == "name":
+            keys: list[Any] = [cols.rank[hits]]
+        elif sort == "modified":
+            keys = [cols.modified_rank()[hits]]
+        elif sort == "distance":
+            keys = [cols.rank[hits], -self.score, self.distance]
+        else:
+            keys = [cols.rank[hits], self.distance, -self.score]
+        pick = np.arange(len(hits))
+        if count * 4 < len(hits):  # only those that can be among the first
+            primary = keys[-1]
+            bound = np.partition(primary, count - 1)[count - 1]
+            pick = np.flatnonzero(primary <= bound)
+            keys = [k[pick] for k in keys]
+        return pick[np.lexsort(keys)[:count]]
+
+
+def select(cols: Columns, q: SearchQuery, text: tuple[Ints, Floats] | None,
+           restrict: list[Mask]) -> Selection:
+    """The positions a search matches, with their scores and distances.
+
+    ``text`` holds the rids and bm25 figures of the word matches; ``restrict`` holds masks the
+    caller worked out from the file (the filters on ids that are not held here).
+    """
+    match = cols.shown(q.statuses, q.include_duplicates)
+    base = np.ones(cols.n)
+    if text is not None:
+        pos = cols._positions(text[0])
+        found = pos >= 0
+        words = np.zeros(cols.n, bool)
+        words[pos[found]] = True
+        match &= words
+        base[pos[found]] = -text[1][found]
+    for mask in restrict:
+        match &= mask
+    _filter(cols, q, match)
+    distance = np.full(cols.n, np.inf)
+    if q.near is not None:
+        boxed = q.within_km is not None and not q.include_remote
+        distance = cols.distances(q.near.lat, q.near.lon, q.within_km if boxed else None)
+        if q.within_km is not None:
+            near = distance <= q.within_km
+            if q.include_remote:
+                near |= cols.has_any("delivery", REMOTE_DELIVERY)
+            match &= near
+    hits = np.flatnonzero(match)
+    score = base[hits] + _concept_weights(cols, q, hits)
+    score *= np.where(cols.stale(q.stale_before)[hits], STALE_FACTOR, 1.0)
+    if q.sort == "blended":
+        score *= decay(distance[hits])
+    return Selection(cols, hits, score, distance[hits])
+
+
+def _filter(cols: Columns, q: SearchQuery, match: Mask) -> None:
+    for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
+                               ("languages", q.languages), ("delivery", q.delivery),
+                               ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds)):
+        if values:
+            match &= cols.has_any(field_name, values)
+    for feature in q.accessibility:
+        match &= cols.has_any("accessibility", [feature])
+    if q.modified_after is not None:
+        match &= cols.modified_since(q.modified_after)
+    if q.minimum_age_at_least is not None and q.minimum_age_at_least > 0:
+        match &= cols.min_age >= q.minimum_age_at_least
+    if q.maximum_age_at_most is not None:
+        match &= cols.max_age <= q.maximum_age_at_most
+    if q.age is not None:
+        match &= ~(cols.min_age > q.age) & ~(cols.max_age < q.age)  # NaN: no bound
+    if q.windows:
+        match &= cols.meeting(q.windows, q.sessions_within)
+
+
+def _concept_weights(cols: Columns, q: SearchQuery, hits: Ints) -> Floats:
+    """The sum of the listed concepts' weights each hit has."""
+    if not q.concept_weights or not len(hits):
+        return np.zeros(len(hits))
+    weight = np.zeros(len(cols.names) + 1)
+    for concept, value in q.concept_weights.items():
+        code = cols.values.get(f"concepts={concept}")
+        if code is not None:
+            weight[code] = value
+    codes, owner = cols.entries(hits)
+    return np.bincount(owner, weights=weight[codes], minlength=len(hits)).astype(np.float64)
