@@ -76,6 +76,11 @@ class Columns:
         self.f_ptr: Ints = np.zeros(1, np.int64)
         self.f_code: Ints = np.zeros(0, np.int64)
         self.f_pos: Ints = np.zeros(0, np.int64)
+        # The entries as of the last full load, grouped by code: the positions with code c are
+        # by_code[code_start[c]:code_start[c + 1]]. Entries appended since are scanned.
+        self.by_code: Ints = np.zeros(0, np.int64)
+        self.code_start: Ints = np.zeros(1, np.int64)
+        self.grouped = 0
         self.v_pos: Ints = np.zeros(0, np.int64)  # venues
         self.v_lat: Floats = np.zeros(0)
         self.v_lon: Floats = np.zeros(0)
@@ -93,13 +98,17 @@ class Columns:
         cols = cls(seq)
         cols._append(conn.execute(NARROW_SQL + " ORDER BY rid").fetchall(),
                      conn.execute(PLACES_SQL).fetchall(), conn.execute(SESSIONS_SQL).fetchall())
+        order = np.argsort(cols.f_code, kind="stable")
+        cols.by_code = cols.f_pos[order]
+        cols.code_start = np.searchsorted(cols.f_code[order], np.arange(len(cols.names) + 1))
+        cols.grouped = len(cols.f_code)
         return cols
 
     def updated(self, conn: sqlite3.Connection, rids: Sequence[int], seq: int) -> Columns:
         """A new snapshot with these assets read again (gone ones dropped)."""
         new = self._copy(seq)
         changed = np.asarray(rids, np.int64)
-        old = self._positions(changed)
+        old = self.positions(changed)
         new.live[old[old >= 0]] = False
         new.dead += int((old >= 0).sum())
         new.pos_of[changed[changed < len(new.pos_of)]] = -1  # set again below if still stored
@@ -184,7 +193,7 @@ class Columns:
         if not places:
             return
         table = np.asarray(places, np.float64)
-        pos = self._positions(table[:, 0].astype(np.int64))
+        pos = self.positions(table[:, 0].astype(np.int64))
         keep = pos >= 0
         self.v_pos = np.concatenate([self.v_pos, pos[keep]])
         self.v_lat = np.concatenate([self.v_lat, table[keep, 1]])
@@ -195,13 +204,14 @@ class Columns:
         if not sessions:
             return
         table = np.asarray(sessions, np.int64)
-        pos = self._positions(table[:, 0])
+        pos = self.positions(table[:, 0])
         keep = pos >= 0
         self.s_pos = np.concatenate([self.s_pos, pos[keep]])
         self.s_lo = np.concatenate([self.s_lo, table[keep, 1]])
         self.s_hi = np.concatenate([self.s_hi, table[keep, 2]])
 
-    def _positions(self, rids: Ints) -> Ints:
+    def positions(self, rids: Ints) -> Ints:
+        """The position of each rid (-1 where not stored)."""
         inside = (rids >= 0) & (rids < len(self.pos_of))
         out = np.full(len(rids), -1, np.int64)
         out[inside] = self.pos_of[rids[inside]]
@@ -231,13 +241,17 @@ class Columns:
         codes = [self.values[f"{field_name}={v}"] for v in values
                  if f"{field_name}={v}" in self.values]
         mask = np.zeros(self.n, bool)
-        if codes:
-            mask[self.f_pos[np.isin(self.f_code, codes)]] = True
+        for code in codes:
+            if code + 1 < len(self.code_start):
+                mask[self.by_code[self.code_start[code]:self.code_start[code + 1]]] = True
+        if codes and self.grouped < len(self.f_code):
+            since = np.isin(self.f_code[self.grouped:], codes)
+            mask[self.f_pos[self.grouped:][since]] = True
         return mask
 
     def of_rids(self, rids: Iterable[int]) -> Mask:
         mask = np.zeros(self.n, bool)
-        pos = self._positions(np.fromiter(rids, np.int64))
+        pos = self.positions(np.fromiter(rids, np.int64))
         mask[pos[pos >= 0]] = True
         return mask
 
@@ -367,7 +381,7 @@ def select(cols: Columns, q: SearchQuery, text: tuple[Ints, Floats] | None,
     match = cols.shown(q.statuses, q.include_duplicates)
     base = np.ones(cols.n)
     if text is not None:
-        pos = cols._positions(text[0])
+        pos = cols.positions(text[0])
         found = pos >= 0
         words = np.zeros(cols.n, bool)
         words[pos[found]] = True
