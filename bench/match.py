@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import requests
-
 sys.path.insert(0, str(Path(__file__).parent))
 from search import (
     _children,
@@ -90,6 +88,7 @@ def _time(call: Any, items: list[Any], warm: int = 30) -> list[float]:
 
 
 def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str, Any]:
+    from linkwell.client import ServiceClient
     from linkwell.directory import create_app
     from linkwell.directory.ingest import upsert_stream
 
@@ -107,15 +106,14 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
     matcher, match_root = serve("linkwell.matcher:create_app()",
                                 {**env, "LINKWELL_DIRECTORY_URL": root})
     try:
-        session = requests.Session()
-        session.trust_env = False  # as the gateway's client calls the services
+        # The client the gateway calls the services with; each raises on an error answer.
+        directory_client, matcher_client = ServiceClient(root), ServiceClient(match_root)
 
         def search(params: dict[str, str]) -> None:
-            session.get(root + "/services", params=params).raise_for_status()
+            directory_client.get("/services", **params)
 
         def match(body: dict[str, Any]) -> None:
-            response = session.post(match_root + "/match", json=body)
-            response.raise_for_status()
+            matcher_client.post("/match", body)
 
         searched = _time(search, [p for _, p in query_mix(count)])
         matched = _time(match, match_mix(count))

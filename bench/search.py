@@ -171,16 +171,16 @@ def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> 
     """Each search asked of the served directory and, on Elasticsearch, sent straight to the
     cluster too, one after the other (taking turns at going first), so that both figures
     meet the same moments of the machine's changing speed."""
+    from linkwell.client import ServiceClient
+
     server, root = _serve(config)
-    base = root + "/services"
-    session = requests.Session()
-    session.trust_env = False  # as the gateway's client calls the directory (no proxy lookups)
+    client = ServiceClient(root)  # the client the gateway and the matcher call it with
     mix = query_mix(queries)
     bodies = _direct_bodies(mix) if backend == "elasticsearch" else []
 
     def directory(params: dict[str, str]) -> float:
         started = time.perf_counter()
-        session.get(base, params=params).raise_for_status()
+        client.get("/services", **params)  # raises on an error answer
         return time.perf_counter() - started
 
     def direct(body: dict[str, Any]) -> float:
