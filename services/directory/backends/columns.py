@@ -30,7 +30,8 @@ from linkwell.directory.backends.base import (
 
 Mask = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.integer[Any]]
+POS = np.int32  # positions and facet codes: half the memory of int64
 
 FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
 KM_PER_DEGREE = 111.32
@@ -39,6 +40,7 @@ NARROW_SQL = ("SELECT rid, withdrawn, duplicate_of IS NOT NULL, status, min_age,
               " FROM assets INDEXED BY assets_hits")
 PLACES_SQL = "SELECT asset, lat, lon, x, y, z FROM asset_places"
 SESSIONS_SQL = "SELECT asset, lo, hi FROM asset_sessions"
+CHUNK = 5000  # rows read at a time on a full load, so the rows never sit in memory all at once
 # A snapshot further behind than this (changed assets, or positions left behind by them) is
 # loaded afresh rather than patched.
 MIN_RELOAD = 1000
@@ -57,37 +59,39 @@ class Columns:
         self.n = 0
         self.dead = 0  # positions left behind by later writes
         self.rid: Ints = np.zeros(0, np.int64)
-        self.pos_of: Ints = np.full(1, -1, np.int64)  # by rid; -1: not stored
+        self.pos_of: Ints = np.full(1, -1, POS)  # by rid; -1: not stored
         self.live: Mask = np.zeros(0, bool)  # the asset's current row, not withdrawn
         self.duplicate: Mask = np.zeros(0, bool)
-        self.status: Ints = np.zeros(0, np.int64)
+        self.status: Ints = np.zeros(0, POS)
         self.statuses: dict[str | None, int] = {}
         self.min_age: Floats = np.zeros(0)
         self.max_age: Floats = np.zeros(0)
         self.confirmed: npt.NDArray[np.str_] = np.zeros(0, "U1")  # '' where never confirmed
         self.modified: list[str | None] = []
-        self.keys: list[tuple[str, str]] = []  # (name_sort, id): the last sort key
+        # name_sort, NUL, id: the last sort key (one string sorts as the pair would, since
+        # NUL sorts first, and takes half the memory)
+        self.keys: list[str] = []
         self.order: list[int] = []  # positions in key order
-        self.rank: Ints = np.zeros(0, np.int64)
+        self.rank: Ints = np.zeros(0, POS)
         # Facets: the "field=value" codes of each position, as a CSR (f_ptr, f_code), and the
         # position of each entry.
         self.values: dict[str, int] = {}
         self.names: list[str] = []
         self.f_ptr: Ints = np.zeros(1, np.int64)
-        self.f_code: Ints = np.zeros(0, np.int64)
-        self.f_pos: Ints = np.zeros(0, np.int64)
+        self.f_code: Ints = np.zeros(0, POS)
+        self.f_pos: Ints = np.zeros(0, POS)
         # The entries as of the last full load, grouped by code: the positions with code c are
         # by_code[code_start[c]:code_start[c + 1]]. Entries appended since are scanned.
-        self.by_code: Ints = np.zeros(0, np.int64)
+        self.by_code: Ints = np.zeros(0, POS)
         self.code_start: Ints = np.zeros(1, np.int64)
         self.grouped = 0
-        self.v_pos: Ints = np.zeros(0, np.int64)  # venues
+        self.v_pos: Ints = np.zeros(0, POS)  # venues
         self.v_lat: Floats = np.zeros(0)
         self.v_lon: Floats = np.zeros(0)
         self.v_xyz: Floats = np.zeros((0, 3))
-        self.s_pos: Ints = np.zeros(0, np.int64)  # sessions, minutes of the week
-        self.s_lo: Ints = np.zeros(0, np.int64)
-        self.s_hi: Ints = np.zeros(0, np.int64)
+        self.s_pos: Ints = np.zeros(0, POS)  # sessions, minutes of the week
+        self.s_lo: Ints = np.zeros(0, POS)
+        self.s_hi: Ints = np.zeros(0, POS)
         self._memo: dict[Any, Any] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -96,8 +100,13 @@ class Columns:
     def load(cls, conn: sqlite3.Connection, seq: int) -> Columns:
         """Every stored asset, read in the caller's transaction."""
         cols = cls(seq)
-        cols._append(conn.execute(NARROW_SQL + " ORDER BY rid").fetchall(),
-                     conn.execute(PLACES_SQL).fetchall(), conn.execute(SESSIONS_SQL).fetchall())
+        for sql, append in ((NARROW_SQL + " ORDER BY rid", cols._append),
+                            (PLACES_SQL, cols._append_places),
+                            (SESSIONS_SQL, cols._append_sessions)):
+            cursor = conn.execute(sql)
+            while rows := cursor.fetchmany(CHUNK):
+                append(rows)
+        cols._rank()
         order = np.argsort(cols.f_code, kind="stable")
         cols.by_code = cols.f_pos[order]
         cols.code_start = np.searchsorted(cols.f_code[order], np.arange(len(cols.names) + 1))
@@ -112,15 +121,15 @@ class Columns:
         new.live[old[old >= 0]] = False
         new.dead += int((old >= 0).sum())
         new.pos_of[changed[changed < len(new.pos_of)]] = -1  # set again below if still stored
-        rows, places, sessions = [], [], []
         for chunk in _chunks(sorted(rids), 500):
             marks = ",".join("?" * len(chunk))
-            rows += conn.execute(f"{NARROW_SQL} WHERE rid IN ({marks}) ORDER BY rid",
-                                 chunk).fetchall()
-            places += conn.execute(f"{PLACES_SQL} WHERE asset IN ({marks})", chunk).fetchall()
-            sessions += conn.execute(f"{SESSIONS_SQL} WHERE asset IN ({marks})",
-                                     chunk).fetchall()
-        new._append(rows, places, sessions)
+            new._append(conn.execute(f"{NARROW_SQL} WHERE rid IN ({marks}) ORDER BY rid",
+                                     chunk).fetchall())
+            new._append_places(conn.execute(f"{PLACES_SQL} WHERE asset IN ({marks})",
+                                            chunk).fetchall())
+            new._append_sessions(conn.execute(f"{SESSIONS_SQL} WHERE asset IN ({marks})",
+                                              chunk).fetchall())
+        new._rank()
         return new
 
     def behind(self, changed: int) -> bool:
@@ -136,8 +145,8 @@ class Columns:
         new.statuses = dict(self.statuses)
         return new
 
-    def _append(self, rows: list[tuple[Any, ...]], places: list[tuple[Any, ...]],
-                sessions: list[tuple[Any, ...]]) -> None:
+    def _append(self, rows: list[tuple[Any, ...]]) -> None:
+        """Assets' narrow rows, at new positions (their venues and sessions come after)."""
         start, count = self.n, len(rows)
         if not count:
             return
@@ -148,29 +157,28 @@ class Columns:
         self.rid = np.concatenate([self.rid, rids])
         top = int(rids.max()) + 1
         if top > len(self.pos_of):
-            self.pos_of = np.concatenate([self.pos_of, np.full(top - len(self.pos_of), -1)])
+            grown = max(top, len(self.pos_of) * 5 // 4)  # room for the next few
+            self.pos_of = np.concatenate([self.pos_of, np.full(grown - len(self.pos_of), -1,
+                                                                POS)])
         self.pos_of[rids] = np.arange(start, self.n)
         self.live = np.concatenate([self.live, ~np.asarray(withdrawn, bool)])
         self.duplicate = np.concatenate([self.duplicate, np.asarray(duplicate, bool)])
         codes = [self.statuses.setdefault(s, len(self.statuses)) for s in status]
-        self.status = np.concatenate([self.status, np.asarray(codes, np.int64)])
+        self.status = np.concatenate([self.status, np.asarray(codes, POS)])
         self.min_age = np.concatenate([self.min_age, _floats(min_age)])
         self.max_age = np.concatenate([self.max_age, _floats(max_age)])
         self.confirmed = np.concatenate([self.confirmed, np.asarray([c or "" for c in confirmed])])
         self.modified = self.modified + list(modified)
-        self._append_keys([(n or "", i) for n, i in zip(name, asset_id, strict=True)])
+        self.keys = self.keys + [f"{n or ''}\0{i}" for n, i in zip(name, asset_id, strict=True)]
         self._append_facets(facets)
-        self._append_places(places)
-        self._append_sessions(sessions)
 
-    def _append_keys(self, keys: list[tuple[str, str]]) -> None:
-        start = len(self.keys)
-        self.keys = self.keys + keys
-        # The earlier positions are in order already: sorting merges the two runs.
-        self.order = sorted(self.order + list(range(start, start + len(keys))),
+    def _rank(self) -> None:
+        """Each position's place in name, then id order (the last tie-break of every sort)."""
+        # The positions ranked before are in order already: sorting merges the two runs.
+        self.order = sorted(self.order + list(range(len(self.order), len(self.keys))),
                             key=self.keys.__getitem__)
-        self.rank = np.empty(len(self.keys), np.int64)
-        self.rank[self.order] = np.arange(len(self.keys))
+        self.rank = np.empty(len(self.keys), POS)
+        self.rank[self.order] = np.arange(len(self.keys), dtype=POS)
 
     def _append_facets(self, packed: Iterable[str | None]) -> None:
         lengths: list[int] = []
@@ -182,12 +190,13 @@ class Columns:
         for entry in set(entries).difference(self.values):
             self.values[entry] = len(self.names)
             self.names.append(entry)
-        codes = np.fromiter(map(self.values.__getitem__, entries), np.int64, len(entries))
+        codes = np.fromiter(map(self.values.__getitem__, entries), POS, len(entries))
         sizes = np.asarray(lengths, np.int64)
         first = self.n - len(lengths)
         self.f_ptr = np.concatenate([self.f_ptr, self.f_ptr[-1] + np.cumsum(sizes)])
         self.f_code = np.concatenate([self.f_code, codes])
-        self.f_pos = np.concatenate([self.f_pos, np.repeat(np.arange(first, self.n), sizes)])
+        self.f_pos = np.concatenate([self.f_pos, np.repeat(np.arange(first, self.n, dtype=POS),
+                                                           sizes)])
 
     def _append_places(self, places: list[tuple[Any, ...]]) -> None:
         if not places:
@@ -207,13 +216,13 @@ class Columns:
         pos = self.positions(table[:, 0])
         keep = pos >= 0
         self.s_pos = np.concatenate([self.s_pos, pos[keep]])
-        self.s_lo = np.concatenate([self.s_lo, table[keep, 1]])
-        self.s_hi = np.concatenate([self.s_hi, table[keep, 2]])
+        self.s_lo = np.concatenate([self.s_lo, table[keep, 1].astype(POS)])
+        self.s_hi = np.concatenate([self.s_hi, table[keep, 2].astype(POS)])
 
     def positions(self, rids: Ints) -> Ints:
         """The position of each rid (-1 where not stored)."""
         inside = (rids >= 0) & (rids < len(self.pos_of))
-        out = np.full(len(rids), -1, np.int64)
+        out = np.full(len(rids), -1, POS)
         out[inside] = self.pos_of[rids[inside]]
         return out
 
@@ -307,8 +316,8 @@ class Columns:
     def modified_rank(self) -> Ints:
         """Each position's place when sorted undated first, then by last_modified, then id."""
         if "modified" not in self._memo:
-            keyed = [(m is not None, m or "", k[1]) for m, k in zip(self.modified, self.keys,
-                                                                   strict=True)]
+            keyed = [(m is not None, m or "", k.rpartition("\0")[2])
+                     for m, k in zip(self.modified, self.keys, strict=True)]
             rank = np.empty(self.n, np.int64)
             rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n)
             self._memo["modified"] = rank
