@@ -25,7 +25,8 @@ DAYS = ["MO", "TU", "WE", "TH", "FR", "SA"]
 QUERIES = ["", "q=singing", "q=walk+garden", "near=51.4452,-0.0209&within_km=3",
            "near=51.45,-0.02&sort=distance", "q=lonely&near=51.45,-0.02&sort=blended",
            "day=tuesday&from=09:00&to=13:00", "free=true&age=70", "concept=creative",
-           "status=active,inactive&sort=name", "accessibility=step_free", "language=pl"]
+           "status=active,inactive&sort=name", "accessibility=step_free", "language=pl",
+           "q=walk&near=51.4452,-0.0209&within_km=2", "q=sing&free=true&day=tuesday"]
 
 
 def _record(slug: str, rng: random.Random, modified: str = "2026-01-05T10:00:00Z"
@@ -186,3 +187,21 @@ def test_each_kind_of_write_is_logged(tmp_path: Path) -> None:
     assert shown() == [items[0].id]
     reader.close()
     writer.close()
+
+
+def test_words_matched_among_the_filtered_assets_rank_alike(
+        two_workers: tuple[Flask, Flask], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the other filters leave few assets, bm25 is worked out for those alone: the
+    answers are those of matching the words everywhere and filtering after."""
+    client = two_workers[0].test_client()
+    rng = random.Random(13)
+    load(client, [_record(f"asset-{i}", rng) for i in range(60)])
+    answers = {}
+    for share in (0.0, 1.0):  # never, always
+        monkeypatch.setattr(columns, "WORDS_AMONG", share)
+        answers[share] = _answers(client)
+    assert answers[0.0] == answers[1.0]
+    worded = [a for a in answers[1.0] if "q=" in a["query"]]
+    assert all(a["total"] for a in worded)
+    assert any(a["total"] < client.get(f"/services?{a['query'].split('&')[0]}").json["total"]
+               for a in worded)  # some of them were narrowed by the other filters

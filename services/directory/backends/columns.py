@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -380,22 +380,20 @@ class Selection:
         return pick[np.lexsort(keys)[:count]]
 
 
-def select(cols: Columns, q: SearchQuery, text: tuple[Ints, Floats] | None,
-           restrict: list[Mask]) -> Selection:
+# Words are matched among the assets the other filters leave when those are at most this
+# share of the directory: bm25 is then worked out for them alone.
+WORDS_AMONG = 0.25
+Words = Callable[[Ints | None], tuple[Ints, Floats]]
+
+
+def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Mask]) -> Selection:
     """The positions a search matches, with their scores and distances.
 
-    ``text`` holds the rids and bm25 figures of the word matches; ``restrict`` holds masks the
-    caller worked out from the file (the filters on ids that are not held here).
+    ``words`` gives the rids and bm25 figures of the word matches (among the given rids, when
+    given); ``restrict`` holds masks the caller worked out from the file (the filters on ids
+    that are not held here).
     """
     match = cols.shown(q.statuses, q.include_duplicates)
-    base = np.ones(cols.n)
-    if text is not None:
-        pos = cols.positions(text[0])
-        found = pos >= 0
-        words = np.zeros(cols.n, bool)
-        words[pos[found]] = True
-        match &= words
-        base[pos[found]] = -text[1][found]
     for mask in restrict:
         match &= mask
     _filter(cols, q, match)
@@ -408,6 +406,16 @@ def select(cols: Columns, q: SearchQuery, text: tuple[Ints, Floats] | None,
             if q.include_remote:
                 near |= cols.has_any("delivery", REMOTE_DELIVERY)
             match &= near
+    base = np.ones(cols.n)
+    if words is not None:
+        left = np.flatnonzero(match)
+        rids, bm25 = words(cols.rid[left] if len(left) <= WORDS_AMONG * cols.n else None)
+        pos = cols.positions(rids)
+        found = pos >= 0
+        said = np.zeros(cols.n, bool)
+        said[pos[found]] = True
+        match &= said
+        base[pos[found]] = -bm25[found]
     hits = np.flatnonzero(match)
     score = base[hits] + _concept_weights(cols, q, hits)
     score *= np.where(cols.stale(q.stale_before)[hits], STALE_FACTOR, 1.0)

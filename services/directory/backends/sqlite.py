@@ -9,10 +9,12 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
@@ -305,8 +307,8 @@ class SQLiteBackend:
         conn.execute("BEGIN")  # one snapshot for the columns, the word matches and the page
         try:
             cols = self._caught_up(conn)
-            text = _word_matches(conn, query.tokens) if query.tokens else None
-            found = select(cols, query, text, _restrictions(conn, cols, query))
+            words = partial(_word_matches, conn, query.tokens) if query.tokens else None
+            found = select(cols, query, words, _restrictions(conn, cols, query))
             picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
             hits = self._hits(conn, query, cols, found, picked)
         finally:
@@ -436,10 +438,17 @@ def _in(column: str, values: list[Any]) -> str:
     return f"{column} IN ({','.join('?' * len(values))})"
 
 
-def _word_matches(conn: sqlite3.Connection, tokens: list[str]) -> tuple[Any, Any]:
-    """The rids and bm25 figures (lower is better) of the assets the words match."""
-    rows = conn.execute("SELECT rowid, bm25(asset_text, ?, ?, ?) FROM asset_text"
-                        " WHERE asset_text MATCH ?", [*TEXT_WEIGHTS, _fts_query(tokens)]).fetchall()
+def _word_matches(conn: sqlite3.Connection, tokens: list[str], among: Any = None
+                  ) -> tuple[Any, Any]:
+    """The rids and bm25 figures (lower is better) of the assets the words match, of those
+    ``among`` the given rids when given: bm25 is then worked out for those alone."""
+    sql = ("SELECT rowid, bm25(asset_text, ?, ?, ?) FROM asset_text WHERE asset_text MATCH ?")
+    args: list[Any] = [*TEXT_WEIGHTS, _fts_query(tokens)]
+    if among is not None:
+        # "+rowid": checked on each match, not handed to FTS5 as one lookup per rid
+        sql += " AND +rowid IN (SELECT value FROM json_each(?))"
+        args.append(orjson.dumps(among, option=orjson.OPT_SERIALIZE_NUMPY).decode())
+    rows = conn.execute(sql, args).fetchall()
     return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
             np.fromiter((r[1] for r in rows), np.float64, len(rows)))
 
