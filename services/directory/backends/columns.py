@@ -247,16 +247,22 @@ class Columns:
 
     def has_any(self, field_name: str, values: Iterable[str]) -> Mask:
         """Positions with at least one of these values in a facet field."""
-        codes = [self.values[f"{field_name}={v}"] for v in values
-                 if f"{field_name}={v}" in self.values]
         mask = np.zeros(self.n, bool)
-        for code in codes:
-            if code + 1 < len(self.code_start):
-                mask[self.by_code[self.code_start[code]:self.code_start[code + 1]]] = True
-        if codes and self.grouped < len(self.f_code):
-            since = np.isin(self.f_code[self.grouped:], codes)
-            mask[self.f_pos[self.grouped:][since]] = True
+        for value in values:
+            mask[self.postings(f"{field_name}={value}")] = True
         return mask
+
+    def postings(self, entry: str) -> Ints:
+        """The positions with this "field=value" (dead ones too: the caller masks them)."""
+        code = self.values.get(entry)
+        if code is None:
+            return np.zeros(0, POS)
+        found = self.by_code[self.code_start[code]:self.code_start[code + 1]] \
+            if code + 1 < len(self.code_start) else np.zeros(0, POS)
+        if self.grouped < len(self.f_code):  # entries appended since the last full load
+            since = self.f_pos[self.grouped:][self.f_code[self.grouped:] == code]
+            found = np.concatenate([found, since])
+        return found
 
     def of_rids(self, rids: Iterable[int]) -> Mask:
         mask = np.zeros(self.n, bool)
@@ -287,17 +293,15 @@ class Columns:
         out[some] = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(chord2[some]) / 2))
         return out
 
-    def entries(self, hits: Ints) -> tuple[Ints, Ints]:
-        """The facet codes of these positions, and which of them (an index into ``hits``)
-        each belongs to."""
+    def entries(self, hits: Ints) -> Ints:
+        """The facet codes of these positions, one after another."""
         sizes = self.f_ptr[hits + 1] - self.f_ptr[hits]
         starts = np.repeat(self.f_ptr[hits] - np.cumsum(sizes) + sizes, sizes)
-        return (self.f_code[starts + np.arange(int(sizes.sum()))],
-                np.repeat(np.arange(len(hits)), sizes))
+        return self.f_code[starts + np.arange(int(sizes.sum()))]
 
     def counts(self, hits: Ints) -> dict[str, dict[str, int]]:
         """Facet counts over these positions."""
-        tally = np.bincount(self.entries(hits)[0], minlength=len(self.names))
+        tally = np.bincount(self.entries(hits), minlength=len(self.names))
         out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
         for code in np.flatnonzero(tally):
             field_name, _, value = self.names[code].partition("=")
@@ -448,10 +452,7 @@ def _concept_weights(cols: Columns, q: SearchQuery, hits: Ints) -> Floats:
     """The sum of the listed concepts' weights each hit has."""
     if not q.concept_weights or not len(hits):
         return np.zeros(len(hits))
-    weight = np.zeros(len(cols.names) + 1)
-    for concept, value in q.concept_weights.items():
-        code = cols.values.get(f"concepts={concept}")
-        if code is not None:
-            weight[code] = value
-    codes, owner = cols.entries(hits)
-    return np.bincount(owner, weights=weight[codes], minlength=len(hits)).astype(np.float64)
+    added = np.zeros(cols.n)
+    for concept, weight in q.concept_weights.items():
+        added[cols.postings(f"concepts={concept}")] += weight
+    return added[hits]
