@@ -205,3 +205,38 @@ def test_words_matched_among_the_filtered_assets_rank_alike(
     assert all(a["total"] for a in worded)
     assert any(a["total"] < client.get(f"/services?{a['query'].split('&')[0]}").json["total"]
                for a in worded)  # some of them were narrowed by the other filters
+
+
+def test_threads_searching_while_another_writes(two_workers: tuple[Flask, Flask],
+                                                tmp_path: Path) -> None:
+    """One process's threads share its columns: searches racing the catch-up all answer,
+    and the last answers are those of a fresh directory."""
+    import threading
+
+    reader, writer = (app.test_client() for app in two_workers)
+    rng = random.Random(21)
+    slugs = [f"asset-{i}" for i in range(30)]
+    load(writer, [_record(s, rng) for s in slugs])
+    failures: list[str] = []
+    done = threading.Event()
+
+    def search() -> None:
+        client = reader.application.test_client()
+        while not done.is_set():
+            for params in QUERIES:
+                response = client.get(f"/services?{params}")
+                if response.status_code != 200:
+                    failures.append(f"{params}: {response.status_code} {response.json}")
+
+    threads = [threading.Thread(target=search) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    try:
+        for step in range(5):
+            _change(writer, random.Random(step), slugs, step)
+    finally:
+        done.set()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+    assert _answers(reader) == _fresh_answers(tmp_path)

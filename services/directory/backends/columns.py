@@ -40,6 +40,7 @@ NARROW_SQL = ("SELECT rid, withdrawn, duplicate_of IS NOT NULL, status, min_age,
               " FROM assets INDEXED BY assets_hits")
 PLACES_SQL = "SELECT asset, lat, lon, x, y, z FROM asset_places"
 SESSIONS_SQL = "SELECT asset, lo, hi FROM asset_sessions"
+MEMO_LIMIT = 32
 CHUNK = 5000  # rows read at a time on a full load, so the rows never sit in memory all at once
 # A snapshot further behind than this (changed assets, or positions left behind by them) is
 # loaded afresh rather than patched.
@@ -228,22 +229,29 @@ class Columns:
 
     # -- what searches ask ------------------------------------------------------------------
 
+    def _memoised(self, key: Any, make: Callable[[], Any]) -> Any:
+        """What this snapshot worked out once for ``key`` (threads may both work it out)."""
+        value = self._memo.get(key)
+        if value is None:
+            value = make()
+            if len(self._memo) > MEMO_LIMIT:  # status lists and dates seen: a few a day
+                self._memo.clear()
+            self._memo[key] = value
+        return value
+
     def shown(self, statuses: list[str], include_duplicates: bool) -> Mask:
         """Current assets with one of these statuses (and not repeating another listing)."""
-        key = ("shown", tuple(statuses), include_duplicates)
-        if key not in self._memo:
+        def make() -> Mask:
             codes = [self.statuses[s] for s in statuses if s in self.statuses]
             mask = self.live & np.isin(self.status, codes)
-            self._memo[key] = mask if include_duplicates else mask & ~self.duplicate
-        return self._memo[key].copy()
+            return mask if include_duplicates else mask & ~self.duplicate
+        mask: Mask = self._memoised(("shown", tuple(statuses), include_duplicates), make)
+        return mask.copy()  # the caller narrows it in place
 
     def stale(self, before: str) -> Mask:
         """Not confirmed since ``before`` (an ISO date), or never."""
-        key = ("stale", before)
-        if key not in self._memo:
-            self._memo = {k: v for k, v in self._memo.items() if k[0] != "stale"}
-            self._memo[key] = self.confirmed < before
-        return self._memo[key]
+        mask: Mask = self._memoised(("stale", before), lambda: self.confirmed < before)
+        return mask
 
     def has_any(self, field_name: str, values: Iterable[str]) -> Mask:
         """Positions with at least one of these values in a facet field."""
@@ -311,21 +319,21 @@ class Columns:
 
     def modified_since(self, moment: str) -> Mask:
         """Positions last modified at or after ``moment`` (never modified: no)."""
-        if "modified_text" not in self._memo:
-            self._memo["modified_text"] = (np.asarray([m or "" for m in self.modified]),
-                                           np.asarray([m is not None for m in self.modified]))
-        text, dated = self._memo["modified_text"]
+        text, dated = self._memoised("modified_text", lambda: (
+            np.asarray([m or "" for m in self.modified]),
+            np.asarray([m is not None for m in self.modified])))
         return (text >= moment) & dated
 
     def modified_rank(self) -> Ints:
         """Each position's place when sorted undated first, then by last_modified, then id."""
-        if "modified" not in self._memo:
+        def make() -> Ints:
             keyed = [(m is not None, m or "", k.rpartition("\0")[2])
                      for m, k in zip(self.modified, self.keys, strict=True)]
-            rank = np.empty(self.n, np.int64)
-            rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n)
-            self._memo["modified"] = rank
-        return self._memo["modified"]
+            rank = np.empty(self.n, POS)
+            rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n, dtype=POS)
+            return rank
+        rank: Ints = self._memoised("modified", make)
+        return rank
 
 
 def _in_box(cols: Columns, lat: float, lon: float, km: float) -> Mask:
