@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import orjson
 
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
@@ -122,14 +123,14 @@ class Columns:
         new.live[old[old >= 0]] = False
         new.dead += int((old >= 0).sum())
         new.pos_of[changed[changed < len(new.pos_of)]] = -1  # set again below if still stored
-        for chunk in _chunks(sorted(rids), 500):
-            marks = ",".join("?" * len(chunk))
-            new._append(conn.execute(f"{NARROW_SQL} WHERE rid IN ({marks}) ORDER BY rid",
-                                     chunk).fetchall())
-            new._append_places(conn.execute(f"{PLACES_SQL} WHERE asset IN ({marks})",
-                                            chunk).fetchall())
-            new._append_sessions(conn.execute(f"{SESSIONS_SQL} WHERE asset IN ({marks})",
-                                              chunk).fetchall())
+        listed = orjson.dumps(sorted(rids)).decode()
+        among = "IN (SELECT value FROM json_each(?))"  # one list, however many changed
+        new._append(conn.execute(f"{NARROW_SQL} WHERE rid {among} ORDER BY rid",
+                                 (listed,)).fetchall())
+        new._append_places(conn.execute(f"{PLACES_SQL} WHERE asset {among}",
+                                        (listed,)).fetchall())
+        new._append_sessions(conn.execute(f"{SESSIONS_SQL} WHERE asset {among}",
+                                          (listed,)).fetchall())
         new._rank()
         return new
 
@@ -358,11 +359,6 @@ def decay(distance_km: Floats) -> Floats:
 
 def _floats(values: Sequence[Any]) -> Floats:
     return np.asarray([math.nan if v is None else v for v in values], np.float64)
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 class Selection:

@@ -75,20 +75,22 @@ ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
 # Each venue as a point on the unit sphere: distance is then arithmetic (see columns.py).
 ADDED_PLACE_COLUMNS = {"x": "REAL", "y": "REAL", "z": "REAL"}
 AFTER_MIGRATION = """
-CREATE INDEX IF NOT EXISTS assets_by_modified ON assets (last_modified, id);
 CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
 UPDATE assets SET facet_terms = (SELECT group_concat(field || '=' || value, char(31))
     FROM asset_terms WHERE asset = assets.rid AND field IN ({facet_fields}))
     WHERE facet_terms IS NULL;
 UPDATE asset_places SET x = cos(radians(lat)) * cos(radians(lon)),
     y = cos(radians(lat)) * sin(radians(lon)), z = sin(radians(lat)) WHERE x IS NULL;
+-- Searches filter, sort and count over in-memory columns (see columns.py): the indexes
+-- earlier versions searched with only slowed writes down.
 DROP INDEX IF EXISTS asset_places_lat;
--- What searches filter and sort on, narrow: the wide rows (the whole record) are then read
--- only for the page shown.
 DROP INDEX IF EXISTS assets_for_search;
+DROP INDEX IF EXISTS asset_places_geo;
+DROP INDEX IF EXISTS assets_by_modified;
+-- What the columns are read from, narrow: the wide rows (the whole record) are read only
+-- for the page shown.
 CREATE INDEX IF NOT EXISTS assets_hits ON assets (rid, withdrawn, duplicate_of, status,
     min_age, max_age, last_confirmed, last_modified, name_sort, id, facet_terms);
-CREATE INDEX IF NOT EXISTS asset_places_geo ON asset_places (lat, lon, x, y, z, asset);
 """
 AFTER_MIGRATION = AFTER_MIGRATION.replace(
     "{facet_fields}", ", ".join(f"'{f}'" for f in FACET_FIELDS))
