@@ -81,7 +81,9 @@ def build_query(args: dict[str, Any]) -> SearchQuery:
     if args.get("free"):
         cost = ["free"]
     weights = dict(args.get("concept_weight") or [])
-    default_sort = "relevance" if analysed or weights else ("distance" if near else "name")
+    vector = args.get("vector")
+    ranked = analysed or weights or vector is not None
+    default_sort = "relevance" if ranked else ("distance" if near else "name")
     return SearchQuery(
         analysed=analysed, concepts=list(args.get("concept") or []), concept_weights=weights,
         near=near,
@@ -93,7 +95,7 @@ def build_query(args: dict[str, Any]) -> SearchQuery:
         areas=list(args.get("area") or []), feeds=list(args.get("feed") or []),
         statuses=list(args["status"]), stale_before=stale_cutoff(),
         sort=args.get("sort") or default_sort, page=args["page"], per_page=args["per_page"],
-        facets=args["facets"])
+        facets=args["facets"], vector=vector)
 
 
 def time_windows(args: dict[str, Any]) -> list[tuple[int, int]]:
@@ -110,7 +112,7 @@ def time_windows(args: dict[str, Any]) -> list[tuple[int, int]]:
 
 def present_page(page: SearchPage, query: SearchQuery) -> dict[str, Any]:
     tax = load_taxonomy()
-    results = [present_hit(h.summary, h.score, h.distance_km, query.stale_before)
+    results = [present_hit(h.summary, h.score, h.distance_km, query.stale_before, h.similarity)
                for h in page.hits]
     facets = {name: _buckets(name, counts, tax) for name, counts in page.facets.items()}
     understood = {}
@@ -124,9 +126,11 @@ def present_page(page: SearchPage, query: SearchQuery) -> dict[str, Any]:
 
 
 def present_hit(summary: dict[str, Any], score: float, distance: float | None,
-                stale_before: str) -> dict[str, Any]:
+                stale_before: str, similarity: float | None = None) -> dict[str, Any]:
     out = dict(summary)
     out["score"] = round(score, 6)
+    if similarity is not None:
+        out["similarity"] = round(similarity, 4)
     if distance is not None:
         out["distance_km"] = round(float(distance), 2)
     confirmed = summary.get("last_confirmed")

@@ -16,6 +16,7 @@ from marshmallow import (
 )
 from webargs.fields import DelimitedList
 
+from linkwell import semantic
 from linkwell.directory.backends.base import MAX_RESULT_WINDOW, SORTS
 from linkwell.fields import ClockField, DayField
 from linkwell.hsds import STATUSES
@@ -58,6 +59,17 @@ class ConceptWeightField(fields.String):
         return (concept, number)
 
 
+class VectorField(fields.String):
+    """``vector=...``: a person's words as linkwell.semantic embeds them (base64 bytes)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return semantic.decode(text)
+        except semantic.BadVector as exc:
+            raise ValidationError(str(exc)) from None
+
+
 def _one_of(choices: Any) -> validate.OneOf:
     return validate.OneOf(sorted(choices), error="must be one of: {choices}")
 
@@ -81,6 +93,10 @@ class SearchArgs(Schema):
                        "calm.mindfulness:1.5,nature.nature_time:0.5): an asset's relevance "
                        "gains the weight of each listed concept it has, so the concepts that "
                        "matter most come first (sorting by relevance is then the default)"})
+    vector = VectorField(validate=validate.Length(max=400), metadata={
+        "description": "Meaning to rank by: a vector of linkwell.semantic (256 signed bytes, "
+                       "URL-safe base64). Each result then says its similarity (cosine), and "
+                       "without q or concept_weight the nearest in meaning come first"})
     words_only = fields.Boolean(load_default=False, metadata={
         "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
                        "keyword directory would)"})

@@ -70,6 +70,9 @@ class SearchQuery:
     page: int = 1
     per_page: int = 20
     facets: bool = True
+    # A quantised vector of linkwell.semantic: each hit says its cosine to it, and, without
+    # words or concepts, the filtered assets that have a vector come nearest in meaning first.
+    vector: Any = None
 
     @property
     def tokens(self) -> list[str]:
@@ -79,6 +82,12 @@ class SearchQuery:
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
 
+    @property
+    def by_meaning(self) -> bool:
+        """Ranked by nearness in meaning: a vector, and nothing else to rank by."""
+        return (self.vector is not None and not self.tokens and not self.concept_weights
+                and self.sort in ("relevance", "blended"))
+
 
 @dataclass
 class Hit:
@@ -87,6 +96,7 @@ class Hit:
     distance_km: float | None
     summary: dict[str, Any]
     fields: dict[str, Any] = field(default_factory=dict)  # as asked for in SearchQuery.fields
+    similarity: float | None = None  # cosine to SearchQuery.vector, when one was given
 
 
 @dataclass

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
+from linkwell import semantic
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
     DECAY_SCALE_KM,
@@ -41,6 +42,7 @@ NARROW_SQL = ("SELECT rid, withdrawn, duplicate_of IS NOT NULL, status, min_age,
               " FROM assets INDEXED BY assets_hits")
 PLACES_SQL = "SELECT asset, lat, lon, x, y, z FROM asset_places"
 SESSIONS_SQL = "SELECT asset, lo, hi FROM asset_sessions"
+VECTORS_SQL = f"SELECT asset, vec FROM asset_vectors WHERE model = '{semantic.MODEL}'"
 MEMO_LIMIT = 32
 CHUNK = 5000  # rows read at a time on a full load, so the rows never sit in memory all at once
 # A snapshot further behind than this (changed assets, or positions left behind by them) is
@@ -94,6 +96,9 @@ class Columns:
         self.s_pos: Ints = np.zeros(0, POS)  # sessions, minutes of the week
         self.s_lo: Ints = np.zeros(0, POS)
         self.s_hi: Ints = np.zeros(0, POS)
+        # Meaning: each position's quantised vector (zeros where none) and its length.
+        self.vec: npt.NDArray[np.int8] = np.zeros((0, semantic.DIMS), np.int8)
+        self.vec_norm: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._memo: dict[Any, Any] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -104,7 +109,8 @@ class Columns:
         cols = cls(seq)
         for sql, append in ((NARROW_SQL + " ORDER BY rid", cols._append),
                             (PLACES_SQL, cols._append_places),
-                            (SESSIONS_SQL, cols._append_sessions)):
+                            (SESSIONS_SQL, cols._append_sessions),
+                            (VECTORS_SQL, cols._append_vectors)):
             cursor = conn.execute(sql)
             while rows := cursor.fetchmany(CHUNK):
                 append(rows)
@@ -131,6 +137,8 @@ class Columns:
                                         (listed,)).fetchall())
         new._append_sessions(conn.execute(f"{SESSIONS_SQL} WHERE asset {among}",
                                           (listed,)).fetchall())
+        new._append_vectors(conn.execute(f"{VECTORS_SQL} AND asset {among}",
+                                         (listed,)).fetchall())
         new._rank()
         return new
 
@@ -173,6 +181,8 @@ class Columns:
         self.modified = self.modified + list(modified)
         self.keys = self.keys + [f"{n or ''}\0{i}" for n, i in zip(name, asset_id, strict=True)]
         self._append_facets(facets)
+        self.vec = np.concatenate([self.vec, np.zeros((count, semantic.DIMS), np.int8)])
+        self.vec_norm = np.concatenate([self.vec_norm, np.zeros(count, np.float32)])
 
     def _rank(self) -> None:
         """Each position's place in name, then id order (the last tie-break of every sort)."""
@@ -220,6 +230,16 @@ class Columns:
         self.s_pos = np.concatenate([self.s_pos, pos[keep]])
         self.s_lo = np.concatenate([self.s_lo, table[keep, 1].astype(POS)])
         self.s_hi = np.concatenate([self.s_hi, table[keep, 2].astype(POS)])
+
+    def _append_vectors(self, rows: list[tuple[Any, ...]]) -> None:
+        """Vectors of assets appended just now (their rows are new, so written in place)."""
+        if not rows:
+            return
+        pos = self.positions(np.asarray([r[0] for r in rows], np.int64))
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), np.int8).reshape(-1, semantic.DIMS)
+        keep = pos >= 0
+        self.vec[pos[keep]] = matrix[keep]
+        self.vec_norm[pos[keep]] = np.linalg.norm(matrix[keep].astype(np.float32), axis=1)
 
     def positions(self, rids: Ints) -> Ints:
         """The position of each rid (-1 where not stored)."""
@@ -367,6 +387,15 @@ class Selection:
     def __init__(self, cols: Columns, hits: Ints, score: Floats, distance: Floats) -> None:
         self.cols, self.hits, self.score, self.distance = cols, hits, score, distance
 
+    def similarity(self, picked: Ints, vector: Any) -> list[float | None]:
+        """The cosine of each picked hit to ``vector`` (None without one, or no vector)."""
+        pos = self.hits[picked]
+        if vector is None:
+            return [None] * len(pos)
+        found = semantic.cosines(vector, self.cols.vec[pos])
+        return [float(c) if n > 0 else None
+                for c, n in zip(found, self.cols.vec_norm[pos], strict=True)]
+
     def top(self, sort: str, count: int) -> Ints:
         """Indexes into ``hits`` of the first ``count`` in the asked order (ties by name, then
         id, as the Elasticsearch sort breaks them)."""
@@ -415,6 +444,8 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
                 near |= cols.has_any("delivery", REMOTE_DELIVERY)
             match &= near
     base = np.ones(cols.n)
+    if q.by_meaning:
+        _nearest(cols, q, match, base)
     if words is not None:
         left = np.flatnonzero(match)
         rids, bm25 = words(cols.rid[left] if len(left) <= WORDS_AMONG * cols.n else None)
@@ -430,6 +461,13 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
     if q.sort == "blended":
         score *= decay(distance[hits])
     return Selection(cols, hits, score, distance[hits])
+
+
+def _nearest(cols: Columns, q: SearchQuery, match: Mask, base: Floats) -> None:
+    """Matches that have a vector, scored (1 + cosine) / 2 as Elasticsearch scores cosine."""
+    match &= cols.vec_norm > 0
+    left = np.flatnonzero(match)
+    base[left] = (1.0 + semantic.cosines(q.vector, cols.vec[left])) / 2.0
 
 
 def _filter(cols: Columns, q: SearchQuery, match: Mask) -> None:

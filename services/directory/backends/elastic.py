@@ -17,14 +17,17 @@ from importlib import resources
 from typing import Any
 
 import elasticsearch
+import numpy as np
 import orjson
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
+from linkwell import semantic
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
     DECAY_SCALE_KM,
     FACET_FIELDS,
+    MAX_RESULT_WINDOW,
     REMOTE_DELIVERY,
     STALE_FACTOR,
     BackendUnavailable,
@@ -394,7 +397,16 @@ def _hit(hit: dict[str, Any], q: SearchQuery) -> Hit:
         distance = None if value in ("Infinity", None) or math.isinf(float(value)) else value
     source = hit.get("_source") or {}
     return Hit(hit["_id"], float(hit.get("_score") or 0.0), distance, source.get("summary", {}),
-               {f: source.get(f) for f in q.fields})
+               {f: source.get(f) for f in q.fields}, _similarity(source, q))
+
+
+def _similarity(source: dict[str, Any], q: SearchQuery) -> float | None:
+    """The hit's cosine to the query's vector (worked out here: the node has no scripts)."""
+    if q.vector is None or source.get("vector_model") != semantic.MODEL or not source.get(
+            "vector"):
+        return None
+    row = np.asarray([source["vector"]], np.int8)
+    return float(semantic.cosines(q.vector, row)[0])
 
 
 def search_body(q: SearchQuery) -> dict[str, Any]:
@@ -406,7 +418,8 @@ def search_body(q: SearchQuery) -> dict[str, Any]:
         "size": q.per_page,
         "track_total_hits": True,
         "track_scores": True,
-        "_source": [*(["summary"] if q.with_summary else []), *q.fields] or False,
+        "_source": [*(["summary"] if q.with_summary else []), *q.fields,
+                    *(["vector", "vector_model"] if q.vector is not None else [])] or False,
     }
     if q.facets:
         body["aggs"] = {f: {"terms": {"field": f, "size": 500 if f == "concepts" else 100}}
@@ -417,7 +430,7 @@ def search_body(q: SearchQuery) -> dict[str, Any]:
 def _scored(q: SearchQuery) -> dict[str, Any]:
     must: dict[str, Any] = ({"multi_match": {"query": " ".join(q.tokens), "fields": TEXT_FIELDS,
                                              "type": "most_fields", "operator": "or"}}
-                            if q.tokens else {"match_all": {}})
+                            if q.tokens else _nearest(q) if q.by_meaning else {"match_all": {}})
     stale = {"bool": {"should": [{"range": {"last_confirmed": {"lt": q.stale_before}}},
                                  {"bool": {"must_not": {"exists": {"field": "last_confirmed"}}}}]}}
     functions: list[dict[str, Any]] = [{"filter": stale, "weight": STALE_FACTOR}]
@@ -431,6 +444,17 @@ def _scored(q: SearchQuery) -> dict[str, Any]:
         "query": {"bool": {"must": [must], "filter": _filters(q),
                            **({"should": weighted} if weighted else {})}},
         "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}}
+
+
+def _nearest(q: SearchQuery) -> dict[str, Any]:
+    """Every filtered asset with a vector, nearest in meaning first: an exact k-nearest search
+    (the vectors are stored flat) with k as large as a page can reach.
+
+    The score is Elasticsearch's for cosine, (1 + cosine) / 2, as the embedded backend's.
+    """
+    return {"knn": {"field": "vector", "query_vector": q.vector.tolist(),
+                    "k": MAX_RESULT_WINDOW, "num_candidates": MAX_RESULT_WINDOW, "filter": [
+                        *_filters(q), {"term": {"vector_model": semantic.MODEL}}]}}
 
 
 def _filters(q: SearchQuery) -> list[dict[str, Any]]:

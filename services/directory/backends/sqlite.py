@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon R
 CREATE INDEX IF NOT EXISTS asset_places_by_asset ON asset_places (asset);
 CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, hi INTEGER);
 CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
+-- Each asset's meaning (linkwell.semantic): 256 signed bytes, and the model that made them.
+CREATE TABLE IF NOT EXISTS asset_vectors (asset INTEGER PRIMARY KEY, model TEXT NOT NULL,
+    vec BLOB NOT NULL);
 -- Every write logs the assets it touched: each process's search columns catch up from here.
 CREATE TABLE IF NOT EXISTS asset_log (seq INTEGER PRIMARY KEY AUTOINCREMENT,
     rid INTEGER NOT NULL);
@@ -219,12 +222,15 @@ class SQLiteBackend:
                           for p in doc["locations"]])
         conn.executemany("INSERT INTO asset_sessions (asset, lo, hi) VALUES (?,?,?)",
                          [(rid, s["gte"], s["lte"]) for s in doc["sessions"]])
+        if doc.get("vector"):
+            conn.execute("INSERT INTO asset_vectors (asset, model, vec) VALUES (?,?,?)",
+                         (rid, doc["vector_model"], np.asarray(doc["vector"], np.int8).tobytes()))
         conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
         return None
 
     @staticmethod
     def _remove_rows(conn: sqlite3.Connection, rid: int) -> None:
-        for table in ("asset_terms", "asset_places", "asset_sessions"):
+        for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors"):
             conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
         conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
         conn.execute("DELETE FROM assets WHERE rid = ?", (rid,))
@@ -330,10 +336,11 @@ class SQLiteBackend:
         summary = "summary" if query.with_summary else "'{}'"
         wide = {r[0]: r[1:] for r in conn.execute(
             f"SELECT rid, {summary}, id{extra} FROM assets WHERE {_in('rid', rids)}", rids)}
+        similarity = found.similarity(picked, query.vector)
         return [Hit(wide[rid][1], float(score), None if math.isinf(d) else float(d),
-                    _loads(wide[rid][0]), _hit_fields(query.fields, wide[rid][2:]))
-                for rid, score, d in zip(rids, found.score[picked], found.distance[picked],
-                                         strict=True)]
+                    _loads(wide[rid][0]), _hit_fields(query.fields, wide[rid][2:]), sim)
+                for rid, score, d, sim in zip(rids, found.score[picked], found.distance[picked],
+                                              similarity, strict=True)]
 
     def _caught_up(self, conn: sqlite3.Connection) -> Columns:
         """This process's columns as of the caller's transaction: loaded on first use, then
