@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from linkwell import facets
+from linkwell import eligibility, facets, semantic
 from linkwell.hsds import valid_point
 from linkwell.openreferral import (
     foreign_term_ids,
@@ -27,7 +27,7 @@ from linkwell.schedule import Session, sessions_from_schedules
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, Taxonomy, load_taxonomy
 from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
 
-DOCUMENT_VERSION = 1  # bump when the derivation changes: a rebuild re-derives every asset
+DOCUMENT_VERSION = 2  # bump when the derivation changes: a rebuild re-derives every asset
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,16 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         if x)
     detected = concepts_in_text(f"{record.get('name', '')}. {description}", tax)
     concepts = _with_ancestors(tagged, tax)
+    limits = eligibility.limits(record)
+    min_age, max_age = eligibility.age_bounds(limits)
+    audience = set(facets.audience(record, facet_codes)) | eligibility.audiences(limits)
     traits: dict[str, Any] = {"cost": facets.cost_band(record, facet_codes),
                               "languages": facets.languages(record),
                               "accessibility": facets.accessibility(record, facet_codes),
                               "delivery": facets.delivery(record, facet_codes, places),
-                              "audience": facets.audience(record, facet_codes)}
+                              "audience": sorted(audience), "min_age": min_age,
+                              "max_age": max_age,
+                              "limits": [limit.as_dict() for limit in limits]}
     sals = service_at_location_points(record, provenance.feed, asset_id)
     document: dict[str, Any] = {
         "id": asset_id,
@@ -85,9 +90,7 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "areas": _areas(record, places, provenance),
         "sessions": [{"gte": lo, "lte": hi} for lo, hi in (s.week_range() for s in sessions)],
         "days": sorted({s.day for s in sessions}),
-        **traits,
-        "min_age": record.get("minimum_age"),
-        "max_age": record.get("maximum_age"),
+        **{k: v for k, v in traits.items() if k != "limits"},
         "status": str(record.get("status", "active")),
         "last_confirmed": last_confirmed(record),
         "dup_key": duplicate_key(record, places, traits["delivery"]),
@@ -99,9 +102,19 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "sals": sals,
         "summary": summary(asset_id, record, provenance, places, sessions, concepts, tax,
                            traits),
+        "vector": meaning(record, description, tagged, tax),
+        "vector_model": semantic.MODEL,
     }
     document["term_ids"] = _term_ids(record, document, facet_codes, tax)
     return document
+
+
+def meaning(record: dict[str, Any], description: str, tagged: list[str],
+            tax: Taxonomy) -> list[int]:
+    """The asset's vector (quantised): its name, its words and the labels of its terms."""
+    labels = ". ".join(tax.label(c) for c in tagged)
+    text = semantic.asset_text(str(record.get("name") or ""), description, labels)
+    return semantic.quantise(semantic.embed_one(text)).tolist()
 
 
 def _term_ids(record: dict[str, Any], document: dict[str, Any], facet_codes: set[str],
@@ -269,10 +282,13 @@ def summary(asset_id: str, record: dict[str, Any], prov: Provenance, places: lis
         "cost": {"band": traits["cost"], "text": facets.cost_text(record)},
         "audience": traits["audience"],
         "accessibility": traits["accessibility"],
+        "access_notes": facets.access_notes(record),
         "languages": traits["languages"],
         "delivery": traits["delivery"],
-        "min_age": record.get("minimum_age"),
-        "max_age": record.get("maximum_age"),
+        "min_age": traits["min_age"],
+        "max_age": traits["max_age"],
+        "limits": traits["limits"],
+        "area": prov.area,  # the feed's own area: who "residents only" means near its venues
         "schedule": [s.as_dict() for s in sessions],
         "schedule_notes": [s.get("description") for s in all_schedules(record)
                            if s.get("description")],

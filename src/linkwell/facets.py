@@ -93,6 +93,32 @@ def cost_band(record: dict[str, Any], facet_codes: set[str]) -> str:
         return "free"
     if "donation" in words or "pay what you can" in words:
         return "low"
+    return prose_cost_band(f"{record.get('name') or ''}. {record.get('description') or ''}")
+
+
+# Costs said only in words, as half of real listings say them: "It's free", "£3 a class",
+# "suggested donation £4", "pay what you can". "Free" as an adjective of something else
+# ("step-free", "gluten free", "free parking", "feel free") is not a price.
+_PRICED = re.compile(r"£ ?(\d+(?:\.\d{1,2})?)")
+_NOT_A_PRICE = r"(?<!step )(?<!gluten )(?<!sugar )(?<!alcohol )(?<!smoke )(?<!feel )(?<!stress )"
+_FREE = re.compile(_NOT_A_PRICE + r"\b(free|no charge|free of charge|costs nothing|at no cost"
+                   r"|no cost|without charge)\b(?! (?:parking|wifi|time|from|space|to leave"
+                   r"|to come and go|period|trial))")
+_DONATION = re.compile(r"\b(pay what you can|pay what you like|by donation|donations? (?:welcome"
+                       r"|only)|suggested donation|voluntary contribution)\b")
+
+
+def prose_cost_band(text: str) -> str:
+    """free, low, paid or unknown, from a listing's own words."""
+    folded = fold(text.replace("£", " £ "))
+    amounts = [float(a) for a in _PRICED.findall(text.replace(",", ""))]
+    if _DONATION.search(folded):
+        return "low"
+    if amounts:
+        # "£2 a class, your first one is free": what a person pays after the free taster
+        return "low" if min(amounts) <= LOW_COST_LIMIT else "paid"
+    if _FREE.search(folded):
+        return "free"
     return "unknown"
 
 
@@ -134,6 +160,17 @@ def _access_text(record: dict[str, Any]) -> list[str]:
             text = f"{item.get('description') or ''}; {item.get('details') or ''}"
             clauses.extend(fold(c) for c in re.split(r"[;.\n]", text) if c.strip())
     return clauses
+
+
+def access_notes(record: dict[str, Any]) -> list[str]:
+    """What the venues say of their access, in their own words ("Up a flight of stairs")."""
+    notes: list[str] = []
+    for sal in record.get("service_at_locations") or []:
+        for item in (sal.get("location") or {}).get("accessibility") or []:
+            text = " ".join(str(item.get(k) or "") for k in ("description", "details")).strip()
+            if text:
+                notes.append(text)
+    return list(dict.fromkeys(notes))
 
 
 def accessibility(record: dict[str, Any], facet_codes: set[str]) -> list[str]:
