@@ -15,9 +15,9 @@ from webargs.flaskparser import FlaskParser
 from linkwell import health
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
-from linkwell.matcher import candidates, explain
+from linkwell.matcher import candidates, explain, who
 from linkwell.matcher.location import UnknownPostcode, resolve
-from linkwell.matcher.rules import eligible
+from linkwell.matcher.rules import check_first, eligible, unstated
 from linkwell.matcher.safety import safety
 from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.matcher.score import Scored, local_feeds, score_all
@@ -78,9 +78,15 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
     tax = tax or load_taxonomy()
     pool = current_app.extensions.get("linkwell.pool")
     found = candidates.fetch(client, profile, pool)
-    ranked = score_all(eligible(found, profile), profile, now.date(), tax,
-                       local=local_feeds(found, profile))
-    picked = shortlist(ranked, profile, tax)
+    profile.home_area = who.home_area(found, profile)
+    clean = {a["id"] for a in eligible(found, profile)}
+    unsure = {a["id"] for a in check_first(found, profile)}
+    ranked = score_all([a for a in found if a["id"] in clean | unsure], profile, now.date(),
+                       tax, local=local_feeds(found, profile))
+    picked = shortlist([i for i in ranked if i.id in clean], profile, tax)
+    # Then, in the places left, the options that may suit once checked (marked as such).
+    extra = shortlist([i for i in ranked if i.id in unsure], profile, tax)
+    picked += extra[:max(0, profile.limit - len(picked))]
     understood: dict[str, Any] = {"needs": profile.needs, "interests": profile.interests,
                                   "words": profile.terms}
     if profile.point:
@@ -93,9 +99,11 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
 def present(item: Scored, profile: Profile, tax: Taxonomy, now: datetime) -> dict[str, Any]:
     asset = item.asset
     distance = asset.get("distance_km")
+    unsure = unstated(asset, profile)
     return {"id": item.id, "name": asset.get("name"), "score": round(item.score, 4),
             "reasons": explain.reasons(item, profile, tax),
-            "cautions": explain.cautions(item, profile),
+            "cautions": [*unsure, *explain.cautions(item, profile)],
+            "check_first": bool(unsure),
             "distance_km": None if distance is None else round(float(distance), 2),
             "next_session": explain.next_session(item, now), "asset": asset}
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import requests
 
+from linkwell import semantic
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import Unavailable
 from linkwell.matcher.understand import REMOTE, Profile
@@ -28,6 +29,8 @@ from linkwell.text import fold, stem
 PER_PAGE = 30  # nearest assets with a wanted concept
 TEXT_PER_PAGE = 20  # best matches for the person's words
 REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
+MEANING_PER_PAGE = 30  # nearest in meaning to what the person said, blended with distance
+REMOTE_MEANING_PER_PAGE = 10  # online and phone options nearest in meaning
 NEARBY_PER_PAGE = 10  # venues near a person who will not travel: which feeds are local
 MAX_CANDIDATES = 300
 DEFAULT_TRAVEL_KM = 5.0
@@ -41,8 +44,11 @@ def travel_km(profile: Profile) -> float:
 
 
 def filters(profile: Profile) -> dict[str, str]:
-    """Directory parameters for the hard requirements it can check."""
+    """Directory parameters for the hard requirements it can check (and the person's meaning,
+    so that every candidate comes back with its similarity)."""
     params: dict[str, str] = {"facets": "false"}
+    if profile.vector is not None:
+        params["vector"] = semantic.encode(profile.vector)
     if profile.age is not None:
         params["age"] = str(profile.age)
     if profile.languages:
@@ -109,11 +115,16 @@ def calls(profile: Profile) -> list[dict[str, str]]:
         if text:
             out.append({**local, "q": text, "words_only": "true", "sort": "blended",
                         "per_page": str(TEXT_PER_PAGE)})
+        if profile.vector is not None:
+            out.append({**local, "sort": "blended", "per_page": str(MEANING_PER_PAGE)})
         ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
                 if d in (*REMOTE, "home_visit")]
         if ways and concepts:
             out.append({**base, "delivery": ",".join(ways), "concept": concepts,
                         "concept_weight": weighted, "per_page": str(REMOTE_PER_PAGE)})
+        if ways and profile.vector is not None:
+            out.append({**base, "delivery": ",".join(ways),
+                        "per_page": str(REMOTE_MEANING_PER_PAGE)})
         if profile.delivery and "in_person" not in profile.delivery:
             # Nearby venues the person will not go to, only to say which boroughs' feeds
             # are local (home visits are usually for one borough's residents).
@@ -125,6 +136,8 @@ def calls(profile: Profile) -> list[dict[str, str]]:
                     "per_page": str(PER_PAGE)})
     if text:
         out.append({**base, "q": text, "per_page": str(PER_PAGE)})
+    if profile.vector is not None:
+        out.append({**base, "per_page": str(MEANING_PER_PAGE)})
     return out
 
 

@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from linkwell.matcher import quote
 from linkwell.matcher.rules import has_venue
 from linkwell.matcher.score import Scored, sessions, tagged
 from linkwell.matcher.understand import REMOTE, Profile
 from linkwell.schedule import DAYS, Session, clock
 from linkwell.taxonomy import Taxonomy
-from linkwell.text import fold, stem
+from linkwell.text import fold
 
 LONDON = ZoneInfo("Europe/London")
 # Need labels are written in the person's voice; these read better after "may help with".
@@ -29,6 +30,9 @@ NEED_PHRASES = {
     "body": "staying active and looking after your health",
     "food.enough_to_eat": "having enough food",
     "safety_rights.forms_advocacy": "forms and speaking up",
+    "feelings.urgent": "getting through a crisis",
+    "safety_rights.safe_at_home": "being safe at home",
+    "safety_rights.worried_about_someone": "keeping someone safe",
 }
 AUDIENCE_CAUTIONS = {"women_only": "For women only", "men_only": "For men only",
                      "young_people": "For young people", "lgbtq": "A group for LGBTQ+ people"}
@@ -37,8 +41,9 @@ AUDIENCE_REASONS = {"men_only": "A group for men", "women_only": "A group for wo
                     "young_people": "For young people", "older_people": "For older people",
                     "lgbtq": "For LGBTQ+ people"}
 _STAIRS = re.compile(r"\b(stairs|steps|staircase|no lift|upstairs)\b")
-_REFERRAL = re.compile(r"\b(needs? a (referral|voucher)|referral (is )?(needed|required|only)"
-                       r"|by referral|referral voucher|food bank voucher)\b")
+_REFERRAL = re.compile(r"(?<!no )(?<!without )(?<!no appointment or )\b(needs? a (referral|voucher)"
+                       r"|referral (is )?(needed|required|only)|by referral|referral voucher"
+                       r"|food bank voucher)\b")
 LANGUAGE_NAMES = {"bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish",
                   "pt": "Portuguese", "es": "Spanish", "ur": "Urdu", "ar": "Arabic",
                   "yo": "Yoruba", "tw": "Twi", "syl": "Sylheti", "fa": "Farsi", "fr": "French",
@@ -91,12 +96,15 @@ def join_whys(whys: list[str]) -> str:
     return " and ".join([first, *rest])
 
 
-def word_reason(item: Scored, profile: Profile) -> list[str]:
-    if not item.words or item.concept >= 0.5:
+def listing_reason(item: Scored, profile: Profile) -> list[str]:
+    """What the listing offers in its own words, where no concept of the taxonomy says it: the
+    phrase holding the person's words, else the one nearest in meaning to what they said."""
+    if item.concept >= 0.5:
         return []
-    said = {stem(w): w for w in reversed(fold(profile.text).split())}
-    words = [said.get(w, w) for w in item.words][:3]
-    return [f"Mentions {', '.join(words)}"]
+    phrase = quote.phrase_with(item.asset, set(item.words)) if item.words else None
+    if phrase is None and item.meaning >= 0.5:
+        phrase = quote.phrase_near(item.asset, profile.vector)
+    return [f"In their words: “{phrase}”"] if phrase else []
 
 
 def distance_text(km: float) -> str:
@@ -159,7 +167,7 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
 
 def reasons(item: Scored, profile: Profile, tax: Taxonomy) -> list[str]:
     """Why this asset fits the person, strongest first."""
-    return [*concept_reasons(item, tax), *word_reason(item, profile), *place_reason(item),
+    return [*concept_reasons(item, tax), *listing_reason(item, profile), *place_reason(item),
             *schedule_reason(item, profile), *cost_reason(item.asset),
             *extra_reasons(item, profile)]
 
@@ -169,7 +177,7 @@ def cautions(item: Scored, profile: Profile) -> list[str]:
     asset = item.asset
     out = [*freshness_caution(item), *distance_caution(item, profile),
            *schedule_caution(item, profile), *access_caution(item, profile),
-           *audience_cautions(asset, profile)]
+           *audience_cautions(asset, profile), *item.doubts]
     band, text = (asset.get("cost") or {}).get("band"), (asset.get("cost") or {}).get("text")
     if band == "paid":
         out.append(f"Costs {text}" if text else "There is a charge")

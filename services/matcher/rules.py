@@ -6,11 +6,19 @@ from the asset summary, so a rule holds whichever backend answered and whatever 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from linkwell.matcher import who
 from linkwell.matcher.candidates import allowed_delivery
 from linkwell.matcher.understand import REMOTE, Profile
+from linkwell.text import fold
+
+# Words that say a venue has steps (no step-free access); negations are not stated access.
+_STAIRS = re.compile(r"\b(no lift|upstairs|stairs only|flight of stairs|up (?:a|two|three|some)"
+                     r"(?: \w+)? stairs|not (?:wheelchair|step free) accessible|no step free"
+                     r"|steps (?:up|down|at the (?:entrance|door)))\b")
 
 YOUNG_PEOPLE_UP_TO = 25  # "young people" groups are for people up to about 25
 COST_ALLOWED = {"free": {"free"}, "low": {"free", "low"}}
@@ -56,20 +64,27 @@ def _language(asset: dict[str, Any], profile: Profile) -> str | None:
     return None
 
 
-def _step_free(asset: dict[str, Any], profile: Profile) -> str | None:
+def _needs_steps(asset: dict[str, Any], profile: Profile) -> bool:
+    """Whether the person needs step-free access to go to this asset's venue."""
     if not profile.step_free or not has_venue(asset):
-        return None
+        return False
     if "step_free" in (asset.get("accessibility") or []):
-        return None
-    if profile.remote_ok and set(asset.get("delivery") or []) & set(REMOTE):
-        return None  # they can join from home
-    return "no step-free access stated"
+        return False
+    return not (profile.remote_ok and set(asset.get("delivery") or []) & set(REMOTE))
+
+
+def _step_free(asset: dict[str, Any], profile: Profile) -> str | None:
+    said = [str(asset.get(k) or "") for k in ("description", "eligibility")]
+    if _needs_steps(asset, profile) and _STAIRS.search(fold(" ".join(
+            [*said, *map(str, asset.get("access_notes") or [])]))):
+        return "stairs and no step-free access"
+    return None
 
 
 def _cost(asset: dict[str, Any], profile: Profile) -> str | None:
     allowed = COST_ALLOWED.get(profile.cost)
     band = (asset.get("cost") or {}).get("band", "unknown")
-    if allowed is not None and band not in allowed:
+    if allowed is not None and band not in allowed and band != "unknown":
         return f"cost is {band}, and the person asked for {profile.cost}"
     return None
 
@@ -82,7 +97,8 @@ def _delivery(asset: dict[str, Any], profile: Profile) -> str | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (_running, _age, _audience, _language, _step_free, _cost, _delivery)
+RULES: tuple[Rule, ...] = (_running, _age, _audience, _language, _step_free, _cost, _delivery,
+                           who.refusal)
 
 
 def has_venue(asset: dict[str, Any]) -> bool:
@@ -99,6 +115,24 @@ def refusal(asset: dict[str, Any], profile: Profile) -> str | None:
     return None
 
 
+def unstated(asset: dict[str, Any], profile: Profile) -> list[str]:
+    """The person's requirements the listing does not say it meets (nor that it breaks):
+    it may suit them, but only after a check, so it is shown apart, with these words."""
+    out = []
+    if profile.cost in COST_ALLOWED and (asset.get("cost") or {}).get("band",
+                                                                    "unknown") == "unknown":
+        out.append(f"Check first: the listing does not say it is "
+                   f"{'free' if profile.cost == 'free' else 'free or low cost'}")
+    if _needs_steps(asset, profile):
+        out.append("Check first: the listing does not say it has step-free access")
+    return out
+
+
 def eligible(assets: list[dict[str, Any]], profile: Profile) -> list[dict[str, Any]]:
-    """The assets that keep every hard requirement."""
-    return [a for a in assets if refusal(a, profile) is None]
+    """The assets that keep every hard requirement and say so."""
+    return [a for a in assets if refusal(a, profile) is None and not unstated(a, profile)]
+
+
+def check_first(assets: list[dict[str, Any]], profile: Profile) -> list[dict[str, Any]]:
+    """The assets that break no requirement but do not say they meet one."""
+    return [a for a in assets if refusal(a, profile) is None and unstated(a, profile)]

@@ -142,6 +142,10 @@ class MatchResultSchema(Schema):
     score = fields.Float()
     reasons = fields.List(fields.String())
     cautions = fields.List(fields.String())
+    check_first = fields.Boolean(metadata={
+        "description": "The listing does not say it meets one of the person's requirements "
+                       "(free, step-free): it follows the others, and the cautions say what "
+                       "to check first"})
     distance_km = fields.Float(allow_none=True)
     next_session = fields.String(allow_none=True, metadata={
         "description": "ISO 8601 with the Europe/London offset"})

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from linkwell.matcher import who
 from linkwell.matcher.rules import has_venue
 from linkwell.matcher.understand import REMOTE, Profile, Wanted, Window
 from linkwell.matcher.weights import WEIGHTS, Weights
@@ -46,6 +47,7 @@ class Scored:
     matches: list[ConceptMatch] = field(default_factory=list)
     concept: float = 0.0
     text: float = 0.0
+    meaning: float = 0.0  # nearness in meaning to what the person said, 0 to 1
     words: list[str] = field(default_factory=list)
     name_words: frozenset[str] = frozenset()
     context: dict[str, float] = field(default_factory=dict)
@@ -53,12 +55,18 @@ class Scored:
     kind: str = "group"
     months: float | None = None
     audience: float = 1.0
+    doubts: list[str] = field(default_factory=list)  # why it may not be for them (who.py)
     fit: float = 0.0
     score: float = 0.0
 
     @property
     def id(self) -> str:
         return str(self.asset["id"])
+
+    @property
+    def similarity(self) -> float | None:
+        found = self.asset.get("similarity")
+        return None if found is None else float(found)
 
 
 @lru_cache(maxsize=50_000)
@@ -127,6 +135,38 @@ def text_factors(items: list[Scored], profile: Profile, w: Weights = WEIGHTS) ->
                 words.append(t)
         item.text = total / (total + w.text_saturation)
         item.words = sorted(words)
+
+
+def meaning_factors(items: list[Scored], w: Weights = WEIGHTS) -> None:
+    """Each candidate's nearness in meaning, relative to the candidates' own spread.
+
+    A static embedding's cosines sit in a narrow band whose height varies with the length and
+    words of the request, so the raw figure says little; where a candidate stands between the
+    typical candidate (the median) and the nearest one says much more. At or below the median
+    counts 0, the nearest counts 1.
+    """
+    found = [i.similarity for i in items if i.similarity is not None]
+    if len(found) < 2:
+        return
+    ordered = sorted(found)
+    typical, top = ordered[len(ordered) // 2], ordered[-1]
+    floor = max(typical, w.meaning_floor)
+    # A few candidates a hair apart are as near as each other: the spread is never taken
+    # as narrower than MEANING_SPREAD, so small differences stay small.
+    spread = max(top - floor, w.meaning_spread)
+    for item in items:
+        if item.similarity is not None:
+            share = (item.similarity - floor) / spread
+            item.meaning = min(1.0, max(0.0, share)) ** w.meaning_power
+
+
+def avoided_factor(item: Scored, profile: Profile, tax: Taxonomy, w: Weights = WEIGHTS) -> float:
+    """Lower for an asset that offers what the person said they do not want."""
+    if not profile.avoid:
+        return 1.0
+    own = tagged(item.asset) | set(detected(item.asset))
+    offered = {a for c in own if c in tax.concepts for a in tax.with_ancestors(c)}
+    return w.avoided if offered & set(profile.avoid) else 1.0
 
 
 def distance_factor(asset: dict[str, Any], profile: Profile, w: Weights = WEIGHTS) -> float | None:
@@ -228,14 +268,18 @@ def access_factor(asset: dict[str, Any], profile: Profile, w: Weights = WEIGHTS)
 
 
 def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
-                    w: Weights = WEIGHTS) -> float:
+                    tax: Taxonomy | None = None, w: Weights = WEIGHTS) -> float:
     """Less for groups that are probably for someone else (never a hard rule on a guess)."""
+    tax = tax or load_taxonomy()
     audience = set(item.asset.get("audience") or [])
     concepts = set(profile.needs) | set(profile.interests)
     # Meant for people like them (their words or age say so); other doubts still count.
     factor = w.own_audience if audience & profile.audiences else 1.0
+    likely, item.doubts = who.likelihood(item.asset, profile, tax, w)
+    factor *= likely
+    kinds = {x["kind"] for x in who.limits_of(item.asset)}
     shared = {c for c in tagged(item.asset) if c.startswith("peer_support.")}
-    if shared and not shared & {x.concept for x in profile.wanted}:
+    if shared and not shared & {x.concept for x in profile.wanted} and "situation" not in kinds:
         factor *= w.not_their_group  # peer groups are for people who share that experience
     if item.asset.get("feed") not in local_feeds and "home_visit" in (
             item.asset.get("delivery") or []) and not has_venue(item.asset):
@@ -251,7 +295,7 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     spoken = set(item.asset.get("languages") or []) & set(profile.languages) - {"en"}
     named = set(item.words) & item.name_words
     if ({"lgbtq", "culturally_specific"} & audience and not spoken and not named
-            and not concepts & set(IDENTITY_CONCEPTS)):
+            and not concepts & set(IDENTITY_CONCEPTS) and "community" not in kinds):
         factor *= (1 + w.unsure_audience) / 2
     return factor
 
@@ -295,10 +339,15 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
     tax = tax or load_taxonomy()
     items = [Scored(a) for a in assets]
     text_factors(items, profile, w)
+    meaning_factors(items, w)
     feeds = local if local is not None else local_feeds(assets, profile)
     for item in items:
         concept_factor(item, profile, tax, w)
-        item.fit = (w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
+        # Meaning fills what the concepts leave: it finds the listing no concept names, and
+        # never reorders listings that meet the same concept (there its figure is mostly the
+        # length of the listing's words, not their sense).
+        item.fit = ((w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
+                    + w.meaning * item.meaning * (1.0 - item.concept))
         factors = {"distance": distance_factor(item.asset, profile, w),
                    "schedule": schedule_factor(item, profile, w),
                    "group": group_factor(item, profile, w),
@@ -306,8 +355,9 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
                    "cost": cost_factor(item.asset, profile, w),
                    "access": access_factor(item.asset, profile, w)}
         item.context = {k: v for k, v in factors.items() if v is not None}
-        item.audience = audience_factor(item, profile, feeds, w) * reach_factor(
-            item.asset, profile, w) * times_factor(item, profile, w)
+        item.audience = audience_factor(item, profile, feeds, tax, w) * reach_factor(
+            item.asset, profile, w) * times_factor(item, profile, w) * avoided_factor(
+            item, profile, tax, w)
         practical = 1 - w.context_share + w.context_share * context(item, profile, w)
         item.score = item.fit * practical * item.audience
     return sorted(items, key=lambda i: (-i.score, i.asset.get("distance_km") or 0.0,

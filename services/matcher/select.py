@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from linkwell.matcher.score import Scored, tagged
-from linkwell.matcher.understand import Profile
+from linkwell.matcher.score import Scored, detected, tagged
+from linkwell.matcher.understand import SECOND_LINE, Profile
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.taxonomy import Taxonomy
 from linkwell.text import fold
@@ -91,7 +91,18 @@ def with_practical_help(picked: list[Scored], ranked: list[Scored],
     return [*kept[:slot], extra, *kept[slot:]]
 
 
+def crisis_help(item: Scored, profile: Profile) -> bool:
+    """Whether an option is crisis, listening or safe-haven help for the person's concern:
+    the concern itself, or the help the taxonomy puts beside it (``SECOND_LINE``)."""
+    wanted = {c for concern in profile.safety for c in (concern, *SECOND_LINE.get(concern, ()))}
+    own = tagged(item.asset) | set(detected(item.asset))
+    return bool(own & wanted)
+
+
 def shortlist(ranked: list[Scored], profile: Profile, tax: Taxonomy) -> list[Scored]:
-    """The list to show: relevant, distinct, varied, with practical help where needed."""
+    """The list to show: relevant, distinct, varied, with practical help where needed; in a
+    crisis, only the help meant for it."""
+    if profile.safety:
+        ranked = [i for i in ranked if crisis_help(i, profile)]
     relevant = distinct([i for i in ranked if i.fit > 0])
     return with_practical_help(diversified(relevant, profile.limit, tax), relevant, profile)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkwell import semantic
+from linkwell.matcher import negation
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -117,6 +119,12 @@ class Profile:
     point: tuple[float, float] | None = None
     max_km: float | None = None
     limit: int = 10
+    avoid: list[str] = field(default_factory=list)  # concepts named in what they do not want
+    children: list[int] | None = None  # ages of the children they spoke of ([] if ageless)
+    learner: bool = False  # learning English, or speaking another language
+    home_area: str | None = None  # the area they most likely live in (from places near them)
+    meaning: str = ""  # what they are looking for, as the semantic signal reads it
+    vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
 
     @property
     def remote_ok(self) -> bool:
@@ -178,7 +186,8 @@ def wanted_from(named: list[tuple[str, str, bool]], tax: Taxonomy) -> list[Wante
     out: list[Wanted] = []
     for concept_id, words, in_story in named:
         concept = tax.concepts[concept_id]
-        if concept.safety_route:
+        if concept.safety_route:  # crisis help itself, then listening alongside it
+            out.append(Wanted(concept_id, WEIGHTS.said, words))
             out.extend(Wanted(a, WEIGHTS.said, words, via=concept_id)
                        for a in SECOND_LINE.get(concept_id, ()))
             continue
@@ -226,7 +235,8 @@ def windows_from(availability: list[dict[str, Any]]) -> list[Window]:
 def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     """The profile for a validated request body (location is resolved separately)."""
     tax = tax or load_taxonomy()
-    about = str(body.get("about") or "")
+    story = str(body.get("about") or "")
+    about = negation.wanted_text(story)  # what they do not want never counts for an asset
     interests = [str(i) for i in body.get("interests") or []]
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
     for interest in interests:
@@ -241,13 +251,27 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         interests=[c for c in concepts if tax.concepts[c].kind == "activity"],
         terms=significant_terms(" ".join([about, *interests])),
         text=" ".join([about, *interests]),
-        safety=[c for c in concepts if tax.concepts[c].safety_route],
+        safety=[c for c, _ in named_concepts(story, tax, specific_only=True)
+                if tax.concepts[c].safety_route],
         age=body.get("age"), gender=requirements.get("gender"),
         cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
         languages=list(requirements.get("languages") or []),
         delivery=list(requirements.get("delivery") or []),
-        prefer_group=(body.get("prefer") or {}).get("group", True),
+        prefer_group=(body.get("prefer") or {}).get("group",
+                                                    not negation.against_groups(story)),
         max_km=body.get("max_travel_km"), limit=body["limit"])
+    profile.safety = list(dict.fromkeys(profile.safety))
+    profile.avoid = [c for c, _ in named_concepts(negation.refused_text(story), tax,
+                                                  specific_only=True)
+                     if c not in concepts and not tax.concepts[c].safety_route]
+    profile.meaning = meaning_text(about, interests, body.get("needs") or [], tax)
+    profile.vector = semantic.quantise(semantic.embed_one(profile.meaning)) if (
+        profile.meaning) else None
+    profile.children = children_in(story)
+    gender, age = person_in(story)
+    profile.gender = profile.gender or gender
+    profile.age = profile.age if profile.age is not None else age
+    profile.learner = bool(set(profile.languages) - {"en"}) or bool(_LEARNER.search(fold(story)))
     profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
     profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
@@ -260,6 +284,87 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     else:
         profile.windows = time_windows(about)
     return profile
+
+
+_NUMBERS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten
+    eleven twelve thirteen fourteen fifteen sixteen seventeen""".split())}
+_CHILD_WORDS = (r"(?:son|sons|daughter|daughters|kid|kids|child|children|boy|boys|girl|girls"
+                r"|baby|babies|toddler|grandson|granddaughter|grandchild|grandchildren|little one"
+                r"|teenager|twins)")
+_AGE = r"(\d{1,2}|" + "|".join(_NUMBERS) + r")"
+_CHILD_AGE = re.compile(
+    rf"\b{_CHILD_WORDS} {_AGE}\b|\b(?:my|our|his|her|their|a) {_AGE} ?(?:year|yr|month|week)s?"
+    rf" ?old\b"
+    rf"|\b{_CHILD_WORDS}\b(?: \w+){{0,3}}? (?:is|aged|age|of) {_AGE}\b|\bmy {_AGE} ?(?:yo|y o)\b")
+_HAS_CHILD = re.compile(rf"\b(?:my|our|his|her|their|the|a|2|two|three) (?:\w+ )?{_CHILD_WORDS}\b"
+                        r"|\b(?:pregnant|expecting|mum of|dad of|mother of|father of|single parent"
+                        r"|new parent|first time (?:mum|dad|parent))\b")
+_LEARNER = re.compile(r"\b(esol|my english|improve (?:my )?english|learn(?:ing)? english"
+                      r"|english (?:is not|isnt|not) (?:my|very)|speak (?:a little|some|no) english"
+                      r"|practi[sc]e (?:my )?english)\b")
+
+
+_FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|me|my|mine|myself)\b")
+_TITLE = re.compile(r"\b(mr|mrs|ms|miss|mx)\b")
+_SELF = re.compile(r"\b(?:i m|im|i am|as) (?:a |an )?(?:\w+ )?(man|woman|dad|mum|father"
+                   r"|mother|widow|widower|grandad|grandma|granny|grandmother|grandfather|guy"
+                   r"|bloke|lady)\b|\bfirst time (dad|mum|father|mother)\b")
+_MEN = {"man", "dad", "father", "widower", "grandad", "grandfather", "guy", "bloke", "mr",
+        "he", "him", "his", "gentleman", "male", "m"}
+_WOMEN = {"woman", "mum", "mother", "widow", "grandma", "granny", "grandmother", "lady", "mrs",
+          "ms", "miss", "she", "her", "hers", "female", "f"}
+_OWN_AGE = re.compile(r"\b(?:i m|im|i am|aged|age|is|s) (\d{2})\b"
+                      r"(?! (?:month|week|min|hour|km|mile))"
+                      r"|\b(\d{2}) ?(?:yo|y o|years? old|yrs? old)\b"
+                      r"|\b(?:mr|mrs|ms|miss|mx) \w+ (\d{2})\b|\b(\d{2}) ?(?:m|f)\b"
+                      r"|\bin (?:my|his|her) (\d)0s\b")
+
+
+def person_in(text: str) -> tuple[str | None, int | None]:
+    """The gender and age a person's words give of them, where they say so plainly: "I'm a
+    dad", "I'm 72"; or a link worker's note about them: "Mrs F, 84, lives alone"."""
+    folded = fold(text)
+    note = not _FIRST_PERSON.search(folded)  # written about the person, not by them
+    said = _SELF.search(folded)
+    cues = [g for g in (said.groups() if said else ()) if g]
+    cues += _TITLE.findall(folded)
+    if note:  # the pronouns and nouns a note uses of the person: "45 yo man", "67F"
+        cues += [w for w in folded.split() if w in ("he", "him", "his", "she", "her", "hers",
+                                                    "man", "woman", "male", "female",
+                                                    "gentleman", "lady")]
+        cues += re.findall(r"\b\d{2} ?(m|f)\b", folded)
+    men, women = sum(c in _MEN for c in cues), sum(c in _WOMEN for c in cues)
+    gender = "man" if men > women else "woman" if women > men else None
+    age = None
+    for match in _OWN_AGE.finditer(folded):
+        if match.group(5):
+            age = int(match.group(5)) * 10
+        elif match.group(1) and not note and not re.match(r"(i m|im|i am)", match.group(0)):
+            continue  # "my son is 12" is not the person's age
+        else:
+            age = int(next(g for g in match.groups() if g))
+        break
+    return gender, age if age is None or 16 <= age <= 110 else None
+
+
+def children_in(text: str) -> list[int] | None:
+    """Ages of the children a person speaks of ([] for children of no stated age; None for
+    none): "my 9-year-old", "our son is four months old", "grandson, 6"."""
+    folded = fold(text)
+    ages = []
+    for match in _CHILD_AGE.finditer(folded):
+        value = next(g for g in match.groups() if g)
+        age = int(value) if value.isdigit() else _NUMBERS[value]
+        tail = folded[match.end() - len(value):match.end() + 10]
+        ages.append(0 if re.search(r"\b(month|week)s?\b", tail) else age)
+    if ages:
+        return sorted(set(a for a in ages if a <= 18)) or None
+    return [] if _HAS_CHILD.search(folded) else None
+
+
+def meaning_text(about: str, interests: list[str], needs: list[str], tax: Taxonomy) -> str:
+    """What the semantic signal embeds: their wanted words, interests and needs' labels."""
+    return ". ".join(p for p in [about, *interests, *(tax.label(n) for n in needs)] if p)
 
 
 def practical_help_for(needs: list[str], tax: Taxonomy) -> list[str]:

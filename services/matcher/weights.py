@@ -65,9 +65,26 @@ from dataclasses import dataclass
 class Weights:
     """The matcher's weights (see the module docstring for how they combine)."""
 
-    # fit = (concept × CONCEPT + text × TEXT) / (CONCEPT + TEXT)
+    # fit = (concept × CONCEPT + text × TEXT + meaning × MEANING) / (their sum)
     concept: float = 0.6
     text: float = 0.4
+    meaning: float = 0.25
+    # Meaning: a candidate's cosine placed between max(median, MEANING_FLOOR) (0) and the
+    # nearest candidate's (1), over a spread of at least MEANING_SPREAD, raised to MEANING_POWER.
+    meaning_floor: float = 0.05
+    meaning_spread: float = 0.3
+    meaning_power: float = 1.0
+    # What the person said they do not want ("not a big group", "I'm not one for gyms").
+    avoided: float = 0.5
+    # Who a listing is for, read from its words (see who.py): a group for an experience the
+    # person did not name, a community's own group, a family activity for someone who named
+    # no children, a group aimed at (not limited to) others, residents only where the
+    # person's area is not known.
+    not_their_experience: float = 0.45
+    not_their_community: float = 0.5
+    no_children_named: float = 0.4
+    aimed_at_others: float = 0.6
+    residents_unsure: float = 0.85
     # Match strength by how the concepts relate.
     exact: float = 1.0
     broader: float = 0.8

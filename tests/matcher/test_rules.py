@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from linkwell.matcher.rules import refusal
+from linkwell.matcher.rules import check_first, eligible, refusal, unstated
 from linkwell.matcher.understand import Profile
 from tests.matcher.conftest import NEAR, match, names
 
@@ -105,7 +105,7 @@ def asset(**fields: Any) -> dict[str, Any]:
     ({"audience": ["carers"]}, Profile(carer=False)),
     ({"audience": ["young_people"]}, Profile(age=30)),
     ({"languages": ["en"]}, Profile(languages=["bn"])),
-    ({}, Profile(step_free=True)),
+    ({"access_notes": ["Up a flight of stairs, no lift"]}, Profile(step_free=True)),
     ({"cost": {"band": "paid"}}, Profile(cost="free")),
     ({"cost": {"band": "low"}}, Profile(cost="free")),
     ({"cost": {"band": "paid"}}, Profile(cost="low")),
@@ -113,6 +113,20 @@ def asset(**fields: Any) -> dict[str, Any]:
 ])
 def test_each_rule_refuses_on_its_own(fields: dict[str, Any], profile: Profile) -> None:
     assert refusal(asset(**fields), profile) is not None
+
+
+@pytest.mark.parametrize(("fields", "profile"), [
+    ({}, Profile(step_free=True)),
+    ({"cost": {"band": "unknown"}}, Profile(cost="free")),
+    ({"cost": {"band": "unknown"}}, Profile(cost="low")),
+])
+def test_what_a_listing_does_not_say_is_checked_first(fields: dict[str, Any],
+                                                      profile: Profile) -> None:
+    """Neither refused nor in the main list: shown apart, saying what to check."""
+    listing = asset(**fields)
+    assert refusal(listing, profile) is None
+    assert eligible([listing], profile) == [] and check_first([listing], profile) == [listing]
+    assert all(c.startswith("Check first: ") for c in unstated(listing, profile))
 
 
 def test_rules_allow_what_fits() -> None:
