@@ -4,6 +4,7 @@ keyword-only search with a distance filter, on the three demo boroughs' data.
     python bench/eval.py                         # SQLite (and Elasticsearch with ELASTICSEARCH_URL)
     python bench/eval.py --per-profile           # each profile's figures too
     python bench/eval.py --write docs/benchmarks.md
+    python bench/eval.py --set tests/eval/southwark   # a judged set in the Open Referral shape
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from search import write_section  # noqa: E402
 
+from tests.eval import judged  # noqa: E402
 from tests.eval.evaluate import run  # noqa: E402
 
 
@@ -49,7 +51,11 @@ def main() -> None:
     parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
     parser.add_argument("--per-profile", action="store_true")
     parser.add_argument("--write", type=Path, help="Also write the figures into this file")
+    parser.add_argument("--set", type=Path, action="append", default=[],
+                        help="A judged set's folder (services.json, profiles.json, qrels.json)")
     args = parser.parse_args()
+    if args.set:
+        return judged_sets(args)
     logging.disable(logging.INFO)  # one access-log line per search says nothing here
     results = []
     for backend in args.backends:
@@ -66,6 +72,38 @@ def main() -> None:
                              round(row["search_ndcg"], 3)]
             for row in r["rows"]}} for r in results]
         write_section(args.write, "eval", table(results), summary)
+
+
+def judged_table(results: list[dict[str, Any]]) -> str:
+    lines = ["| set | backend | requests | matcher nDCG@10 | keyword-only nDCG@10 | ratio | "
+             "matcher P@5 | stated requirements broken | shown though the judge rules out |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        ratio = r["matcher_ndcg"] / r["keyword_ndcg"] if r["keyword_ndcg"] else float("inf")
+        lines.append(f"| {r['set']} | {r['backend']} | {r['profiles']} | "
+                     f"{r['matcher_ndcg']:.3f} | {r['keyword_ndcg']:.3f} | {ratio:.2f}× | "
+                     f"{r['matcher_p5']:.3f} | {r['violations']} | {r['gated']} |")
+    return "\n".join(lines)
+
+
+def judged_sets(args: argparse.Namespace) -> None:
+    results = []
+    for folder in args.set:
+        for backend in args.backends:
+            if backend == "elasticsearch" and not args.es_url:
+                print("skipping elasticsearch: set ELASTICSEARCH_URL", file=sys.stderr)
+                continue
+            result = judged.run(folder, backend, args.es_url)
+            results.append(result)
+            if args.per_profile:
+                for row in result["rows"]:
+                    print(f"{result['set']:10} {row['profile']:6} {row['matcher_ndcg']:.3f} "
+                          f"{row['keyword_ndcg']:.3f} {row['violations'] or ''}",
+                          file=sys.stderr)
+    print(judged_table(results))
+    if args.write:
+        summary = [{k: v for k, v in r.items() if k != "rows"} for r in results]
+        write_section(args.write, "judged", judged_table(results), summary)
 
 
 if __name__ == "__main__":
