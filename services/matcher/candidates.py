@@ -113,7 +113,7 @@ def calls(profile: Profile) -> list[dict[str, str]]:
             out.append({**local, "concept": concepts, "concept_weight": weighted,
                         "sort": "blended", "per_page": str(PER_PAGE)})
         if text:
-            out.append({**local, "q": text, "words_only": "true", "sort": "blended",
+            out.append({**local, "q": text, "words_only": "true", "sort": "distance",
                         "per_page": str(TEXT_PER_PAGE)})
         if profile.vector is not None:
             out.append({**local, "sort": "blended", "per_page": str(MEANING_PER_PAGE)})

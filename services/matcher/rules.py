@@ -15,6 +15,7 @@ from linkwell.matcher.candidates import allowed_delivery
 from linkwell.matcher.understand import REMOTE, Profile
 from linkwell.text import fold
 
+_NON_BINARY = re.compile(r"\b(non binary|nonbinary|enby|gender diverse|all genders)\b")
 # Words that say a venue has steps (no step-free access); negations are not stated access.
 _STAIRS = re.compile(r"\b(no lift|upstairs|stairs only|flight of stairs|up (?:a|two|three|some)"
                      r"(?: \w+)? stairs|not (?:wheelchair|step free) accessible|no step free"
@@ -49,6 +50,10 @@ def _audience(asset: dict[str, Any], profile: Profile) -> str | None:
         return "for women only"
     if "men_only" in audience and profile.gender == "woman":
         return "for men only"
+    if {"women_only", "men_only"} & audience and profile.gender == "non_binary" and not (
+            _NON_BINARY.search(fold(f"{asset.get('description', '')} "
+                                    f"{asset.get('eligibility', '')}"))):
+        return "for women only" if "women_only" in audience else "for men only"
     if "carers" in audience and not profile.carer:
         return "for carers only"
     if ("young_people" in audience and profile.age is not None

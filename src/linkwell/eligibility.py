@@ -58,26 +58,29 @@ def limits(record: dict[str, Any]) -> list[Limit]:
 def _sentences(text: str) -> list[str]:
     """Folded sentences ("55+" kept as "55 plus": folding drops the sign)."""
     text = re.sub(r"(\d)\s*\+", r"\1 plus", text)
+    text = re.sub(r"(\d)\s*[-–—]\s*(\d)", r"\1 to \2", text)  # "13-17": folding drops the dash
     return [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n+|\s[-–—]\s", text) if fold(s)]
 
 
 def _read(sentence: str, source: str) -> list[Limit]:
-    # In a description only sentences that say who may come count; a name is all audience.
-    if source == "description" and not _FOR.search(sentence):
-        return []
-    out = [*_gender(sentence, source), *_ages(sentence, source), *_carers(sentence, source),
-           *_situation(sentence, source), *_residents(sentence, source),
-           *_learners(sentence, source), *_children(sentence, source),
-           *_community(sentence, source)]
-    if source == "description" and not _STRICT.search(sentence):
+    # In a description, ages are said only of who may come; other limits need a sentence that
+    # says who it is for. A name is all audience.
+    out = _ages(sentence, source)
+    if source != "description" or _FOR.search(sentence):
+        out += [*_gender(sentence, source), *_carers(sentence, source),
+                *_situation(sentence, source), *_residents(sentence, source),
+                *_learners(sentence, source), *_children(sentence, source),
+                *_community(sentence, source)]
+    if source == "description" and _SOFT.search(sentence):
         # "aimed at over 60s", "mostly mums": who it is meant for, not who may come
         out = [Limit(f"aimed_{x.kind}", x.value, x.source, x.phrase)
                if x.kind in ("min_age", "max_age", "gender") else x for x in out]
     return out
 
 
-_STRICT = re.compile(r"\b(only|must|eligib\w*|open to|restricted|exclusively|you need to be"
-                     r"|have to be|for (?:\w+ ){0,2}(?:women|men|ladies|carers|residents)\b)")
+_SOFT = re.compile(r"\b(aimed at|mainly|mostly|especially|particularly|ideal for|suitable for"
+                   r"|geared|designed with|but (?:anyone|everyone|all)|welcome too|also welcome"
+                   r"|all welcome|everyone welcome|anyone (?:is )?welcome|may come|can come)\b")
 
 
 def _gender(sentence: str, source: str) -> list[Limit]:
@@ -110,7 +113,7 @@ _UNDER = re.compile(r"\b(?:under|up to|aged up to|below) ?(\d{1,2}) ?s?\b|\b(\d{
 _BAND = re.compile(r"\b(?:aged|ages|age|for)? ?(\d{1,2}) ?(?:to|-|and|–) ?(\d{1,2}) ?"
                    r"(s|year olds|years|yrs|yr olds)?\b")
 _AGE_WORDS = re.compile(r"\b(aged|ages|age|year olds|years old|yrs|s only|over|under|plus|young "
-                        r"people|adults|youth)\b")
+                        r"people|adults|youth|teenagers|teens)\b|\d{2} to \d{2} ?s\b")
 
 
 def _ages(sentence: str, source: str) -> list[Limit]:
@@ -127,8 +130,11 @@ def _ages(sentence: str, source: str) -> list[Limit]:
             return [Limit("child_ages", [low, high], source, band.group(0).strip())]
         return [Limit("min_age", low, source, band.group(0).strip()),
                 Limit("max_age", high, source, band.group(0).strip())]
+    adults = re.search(r"\b(adults only|for adults|over 18s|adults 18 plus)\b", sentence)
+    if adults and not child:
+        out.append(Limit("min_age", 18, source, adults.group(0)))
     over = _OVER.search(sentence)
-    if over and not child:
+    if over and not child and not adults:
         age = int(over.group(1) or over.group(2))
         if 16 <= age <= 90:
             out.append(Limit("min_age", age, source, over.group(0).strip()))
@@ -152,7 +158,8 @@ def _plausible_band(band: re.Match[str], sentence: str) -> bool:
     if re.match(r"\s?(am|pm|:|\.\d)", tail):
         return False
     return band.group(3) is not None or bool(re.search(
-        r"\b(aged|ages|age)\b", sentence[max(0, band.start() - 12):band.end()]))
+        r"\b(aged|ages|age|teenagers|teens|young|adults|youth|kids|children)\b",
+        sentence[max(0, band.start() - 16):band.end()]))
 
 
 _CARERS = re.compile(r"\b(?:for|only for|open to|aimed at|supporting) (?:\w+ ){0,2}carers\b"

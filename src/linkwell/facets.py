@@ -183,6 +183,20 @@ def accessibility(record: dict[str, Any], facet_codes: set[str]) -> list[str]:
     return sorted(found)
 
 
+# Taking part online, not merely finding out or booking online ("book online").
+_ONLINE = re.compile(r"\b(?:(?:on|via|over|by) (?:zoom|teams|video(?: call)?|skype|google meet)"
+                     r"|(?:meets?|held|runs?|join(?: us)?|takes? place|sessions? (?:are|is)"
+                     r"|all) online|online (?:group|groups|session|sessions|meeting|meetings|course"
+                     r"|courses|class|classes|chat|cafe|support|community|workshop|workshops|club"
+                     r"|peer|only|and (?:by phone|in person)))\b")
+
+
+_NOT_IN_PERSON = re.compile(r"\b(?:(?:do not|dont|don t|doesnt|doesn t|never|cannot) (?:run|offer"
+                            r"|have|hold) (?:any )?(?:face to face|in person|drop in)|no face to"
+                            r" face|not (?:a )?(?:drop in|face to face)|phone only|online only"
+                            r"|by phone only|no drop in)\b")
+
+
 def delivery(record: dict[str, Any], facet_codes: set[str],
              places: list[dict[str, Any]]) -> list[str]:
     """How people take part: in_person, online, phone, home_visit."""
@@ -194,10 +208,19 @@ def delivery(record: dict[str, Any], facet_codes: set[str],
         if (sal.get("location") or {}).get("location_type") == "virtual":
             found.add("online")
     text = fold(f"{record.get('description') or ''} {record.get('name') or ''}")
-    if re.search(r"\b(online|zoom|video call|on video|teams meeting)\b", text):
+    if _ONLINE.search(text) or re.search(r"(?<!get )(?<!getting )(?<!go )(?<!going )(?<!be )"
+                                         r"(?<!stay )(?<!safe )\b(online|zoom|virtual)\b",
+                                         fold(str(record.get("name") or ""))):
         found.add("online")
     if re.search(r"\b(by phone|over the phone|phone call|telephone befriending|helpline)\b", text):
         found.add("phone")
+    # An office address is not a venue when the listing says it meets nobody there.
+    name = fold(str(record.get("name") or ""))
+    remote_name = re.search(r"\b(telephone|phone|helpline|calls|call line|chat line|webchat)\b",
+                            name) and not re.search(r"\b(cafe|drop in|club|group)\b", name)
+    if _NOT_IN_PERSON.search(text) or (remote_name and "in_person" in found and found - {
+            "in_person"}):
+        found.discard("in_person")
     return sorted(found) or ["in_person"]
 
 

@@ -102,6 +102,7 @@ def asset(**fields: Any) -> dict[str, Any]:
     ({"max_age": 19}, Profile(age=40)),
     ({"audience": ["women_only"]}, Profile(gender="man")),
     ({"audience": ["men_only"]}, Profile(gender="woman")),
+    ({"audience": ["women_only"]}, Profile(gender="non_binary")),
     ({"audience": ["carers"]}, Profile(carer=False)),
     ({"audience": ["young_people"]}, Profile(age=30)),
     ({"languages": ["en"]}, Profile(languages=["bn"])),
@@ -133,5 +134,7 @@ def test_rules_allow_what_fits() -> None:
     assert refusal(asset(accessibility=["step_free"]), Profile(step_free=True)) is None
     assert refusal(asset(places=[], delivery=["online"]), Profile(step_free=True)) is None
     assert refusal(asset(audience=["carers"]), Profile(carer=True)) is None
+    assert refusal(asset(audience=["women_only"], description="For women and non-binary people"),
+                   Profile(gender="non_binary")) is None
     assert refusal(asset(delivery=["home_visit"]), Profile(delivery=["in_person"])) is None
     assert refusal(asset(languages=["en", "bn"]), Profile(languages=["bn"])) is None
