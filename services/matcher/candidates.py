@@ -29,8 +29,7 @@ from linkwell.text import fold, stem
 PER_PAGE = 30  # nearest assets with a wanted concept
 TEXT_PER_PAGE = 20  # best matches for the person's words
 REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
-MEANING_PER_PAGE = 30  # nearest in meaning to what the person said, blended with distance
-REMOTE_MEANING_PER_PAGE = 10  # online and phone options nearest in meaning
+MEANING_PER_PAGE = 20  # nearest in meaning to what the person said, blended with distance
 NEARBY_PER_PAGE = 10  # venues near a person who will not travel: which feeds are local
 MAX_CANDIDATES = 300
 DEFAULT_TRAVEL_KM = 5.0
@@ -115,16 +114,14 @@ def calls(profile: Profile) -> list[dict[str, str]]:
         if text:
             out.append({**local, "q": text, "words_only": "true", "sort": "distance",
                         "per_page": str(TEXT_PER_PAGE)})
-        if profile.vector is not None:
-            out.append({**local, "sort": "blended", "per_page": str(MEANING_PER_PAGE)})
+        if profile.vector is not None:  # near them, or online and by phone where they can
+            out.append({**local, "sort": "blended", "per_page": str(MEANING_PER_PAGE),
+                        **({"remote": "true"} if profile.remote_ok else {})})
         ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
                 if d in (*REMOTE, "home_visit")]
         if ways and concepts:
             out.append({**base, "delivery": ",".join(ways), "concept": concepts,
                         "concept_weight": weighted, "per_page": str(REMOTE_PER_PAGE)})
-        if ways and profile.vector is not None:
-            out.append({**base, "delivery": ",".join(ways),
-                        "per_page": str(REMOTE_MEANING_PER_PAGE)})
         if profile.delivery and "in_person" not in profile.delivery:
             # Nearby venues the person will not go to, only to say which boroughs' feeds
             # are local (home visits are usually for one borough's residents).

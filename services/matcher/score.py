@@ -85,6 +85,11 @@ def tagged(asset: dict[str, Any]) -> set[str]:
 
 
 def detected(asset: dict[str, Any]) -> frozenset[str]:
+    """The concepts the asset's words name: found by the directory when it indexed them (an
+    older summary without them: found here)."""
+    found = asset.get("detected")
+    if isinstance(found, list):
+        return frozenset(found)
     return detected_concepts(f"{asset.get('name', '')}. {asset.get('description', '')}")
 
 

@@ -21,6 +21,14 @@ asset that fits nothing scores 0 however close it is. It is the weighted mean (`
   (``BODY_WORD``), each weighted by how rare it is among the candidates, saturating as
   ``s / (s + TEXT_SATURATION)``.
 
+To that mean, *meaning* adds ``MEANING × meaning × (1 − concept)``: the cosine of the asset's
+vector to the person's wanted words (``linkwell.semantic``), placed between the candidates'
+median (or ``MEANING_FLOOR``) and the nearest candidate over a spread of at least
+``MEANING_SPREAD``. It finds what no concept names, and never reorders assets that meet the
+same concept (a static embedding's figure there is mostly the length of the listing).
+Words the person used to say what they do not want never count: the clauses that refuse
+("I don't want some big group", "not one for gyms") are set apart first (``negation.py``).
+
 **context** (0 to 1) says how practical it is for them: the weighted mean of the factors that
 have something to go on (no location, no distance factor):
 
@@ -46,11 +54,19 @@ when no children were named, a home-visiting service from another borough (each
 as much); a peer group for an experience the person did not name, such as a stroke club
 (``NOT_THEIR_GROUP``). A group meant for people like them (their words say "women only" or
 "other gay people", or their age fits a young or older people's group) is ``OWN_AUDIENCE``.
+The limits the directory read from a listing's words (``who.py``) count too: a group for an
+experience the person did not name ``NOT_THEIR_EXPERIENCE``, another community's own group
+``NOT_THEIR_COMMUNITY``, a family activity for someone who named no children
+``NO_CHILDREN_NAMED``, a group aimed at (not limited to) others ``AIMED_AT_OTHERS``,
+residents only where the person's area is unsure ``RESIDENTS_UNSURE``; an asset offering
+what the person said they do not want ``AVOIDED``.
 A venue further than the distance the person gave is multiplied by ``BEYOND_MAX`` as well, and
 an asset whose listed times all fall outside the times the person gave (as ``availability``,
 not guessed from their words) by ``OUTSIDE_TIMES``: shown, with a caution, but lower.
 
-The list is then made useful: the same asset listed by two feeds is shown once; after
+Requirements a listing does not say it meets (free, step-free) put it after the others,
+marked ``check_first``. In a crisis only crisis, listening and safe-haven help follows the
+urgent routes. The list is then made useful: the same asset listed by two feeds is shown once; after
 ``DIVERSITY_FREE`` picks of one activity type, each further pick of it multiplies a score by
 ``DIVERSITY``; and when money, housing or food needs come up, the best practical-help option
 is kept in the list.

@@ -27,6 +27,7 @@ from linkwell.schedule import Session, sessions_from_schedules
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, Taxonomy, load_taxonomy
 from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
 
+SUMMARY_ONLY = ("limits", "detected")  # traits a result shows but no search filters on
 DOCUMENT_VERSION = 2  # bump when the derivation changes: a rebuild re-derives every asset
 
 
@@ -72,7 +73,8 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
                               "delivery": facets.delivery(record, facet_codes, places),
                               "audience": sorted(audience), "min_age": min_age,
                               "max_age": max_age,
-                              "limits": [limit.as_dict() for limit in limits]}
+                              "limits": [limit.as_dict() for limit in limits],
+                              "detected": detected}
     sals = service_at_location_points(record, provenance.feed, asset_id)
     document: dict[str, Any] = {
         "id": asset_id,
@@ -90,7 +92,7 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "areas": _areas(record, places, provenance),
         "sessions": [{"gte": lo, "lte": hi} for lo, hi in (s.week_range() for s in sessions)],
         "days": sorted({s.day for s in sessions}),
-        **{k: v for k, v in traits.items() if k != "limits"},
+        **{k: v for k, v in traits.items() if k not in SUMMARY_ONLY},
         "status": str(record.get("status", "active")),
         "last_confirmed": last_confirmed(record),
         "dup_key": duplicate_key(record, places, traits["delivery"]),
@@ -288,6 +290,8 @@ def summary(asset_id: str, record: dict[str, Any], prov: Provenance, places: lis
         "min_age": traits["min_age"],
         "max_age": traits["max_age"],
         "limits": traits["limits"],
+        # The concepts its own words name, so that no reader has to find them again.
+        "detected": traits["detected"],
         "area": prov.area,  # the feed's own area: who "residents only" means near its venues
         "schedule": [s.as_dict() for s in sessions],
         "schedule_notes": [s.get("description") for s in all_schedules(record)

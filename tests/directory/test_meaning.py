@@ -3,12 +3,15 @@ as a vector (``vector=``); both backends answer alike, and a write is in the nex
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from linkwell import semantic
+from linkwell.directory import ingest
 from linkwell.directory.backends.base import STALE_FACTOR
 from tests.conftest import directory_config, load, names, search
 from tests.factory import CATFORD, corpus, service
@@ -86,3 +89,21 @@ def test_a_new_asset_is_found_by_meaning_at_once(client: FlaskClient) -> None:
                                   "Fix your bike with volunteer mechanics, tools provided.")])
     assert names(search(client, f"vector={vector}&per_page=3"))[0] == (
         "Bike Repair Evenings")
+
+
+def test_vectors_of_another_model_are_never_compared(app: Flask) -> None:
+    """An index holding vectors an older model made: those assets are not ranked by meaning
+    and say no similarity (a rebuild re-embeds them), while their other searches work."""
+    backend = app.extensions["linkwell.backend"]
+    old, new = (ingest.prepare(0, service(slug, name, "Fix bikes with volunteer mechanics."),
+                               "tests", None, None, date(2026, 11, 1)).item
+                for slug, name in (("old-bikes", "Old Bike Club"), ("new-bikes", "Bike Club")))
+    assert old is not None and new is not None
+    old.document["vector_model"] = "another-model"
+    assert backend.write([old, new]) == {}
+    client = app.test_client()
+    by_meaning = search(client, f"vector={vector_of('repairing bicycles')}")
+    assert names(by_meaning) == ["Bike Club"]
+    by_words = search(client, f"q=bike&vector={vector_of('repairing bicycles')}")
+    found = {r["name"]: r for r in by_words["results"]}
+    assert "similarity" in found["Bike Club"] and "similarity" not in found["Old Bike Club"]
