@@ -1,8 +1,10 @@
 """Urgent-help routes, shown before any community group when the words suggest crisis or harm.
 
-The taxonomy marks these needs ``safety_route: true``. A ranked list of groups is never the
-answer to them: the routes come first, and the community results second. Numbers are the
-national ones; local crisis lines and safeguarding teams vary by borough.
+The taxonomy marks these needs ``safety_route: true``; ``crisis.detect`` finds them in a
+person's own words (severe self-neglect, such as not eating for days, counts as
+``feelings.urgent``). A ranked list of groups is never the answer to them: the routes come
+first, and the community results second. Numbers are the national ones; local crisis lines
+and safeguarding teams vary by borough.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ ROUTES: dict[str, list[dict[str, str]]] = {
     "feelings.urgent": [
         EMERGENCY,
         {"name": "NHS 111, option 2 (mental health crisis)", "contact": "111, then option 2",
-         "when": "If you are in a mental health crisis: free, any time"},
+         "when": "If you are in a mental health crisis, or have stopped eating, drinking or "
+                 "looking after yourself: free, any time"},
         {"name": "Samaritans", "contact": "116 123",
          "when": "To talk to someone about anything, any time: free"},
     ],

@@ -3,6 +3,7 @@ help kept when money, housing or food needs come up."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from linkwell.matcher.score import Scored, detected, tagged
@@ -91,12 +92,22 @@ def with_practical_help(picked: list[Scored], ranked: list[Scored],
     return [*kept[:slot], extra, *kept[slot:]]
 
 
+# What a listing says of itself when it is help for a crisis (the listing's words, not the
+# person's: a service says "crisis" of itself, where a person's "cost of living crisis" is no
+# sign of one).
+_CRISIS_HELP = re.compile(r"\b(crisis|crises|safe haven|sanctuary|samaritans|listening (?:line"
+                          r"|service|ear)|helpline|emotional support|someone to talk to"
+                          r"|24 hours|refuge|domestic abuse|safeguarding)\b")
+
+
 def crisis_help(item: Scored, profile: Profile) -> bool:
     """Whether an option is crisis, listening or safe-haven help for the person's concern:
-    the concern itself, or the help the taxonomy puts beside it (``SECOND_LINE``)."""
+    the concern itself, the help the taxonomy puts beside it (``SECOND_LINE``), or a listing
+    that says in its own words that it helps in a crisis."""
     wanted = {c for concern in profile.safety for c in (concern, *SECOND_LINE.get(concern, ()))}
     own = tagged(item.asset) | set(detected(item.asset))
-    return bool(own & wanted)
+    words = fold(f"{item.asset.get('name', '')} {item.asset.get('description', '')}")
+    return bool(own & wanted) or bool(_CRISIS_HELP.search(words))
 
 
 def shortlist(ranked: list[Scored], profile: Profile, tax: Taxonomy) -> list[Scored]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwell import semantic
-from linkwell.matcher import negation
+from linkwell.matcher import crisis, negation
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -251,8 +251,8 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         interests=[c for c in concepts if tax.concepts[c].kind == "activity"],
         terms=significant_terms(" ".join([about, *interests])),
         text=" ".join([about, *interests]),
-        safety=[c for c, _ in named_concepts(story, tax, specific_only=True)
-                if tax.concepts[c].safety_route],
+        # The whole story, refusals included: "I don't want to be here any more" is heard.
+        safety=crisis.concerns(story, body.get("needs") or [], tax),
         age=body.get("age"), gender=requirements.get("gender"),
         cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
         languages=list(requirements.get("languages") or []),
@@ -260,7 +260,10 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         prefer_group=(body.get("prefer") or {}).get("group",
                                                     not negation.against_groups(story)),
         max_km=body.get("max_travel_km"), limit=body["limit"])
-    profile.safety = list(dict.fromkeys(profile.safety))
+    # A concern the detector found in words no synonym names: its help is wanted too.
+    found = {w.concept for w in profile.wanted}
+    profile.wanted += strongest(wanted_from([(c, tax.label(c).lower(), False)
+                                             for c in profile.safety if c not in found], tax))
     profile.avoid = [c for c, _ in named_concepts(negation.refused_text(story), tax,
                                                   specific_only=True)
                      if c not in concepts and not tax.concepts[c].safety_route]
