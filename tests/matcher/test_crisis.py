@@ -3,6 +3,10 @@ near-misses stay quiet (precision at least 95%), and the normalisation behind it
 
 The corpus (tests/matcher/data/crisis_corpus.yaml) was written before the detector, with a
 held-out part decided before anything ran; `python bench/crisis.py` gives the figures per part.
+Both parts are at 100% now, but two sets of phrasings written after the detector was built
+and run once caught about 70% at first (95% of their near-misses silent): the figure to expect
+on wording nobody here has seen. The misses were families of wording (pill counts, "won't be
+around much longer", "can't face another day"), mended in the patterns, not by their words.
 """
 
 from __future__ import annotations
