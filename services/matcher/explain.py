@@ -159,7 +159,7 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
     if profile.step_free and "step_free" in (item.asset.get("accessibility") or []):
         out.append("Step-free access")
     spoken = [LANGUAGE_NAMES.get(c, c) for c in item.asset.get("languages") or []
-              if c in profile.languages and c != "en"]
+              if c in profile.spoken and c != "en"]
     if spoken:
         out.append(f"In {' and '.join(spoken)}")
     return out

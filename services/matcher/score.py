@@ -297,11 +297,13 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     if "families" in audience and family and not any(
             c.startswith(f) for c in concepts for f in FAMILY_CONCEPTS):
         factor *= w.unsure_audience
-    spoken = set(item.asset.get("languages") or []) & set(profile.languages) - {"en"}
+    spoken = set(item.asset.get("languages") or []) & set(profile.spoken) - {"en"}
     named = set(item.words) & item.name_words
     if ({"lgbtq", "culturally_specific"} & audience and not spoken and not named
             and not concepts & set(IDENTITY_CONCEPTS) and "community" not in kinds):
         factor *= (1 + w.unsure_audience) / 2
+    if spoken and not profile.languages:
+        factor *= w.own_audience  # in a language they speak (they did not require it)
     return factor
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwell import semantic
+from linkwell.facets import LANGUAGE_NAMES
 from linkwell.matcher import crisis, negation
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
@@ -123,6 +124,7 @@ class Profile:
     children: list[int] | None = None  # ages of the children they spoke of ([] if ageless)
     learner: bool = False  # learning English, or speaking another language
     home_area: str | None = None  # the area they most likely live in (from places near them)
+    spoken: list[str] = field(default_factory=list)  # languages they speak (a preference)
     meaning: str = ""  # what they are looking for, as the semantic signal reads it
     vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
 
@@ -274,7 +276,11 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     gender, age = person_in(story)
     profile.gender = profile.gender or gender
     profile.age = profile.age if profile.age is not None else age
-    profile.learner = bool(set(profile.languages) - {"en"}) or bool(_LEARNER.search(fold(story)))
+    needed, spoken = languages_in(story)
+    if not profile.languages and needed:
+        profile.languages = needed  # "needs a Somali interpreter": as the field would say
+    profile.spoken = list(dict.fromkeys([*profile.languages, *spoken]))
+    profile.learner = bool(set(profile.spoken) - {"en"}) or bool(_LEARNER.search(fold(story)))
     profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
     profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
@@ -348,6 +354,27 @@ def person_in(text: str) -> tuple[str | None, int | None]:
             age = int(next(g for g in match.groups() if g))
         break
     return gender, age if age is None or 16 <= age <= 110 else None
+
+
+_LANGUAGE = r"(" + "|".join(sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")"
+_SPEAKS = re.compile(rf"\b(?:speaks?|speaking|speaker of|first language(?: is)?|mother tongue"
+                     rf"(?: is)?|in|prefers?) {_LANGUAGE}\b|\b{_LANGUAGE} (?:speaker|speaking)\b")
+_NEEDS = re.compile(rf"\b{_LANGUAGE} (?:interpreter|translator)\b|\b(?:only|just) speaks? "
+                    rf"{_LANGUAGE}\b|\b(?:no|hardly any|not a word of|does not speak|doesnt speak"
+                    r"|cannot speak|cant speak) english\b")
+
+
+def languages_in(text: str) -> tuple[list[str], list[str]]:
+    """The languages a person's words (or a note) say they need, and those they speak:
+    "needs a Somali interpreter" is a need; "speaks Bengali" says what would suit."""
+    folded = fold(text)
+    spoken = [LANGUAGE_NAMES[g] for m in _SPEAKS.finditer(folded) for g in m.groups() if g]
+    spoken = [code for code in dict.fromkeys(spoken) if code != "en"]
+    needed: list[str] = []
+    for match in _NEEDS.finditer(folded):
+        named = [LANGUAGE_NAMES[g] for g in match.groups() if g]
+        needed += named or spoken  # "limited English": what they speak instead
+    return list(dict.fromkeys(needed)), list(dict.fromkeys([*spoken, *needed]))
 
 
 def children_in(text: str) -> list[int] | None:

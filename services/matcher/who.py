@@ -59,8 +59,8 @@ def likelihood(asset: dict[str, Any], profile: Profile, tax: Taxonomy,
     for limit in limits_of(asset):
         kind, value, phrase = limit["kind"], limit["value"], str(limit.get("phrase", ""))
         doubt = _doubt(kind, value, profile, tax, w)
+        factor *= doubt
         if doubt < 1.0:
-            factor *= doubt
             cautions.append(_caution(kind, value, phrase))
     return factor, [c for c in dict.fromkeys(cautions) if c]
 
@@ -72,6 +72,9 @@ def _doubt(kind: str, value: Any, profile: Profile, tax: Taxonomy, w: Weights) -
         return 1.0 if _belongs(value, profile) else w.not_their_community
     if kind == "child_ages" and profile.children is None and not _family(profile):
         return w.no_children_named
+    if kind == "child_ages" and profile.children and any(
+            value[0] <= age <= value[1] for age in profile.children):
+        return w.own_audience  # a family activity for children of their child's age
     if kind == "aimed_gender" and profile.gender and GENDERS.get(profile.gender) != value:
         return w.aimed_at_others
     if kind == "aimed_min_age" and profile.age is not None and profile.age < int(value):
@@ -132,7 +135,7 @@ def _belongs(value: Any, profile: Profile) -> bool:
     language = value.get("language") if isinstance(value, dict) else None
     if language == "lgbtq":
         return "lgbtq" in profile.audiences
-    if language and language in profile.languages:
+    if language and language in profile.spoken:
         return True
     return bool(word) and word in fold(profile.text)
 

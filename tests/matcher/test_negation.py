@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from linkwell.matcher.negation import against_groups, clauses, refused_text, wanted_text
-from linkwell.matcher.understand import children_in, person_in, understand
+from linkwell.matcher.understand import children_in, languages_in, person_in, understand
 
 
 @pytest.mark.parametrize(("text", "refused"), [
@@ -94,3 +94,22 @@ def test_stated_fields_win_over_words() -> None:
 ])
 def test_the_children_a_person_speaks_of(text: str, ages: list[int] | None) -> None:
     assert children_in(text) == ages
+
+
+@pytest.mark.parametrize(("text", "needed", "spoken"), [
+    ("Needs a Somali interpreter", ["so"], ["so"]),
+    ("He has no English, first language Turkish", ["tr"], ["tr"]),
+    ("Mrs B speaks Bengali and a little English", [], ["bn"]),
+    ("I am a Polish speaker", [], ["pl"]),
+    ("I want to learn Spanish", [], []),
+])
+def test_the_languages_a_note_gives(text: str, needed: list[str], spoken: list[str]) -> None:
+    assert languages_in(text) == (needed, spoken)
+
+
+def test_a_needed_language_is_a_requirement_and_a_spoken_one_a_preference() -> None:
+    assert profile_of(about="Needs a Somali interpreter, lonely").languages == ["so"]
+    bengali = profile_of(about="Mrs B speaks Bengali, lonely since her husband died")
+    assert bengali.languages == [] and bengali.spoken == ["bn"]
+    assert profile_of(about="speaks Urdu", requirements={"languages": ["en"]}).languages == [
+        "en"]
