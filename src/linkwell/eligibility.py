@@ -51,8 +51,17 @@ def limits(record: dict[str, Any]) -> list[Limit]:
     for source in ("name", "eligibility_description", "description"):
         text = str(record.get(source) or "")
         for sentence in _sentences(text):
-            found.extend(_read(sentence, source))
+            if source == "name" or _MAY_LIMIT.search(sentence):
+                found.extend(_read(sentence, source))
     return _settled(found, record)
+
+
+# A sentence of a description can limit who may come only if it has one of these: a number,
+# a word of who a listing is for, or a noun of an audience. Most sentences have none, and
+# are passed over without reading them against every pattern.
+_MAY_LIMIT = re.compile(r"\d|\b(for|only|must|eligib\w*|if you|open to|aimed|aged?|ages|over|under"
+                        r"|adults?|residents?|carers?|bereaved|widow\w*|esol|english|bring"
+                        r"|teen\w*|young|youth|plus)\b")
 
 
 def _sentences(text: str) -> list[str]:

@@ -59,15 +59,27 @@ def model() -> Any:
 
 
 def embed(texts: list[str]) -> npt.NDArray[np.float32]:
-    """Unit vectors (one row a text); an empty text gets a zero row (similar to nothing)."""
-    if not texts:
-        return np.zeros((0, DIMS), np.float32)
-    vectors = np.asarray(model().embed([t or " " for t in texts], norm=False), np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-    empty = np.asarray([not (t or "").strip() for t in texts])
-    vectors[empty] = 0.0
-    return vectors
+    """Unit vectors (one row a text); an empty text gets a zero row (similar to nothing).
+
+    A text's vector is the mean of its tokens' vectors, as the model defines it; tokenised
+    one text at a time (the batch tokeniser's thread pool costs more than it saves for the
+    one-listing-at-a-time derivation of a bulk load, which runs in worker processes).
+    """
+    found = model()
+    out = np.zeros((len(texts), DIMS), np.float32)
+    for row, text in enumerate(texts):
+        if not (text or "").strip():
+            continue
+        tokens = found.tokenizer.encode(text, add_special_tokens=False)
+        ids = np.asarray(tokens.ids, np.int64)[np.asarray(tokens.attention_mask, bool)]
+        if not len(ids):
+            continue
+        vector = found.embedding[np.clip(ids, 0, len(found.embedding) - 1)].astype(
+            np.float32).mean(axis=0)
+        norm = float(np.linalg.norm(vector))
+        if norm > 0:
+            out[row] = vector / norm
+    return out
 
 
 def embed_one(text: str) -> Vector:
