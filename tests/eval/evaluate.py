@@ -49,16 +49,21 @@ def directory_app(kind: str, data_dir: str, es_url: str | None = None) -> Flask:
     from linkwell.demo import load_demo
     from linkwell.directory import create_app
 
-    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": kind,
-                              "INGEST_TOKEN": "eval", "ELASTICSEARCH_TIMEOUT": 30.0}
-    if kind == "elasticsearch":
-        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"eval-{uuid.uuid4().hex[:8]}-")
-    app = create_app(config)
+    app = create_app(eval_config(kind, data_dir, es_url, "eval"))
     backend = app.extensions["linkwell.backend"]
     load_demo(app, Console(quiet=True))
     if kind == "elasticsearch":
         backend.es.indices.refresh(index=backend.alias)
     return app
+
+
+def eval_config(kind: str, data_dir: str, es_url: str | None, name: str) -> dict[str, Any]:
+    """A throwaway directory's settings (on Elasticsearch, under an index prefix of its own)."""
+    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": kind,
+                              "INGEST_TOKEN": "eval", "ELASTICSEARCH_TIMEOUT": 30.0}
+    if kind == "elasticsearch":
+        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"{name}-{uuid.uuid4().hex[:8]}-")
+    return config
 
 
 def matcher_app(directory: Flask) -> Flask:

@@ -25,7 +25,7 @@ from typing import Any
 
 from flask import Flask
 
-from tests.eval.evaluate import K, dcg, keyword_params, matcher_app, precision
+from tests.eval.evaluate import K, dcg, eval_config, keyword_params, matcher_app, precision
 
 FEED = "judged"
 
@@ -90,11 +90,7 @@ def directory_app(kind: str, data_dir: str, services: list[dict[str, Any]],
     from linkwell.directory import create_app
     from linkwell.importer import import_locally
 
-    config: dict[str, Any] = {"DATA_DIR": data_dir, "SEARCH_BACKEND": kind,
-                              "INGEST_TOKEN": "eval", "ELASTICSEARCH_TIMEOUT": 30.0}
-    if kind == "elasticsearch":
-        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"judged-{uuid.uuid4().hex[:8]}-")
-    app = create_app(config)
+    app = create_app(eval_config(kind, data_dir, es_url, "judged"))
     backend = app.extensions["linkwell.backend"]
     report = import_locally(backend, ((s.get("id", "?"), s) for s in services), FEED,
                             workers=1)

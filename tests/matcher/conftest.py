@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -113,16 +114,25 @@ def duplicate_listing() -> dict[str, Any]:
     return record
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def matcher(request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    """The matcher, talking in-process to a loaded directory on one backend."""
+def matcher_over(kind: str, tmp: Path,
+                 fill: Callable[[FlaskClient], None]) -> Iterator[FlaskClient]:
+    """A matcher talking in-process to a directory on ``kind`` that ``fill`` loads."""
     from linkwell.directory import create_app as directory_app
     from linkwell.matcher import create_app
 
-    config = directory_config(str(request.param), tmp_path_factory.mktemp("dir"))
+    config = directory_config(kind, tmp)
     directory = directory_app(config)
-    client = directory.test_client()
+    fill(directory.test_client())
+    app: Flask = create_app({**config, "DIRECTORY_APP": directory, "CLOCK": lambda: NOW,
+                             "PLUGIN_MANAGER": geocoder_plugins()})
+    yield app.test_client()
+    backend = directory.extensions["linkwell.backend"]
+    if kind == "elasticsearch":
+        backend.drop_all()
+    backend.close()
+
+
+def fill_people(client: FlaskClient) -> None:
     assert load(client, people_corpus())["summary"]["rejected"] == 0
     assert load(client, [duplicate_listing()], feed="other")["summary"]["rejected"] == 0
     # Home visits from this borough's feed, and from a feed with no venue near Catford.
@@ -130,13 +140,13 @@ def matcher(request: pytest.FixtureRequest,
         "rejected"] == 0
     assert load(client, [home_visits("m-far-visits", "A Far Borough's Home Visits")],
                 feed="far-borough")["summary"]["rejected"] == 0
-    app: Flask = create_app({**config, "DIRECTORY_APP": directory, "CLOCK": lambda: NOW,
-                             "PLUGIN_MANAGER": geocoder_plugins()})
-    yield app.test_client()
-    backend = directory.extensions["linkwell.backend"]
-    if request.param == "elasticsearch":
-        backend.drop_all()
-    backend.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def matcher(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """The matcher, talking in-process to a loaded directory on one backend."""
+    yield from matcher_over(str(request.param), tmp_path_factory.mktemp("dir"), fill_people)
 
 
 def match(client: FlaskClient, status: int = 200, **body: Any) -> dict[str, Any]:

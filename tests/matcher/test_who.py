@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import BACKENDS, directory_config, load
+from tests.conftest import BACKENDS, load
 from tests.factory import WEEKLY, service
-from tests.matcher.conftest import NEAR, NOW, geocoder_plugins, match, names
+from tests.matcher.conftest import NEAR, match, matcher_over, names
 
 WEEKLY_TUESDAY = ((WEEKLY, "TU", "10:00", "12:00"),)
 
@@ -48,19 +47,10 @@ def prose_corpus() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module", params=BACKENDS)
 def matcher(request: pytest.FixtureRequest,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    from linkwell.directory import create_app as directory_app
-    from linkwell.matcher import create_app
+    def fill(client: FlaskClient) -> None:
+        assert load(client, prose_corpus())["summary"]["rejected"] == 0
 
-    config = directory_config(str(request.param), tmp_path_factory.mktemp("who"))
-    directory = directory_app(config)
-    assert load(directory.test_client(), prose_corpus())["summary"]["rejected"] == 0
-    app: Flask = create_app({**config, "DIRECTORY_APP": directory, "CLOCK": lambda: NOW,
-                             "PLUGIN_MANAGER": geocoder_plugins()})
-    yield app.test_client()
-    backend = directory.extensions["linkwell.backend"]
-    if request.param == "elasticsearch":
-        backend.drop_all()
-    backend.close()
+    yield from matcher_over(str(request.param), tmp_path_factory.mktemp("who"), fill)
 
 
 def ask(client: FlaskClient, about: str, **body: Any) -> list[str]:
