@@ -34,6 +34,7 @@ from linkwell.directory.schemas import (
     WithdrawRequestSchema,
     WithdrawResponseSchema,
 )
+from linkwell.geo.places import place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import load_taxonomy
 from linkwell.text import analyse_query, analyse_words
@@ -163,10 +164,28 @@ class Services(MethodView):
     @blp.alt_response(200, schema=SearchResponseSchema, description="Matching assets")
     def get(self, args: dict[str, Any]) -> Response:
         """Search community assets."""
+        placed = None
+        if isinstance(args.get("near"), str):
+            placed = place(current_app.extensions["linkwell.plugins"], args["near"])
+            args = placed_args(args, placed.point)
         query = build_query(args)
         # Documented by the schema but not re-serialised through it: the answer is built
         # from plain dicts already, and this is the hottest path in Linkwell.
-        return jsonify(present_page(backend().search(query), query))
+        answer = present_page(backend().search(query), query)
+        if placed is not None:
+            answer["understood"]["location"] = placed.as_dict()
+        return jsonify(answer)
+
+
+def placed_args(args: dict[str, Any], point: tuple[float, float] | None) -> dict[str, Any]:
+    """The search's arguments with ``near`` placed; a place nobody knows is searched without
+    distances (and says so) rather than refused."""
+    if point is not None:
+        return {**args, "near": point}
+    out = {k: v for k, v in args.items() if k not in ("near", "within_km")}
+    if out.get("sort") in ("distance", "blended"):
+        out.pop("sort")
+    return out
 
 
 @blp.route("/services/<string:asset_id>")

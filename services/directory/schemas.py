@@ -19,6 +19,7 @@ from webargs.fields import DelimitedList
 from linkwell import semantic
 from linkwell.directory.backends.base import MAX_RESULT_WINDOW, SORTS
 from linkwell.fields import ClockField, DayField
+from linkwell.geo.places import is_place_text
 from linkwell.hsds import STATUSES
 from linkwell.taxonomy import load_taxonomy
 
@@ -29,13 +30,17 @@ DELIVERY = ("in_person", "online", "phone", "home_visit")
 
 
 class NearField(fields.String):
-    """``near=51.44,-0.02``: a latitude and longitude."""
+    """``near=51.44,-0.02``: a latitude and longitude; or a postcode, its first half or a
+    place name (kept as text, placed by the search)."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         text = super()._deserialize(value, attr, data, **kwargs)
         match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", text)
+        if not match and is_place_text(text):
+            return text
         if not match:
-            raise ValidationError("must be latitude,longitude in degrees, e.g. 51.4452,-0.0209")
+            raise ValidationError("must be latitude,longitude in degrees (51.4452,-0.0209), a "
+                                  "postcode (SE6 4RU), its first half (SE6) or a place name")
         lat, lon = float(match.group(1)), float(match.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValidationError("latitude must be within -90..90 and longitude within -180..180")
@@ -100,7 +105,11 @@ class SearchArgs(Schema):
     words_only = fields.Boolean(load_default=False, metadata={
         "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
                        "keyword directory would)"})
-    near = NearField(metadata={"description": "latitude,longitude, e.g. 51.4452,-0.0209"})
+    near = NearField(metadata={
+        "description": "latitude,longitude (51.4452,-0.0209), a postcode (SE6 4RU), its first "
+                       "half (SE6) or a place name. A postcode not known yet is placed at the "
+                       "middle of its sector or district; a place nobody knows gives results "
+                       "without distances. understood.location says which"})
     within_km = fields.Float(validate=validate.Range(min=0.1, max=200))
     remote = fields.Boolean(load_default=False, metadata={
         "description": "With within_km, also include online and phone options"})

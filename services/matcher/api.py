@@ -63,7 +63,7 @@ class Match(MethodView):
         """Rank community assets for a person, with reasons and cautions for each."""
         profile = understand(body)
         try:
-            profile.point = resolve(current_app.extensions["linkwell.plugins"],
+            profile.place = resolve(current_app.extensions["linkwell.plugins"],
                                     body.get("location"))
         except UnknownPostcode as exc:
             abort(400, messages={"location.postcode": [str(exc)]})
@@ -89,8 +89,8 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
     picked += extra[:max(0, profile.limit - len(picked))]
     understood: dict[str, Any] = {"needs": profile.needs, "interests": profile.interests,
                                   "words": profile.terms}
-    if profile.point:
-        understood["location"] = {"lat": profile.point[0], "lon": profile.point[1]}
+    if profile.place is not None:
+        understood["location"] = profile.place.as_dict()
     return {"safety": safety(profile.safety),
             "results": [present(i, profile, tax, now) for i in picked],
             "understood": understood}

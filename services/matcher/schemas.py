@@ -29,10 +29,15 @@ class Strict(Schema):
 
 
 class LocationSchema(Strict):
-    """Where the person starts from: a UK postcode, or a latitude and longitude."""
+    """Where the person starts from: a UK postcode, its first half, a place name, or a
+    latitude and longitude."""
 
-    postcode = fields.String(validate=validate.Length(min=2, max=10),
-                             metadata={"example": "SE6 4RU"})
+    postcode = fields.String(validate=validate.Length(min=2, max=40), metadata={
+        "example": "SE6 4RU",
+        "description": "A full UK postcode (SE6 4RU), its first half (SE6) or a place name "
+                       "(Catford). A postcode not known yet is placed at the middle of its "
+                       "sector or district, and understood.location says so in words; a place "
+                       "nobody knows still gets options, without distances"})
     lat = fields.Float(validate=validate.Range(min=-90, max=90))
     lon = fields.Float(validate=validate.Range(min=-180, max=180))
 

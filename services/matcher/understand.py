@@ -15,6 +15,7 @@ from typing import Any
 from linkwell import semantic
 from linkwell.facets import LANGUAGE_NAMES
 from linkwell.matcher import crisis, negation
+from linkwell.matcher.location import Place
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -117,7 +118,7 @@ class Profile:
     windows_said: bool = False  # given as availability, not guessed from words
     audiences: set[str] = field(default_factory=set)  # groups meant for people like them
     prefer_group: bool = True
-    point: tuple[float, float] | None = None
+    place: Place | None = None  # where distances are measured from, and what to tell them
     max_km: float | None = None
     limit: int = 10
     avoid: list[str] = field(default_factory=list)  # concepts named in what they do not want
@@ -127,6 +128,14 @@ class Profile:
     spoken: list[str] = field(default_factory=list)  # languages they speak (a preference)
     meaning: str = ""  # what they are looking for, as the semantic signal reads it
     vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        return self.place.point if self.place is not None else None
+
+    @point.setter
+    def point(self, value: tuple[float, float] | None) -> None:
+        self.place = None if value is None else Place(value, "point")
 
     @property
     def remote_ok(self) -> bool:

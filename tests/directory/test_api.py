@@ -17,7 +17,7 @@ from tests.proxy import Proxy
 @pytest.mark.parametrize(("query", "field"), [
     ("sort=nearest", "sort"),
     ("per_page=100000", "per_page"),
-    ("near=abc", "near"),
+    ("near=abc%21", "near"),
     ("near=95,0", "near"),
     ("within_km=3", "within_km"),
     ("sort=distance", "sort"),

@@ -108,9 +108,27 @@ def test_match_with_a_persons_words(page: Any, stack: Stack) -> None:
     only_own_requests(page, stack, also=(stack.partner + "/tiles/",))
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("SE6", "Distances are from the middle of SE6"),
+    ("SE6 4ZZ", "We do not know SE6 4ZZ itself yet: distances are from the middle of SE6 4"),
+    ("ZZ9 9ZZ", "We could not find ZZ9 9ZZ, so these options are not sorted by distance")])
+def test_places_as_people_give_them(page: Any, stack: Stack, typed: str, said: str) -> None:
+    page.goto(stack.gateway + "/")
+    page.get_by_label("Things you enjoy, or used to enjoy").fill("gardening")
+    page.get_by_label("Postcode").fill(typed)
+    page.get_by_role("button", name="Find options").click()
+    page.wait_for_url(re.compile(r"/match$"))
+    assert said in page.locator(".place-note").inner_text()
+    assert page.locator(".option").count() >= 1
+    placed = "km away" in page.locator(".option").first.inner_text() or " m away" in (
+        page.locator(".option").first.inner_text())
+    assert placed is (not typed.startswith("ZZ"))
+    axe_clean(page)
+
+
 def test_form_errors_are_tied_to_their_fields(page: Any, stack: Stack) -> None:
     page.goto(stack.gateway + "/")
-    page.get_by_label("Postcode").fill("not a postcode")
+    page.get_by_label("Postcode").fill("SE6 4RU!!")
     page.get_by_role("button", name="Find options").click()
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
@@ -118,7 +136,7 @@ def test_form_errors_are_tied_to_their_fields(page: Any, stack: Stack) -> None:
     assert postcode.get_attribute("aria-invalid") == "true"
     described = postcode.get_attribute("aria-describedby") or ""
     assert "postcode-error" in described
-    assert "full UK postcode" in page.locator("#postcode-error").inner_text()
+    assert "Enter a postcode like SE6 4RU" in page.locator("#postcode-error").inner_text()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     axe_clean(page)
 

@@ -221,13 +221,14 @@ def test_the_my_options_sheet_has_what_a_person_needs_to_go(web: FlaskClient) ->
 
 
 def test_errors_are_tied_to_their_fields(web: FlaskClient, matcher: StandInMatcher) -> None:
-    empty = web.post("/match", data={"postcode": "not a postcode"})
+    empty = web.post("/match", data={"postcode": "SE6 4RU!!"})
     assert empty.status_code == 400 and matcher.received == []
     html = empty.get_data(as_text=True)
     assert 'id="about-error"' in html and 'id="postcode-error"' in html
     assert re.search(r'id="postcode"[^>]*aria-describedby="postcode-hint postcode-error"'
                      r'[^>]*aria-invalid="true"', html)
-    assert "Enter a full UK postcode" in html and 'href="#postcode"' in html
+    assert "Enter a postcode like SE6 4RU, or its first half" in html
+    assert 'href="#postcode"' in html
     # The matcher's own 400 (a postcode it cannot place) lands on the postcode field too.
     matcher.status = 400
     matcher.answer = {"code": 400, "status": "Bad Request", "message": "invalid",
@@ -236,6 +237,19 @@ def test_errors_are_tied_to_their_fields(web: FlaskClient, matcher: StandInMatch
     assert refused.status_code == 400
     assert re.search(r'id="postcode-error">.*we could not find this postcode',
                      refused.get_data(as_text=True))
+
+
+def test_the_page_says_what_was_done_with_the_place(web: FlaskClient,
+                                                    matcher: StandInMatcher) -> None:
+    matcher.answer = {**matcher.answer, "understood": {"location": {
+        "precision": "district", "given": "SE6", "lat": 51.44, "lon": -0.02,
+        "note": "Distances are from the middle of SE6"}}}
+    answer = web.post("/match", data={"about": "walks", "postcode": "se6"})
+    assert answer.status_code == 200
+    assert matcher.received[-1]["location"] == {"postcode": "SE6"}
+    assert "Distances are from the middle of SE6." in answer.get_data(as_text=True)
+    web.post("/match", data={"about": "walks", "postcode": " kentish  town "})
+    assert matcher.received[-1]["location"] == {"postcode": "kentish town"}
 
 
 def test_a_dead_matcher_gives_a_plain_503_page_that_keeps_the_words(

@@ -9,6 +9,7 @@ import pytest
 from linkwell.geo import Geocoded, geocode, geocoder
 from linkwell.geo.offline import OfflineGeocoder
 from linkwell.geo.store import PostcodeStore
+from linkwell.geo.store import store_path as store_path_of
 from linkwell.plugins import hookimpl
 from linkwell.plugins.manager import DEFAULT_PLUGINS, plugin_manager
 from tests.geo.conftest import FakePostcodesIo
@@ -118,3 +119,21 @@ def test_a_geocoded_answer_copies_and_pickles_whole() -> None:
     for twin in (copy.deepcopy(answer), pickle.loads(pickle.dumps(answer))):
         assert twin == answer and isinstance(twin, Geocoded)
         assert (twin.postcode, twin.source, twin.terminated) == ("AB1 0AA", "ons", "199606")
+
+
+@pytest.mark.usefixtures("loaded_store")
+def test_hook_locate_area_answers_the_middle_of_a_sector_or_district(
+        geo_config: dict[str, Any]) -> None:
+    """From the postcodes in the table: the mean of those in use there."""
+    pm = plugin_manager(config=geo_config)
+    store = PostcodeStore(store_path_of(geo_config))
+    sector = [store.lookup(p) for p in ("SE6 4AA", "SE6 4EX", "SE6 4JB", "SE6 4QX", "SE6 4RU",
+                                        "SE6 4SN", "SE6 4TA")]
+    assert all(sector)
+    middle = pm.hook.linkwell_locate_area(area="SE6 4")
+    assert middle == pytest.approx((sum(p.latitude for p in sector if p) / len(sector),
+                                    sum(p.longitude for p in sector if p) / len(sector)))
+    district = pm.hook.linkwell_locate_area(area="SE6")
+    assert district is not None and district != middle  # SE6 3RG counts too
+    assert pm.hook.linkwell_locate_area(area="SE60") is None  # not SE6's postcodes
+    assert pm.hook.linkwell_locate_area(area="Catford") is None  # no place names offline

@@ -29,6 +29,16 @@ class KnownPostcodes:
     def linkwell_geocode(self, postcode: str) -> tuple[float, float] | None:
         return POSTCODES.get(postcode)
 
+    @hookimpl
+    def linkwell_locate_area(self, area: str) -> tuple[float, float] | None:
+        """The middle of the postcodes it knows in a sector or district, as the offline
+        geocoder works it out from its table."""
+        inside = [point for code, point in POSTCODES.items()
+                  if code.startswith(area if " " in area else f"{area} ")]
+        if not inside:
+            return None
+        return (sum(p[0] for p in inside) / len(inside), sum(p[1] for p in inside) / len(inside))
+
 
 def geocoder_plugins() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT)

@@ -20,8 +20,8 @@ from tests.matcher.conftest import NEAR, match, names
     ({"about": "walking", "requirements": {"wheelchair": True}}, "requirements.wheelchair"),
     ({"about": "walking", "requirements": {"cost": "cheap"}}, "requirements.cost"),
     ({"about": "walking", "colour": "blue"}, "colour"),
-    ({"about": "walking", "location": {"postcode": "ZZ9 9ZZ"}}, "location.postcode"),
-    ({"about": "walking", "location": {"postcode": "not a postcode"}}, "location.postcode"),
+    ({"about": "walking", "location": {"postcode": "12345"}}, "location.postcode"),
+    ({"about": "walking", "location": {"postcode": "SE6 4RU!!"}}, "location.postcode"),
     ({"about": "walking", "location": {"lat": 51.4}}, "location.lon"),
     ({"about": "walking", "needs": ["not.a.concept"]}, "needs.0"),
     ({"about": "walking", "availability": [{"day": "funday"}]}, "availability.0.day"),
@@ -38,12 +38,46 @@ def test_invalid_requests_get_400_naming_the_field(matcher: FlaskClient, body: d
 def test_a_postcode_is_geocoded_by_the_plugins(matcher: FlaskClient) -> None:
     answer = match(matcher, interests=["gardening"], location={"postcode": "se64ru"},
                    max_travel_km=3)
-    assert answer["understood"]["location"] == {"lat": NEAR["lat"], "lon": NEAR["lon"]}
+    assert answer["understood"]["location"] == {"lat": NEAR["lat"], "lon": NEAR["lon"],
+                                                "precision": "postcode", "given": "SE6 4RU"}
     assert names(answer)[0] == "Catford Growing Club"
     assert "Kentish Town Community Garden" not in names(answer)  # 12 km away
     far = match(matcher, interests=["gardening"], location={"postcode": "NW5 2AA"},
                 max_travel_km=3)
     assert names(far) == ["Kentish Town Community Garden"]
+
+
+def test_a_postcode_not_yet_known_is_placed_at_its_sector_or_district(
+        matcher: FlaskClient) -> None:
+    new_estate = match(matcher, interests=["gardening"], location={"postcode": "SE6 4ZZ"},
+                       max_travel_km=3)
+    place = new_estate["understood"]["location"]
+    assert place["precision"] == "sector" and place["given"] == "SE6 4ZZ"
+    assert place["note"] == ("We do not know SE6 4ZZ itself yet: distances are from the middle "
+                             "of SE6 4")
+    assert names(new_estate)[0] == "Catford Growing Club"
+    assert new_estate["results"][0]["distance_km"] is not None
+    assert match(matcher, interests=["gardening"], location={"postcode": "SE6 9ZZ"},
+                 max_travel_km=3)["understood"]["location"]["precision"] == "district"
+
+
+def test_the_first_half_of_a_postcode_is_enough(matcher: FlaskClient) -> None:
+    answer = match(matcher, interests=["gardening"], location={"postcode": "se6"},
+                   max_travel_km=3)
+    assert answer["understood"]["location"]["precision"] == "district"
+    assert answer["understood"]["location"]["note"] == "Distances are from the middle of SE6"
+    assert names(answer)[0] == "Catford Growing Club"
+    assert "Kentish Town Community Garden" not in names(answer)
+
+
+@pytest.mark.parametrize("where", ["ZZ9 9ZZ", "ZZ9", "Nowhere Town"])
+def test_a_place_nobody_knows_still_gets_options_without_distances(
+        matcher: FlaskClient, where: str) -> None:
+    answer = match(matcher, interests=["gardening"], location={"postcode": where},
+                   max_travel_km=3)
+    assert answer["understood"]["location"]["precision"] == "unknown"
+    assert "not sorted by distance" in answer["understood"]["location"]["note"]
+    assert answer["results"] and all(r["distance_km"] is None for r in answer["results"])
 
 
 def test_the_answer_says_why(matcher: FlaskClient) -> None:

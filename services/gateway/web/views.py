@@ -76,8 +76,10 @@ def match_post() -> tuple[str, int]:
     if status != 200:
         return page("match.html", 503, unavailable=True, **_match_form_context(form))
     options = [option(r) for r in body.get("results") or []]
+    place = (body.get("understood") or {}).get("location") or {}
     return page("match.html", options=options, points=map_points(options),
                 understood=_understood(body.get("understood") or {}),
+                place_note=place.get("note"),
                 safety=body.get("safety"), **_match_form_context(form))
 
 

@@ -23,6 +23,12 @@ class OfflineGeocoder:
         self.store = PostcodeStore(store_path(config))
 
     @hookimpl(tryfirst=True)
+    def linkwell_locate_area(self, area: str) -> tuple[float, float] | None:
+        """The middle of a sector's or district's postcodes in the table (place names: no)."""
+        found = self.store.centroid(area)
+        return None if found is None else (found[0], found[1])
+
+    @hookimpl(tryfirst=True)
     def linkwell_geocode(self, postcode: str) -> Geocoded | None:
         found = self.store.lookup(postcode)
         if found is None:

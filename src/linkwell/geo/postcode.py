@@ -26,6 +26,25 @@ def normalise_postcode(text: str) -> str | None:
     return f"{letters[:-3]} {letters[-3:]}"
 
 
+_DISTRICT = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?")
+
+
+def normalise_district(text: str) -> str | None:
+    """A postcode district (the first half, ``se6`` -> ``SE6``), or None if it is not one."""
+    letters = compact(text)
+    return letters if _DISTRICT.fullmatch(letters) else None
+
+
+def sector_of(postcode: str) -> str:
+    """The sector of a postcode in standard form: ``SE6 4RU`` -> ``SE6 4``."""
+    return postcode[:-2]
+
+
+def district_of(postcode: str) -> str:
+    """The district of a postcode in standard form: ``SE6 4RU`` -> ``SE6``."""
+    return postcode.split(" ")[0]
+
+
 def is_postcode(text: str) -> bool:
     """True for a full UK postcode in any of the forms :func:`normalise_postcode` accepts."""
     return normalise_postcode(text) is not None

@@ -69,6 +69,24 @@ class PostcodeStore:
             return None
         return Postcode(*row) if row else None
 
+    def centroid(self, area: str) -> tuple[float, float, int] | None:
+        """The middle of the postcodes in use in a sector (``SE6 4``) or district (``SE6``),
+        and how many there are; None when the table has none there."""
+        connection = self._reader()
+        if connection is None:
+            return None
+        # A range on the primary key: "SE6 " to "SE6!" holds SE6's postcodes and no SE60's.
+        low = area if " " in area else f"{area} "
+        high = low[:-1] + chr(ord(low[-1]) + 1)
+        try:
+            row = connection.execute(
+                "SELECT avg(latitude), avg(longitude), count(*) FROM postcodes"
+                " WHERE postcode >= ? AND postcode < ? AND terminated IS NULL",
+                (low, high)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return (float(row[0]), float(row[1]), int(row[2])) if row and row[2] else None
+
     def count(self) -> int:
         """How many postcodes the table holds (0 when there is no table yet)."""
         connection = self._reader()

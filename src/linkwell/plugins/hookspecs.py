@@ -151,6 +151,22 @@ def linkwell_geocode(postcode: str) -> tuple[float, float] | None:
     raise NotImplementedError
 
 
+@hookspec(firstresult=True)
+def linkwell_locate_area(area: str) -> tuple[float, float] | None:
+    """Find the middle of an area a person names instead of a full postcode.
+
+    ``area`` is a postcode sector (``SE6 4``), a postcode district (``SE6``) or a place name
+    as the person typed it (``Catford``). Return (latitude, longitude) in WGS84 degrees of
+    somewhere central to it, or None if this plugin does not know it. It is asked only where
+    no geocoder knows a full postcode, or where the person gave no full postcode: the matcher
+    and the search then measure distances from that point and say so. The built-in offline
+    geocoder answers sectors and districts from the middle of the postcodes it holds; a
+    borough's plugin may answer the place names its residents use. The first answer wins;
+    never raise, and answer quickly.
+    """
+    raise NotImplementedError
+
+
 @hookspec
 def linkwell_postcode_files() -> list[Path]:
     """Postcode files this plugin ships, for deployments that have loaded no postcodes yet.

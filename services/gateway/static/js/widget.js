@@ -92,7 +92,7 @@
       ]),
       el("div", { "class": "field" }, [
         el("label", { "for": "lw-postcode", text: "Your postcode (optional)" }),
-        el("p", { "class": "hint", id: "lw-postcode-hint", text: "To show what is near you. It is not stored." }),
+        el("p", { "class": "hint", id: "lw-postcode-hint", text: "To show what is near you: the first half (like SE6) is enough. It is not stored." }),
         el("p", { "class": "error", id: "lw-postcode-error", hidden: "" }),
         el("input", { id: "lw-postcode", name: "postcode", type: "text", autocomplete: "postal-code", "aria-describedby": "lw-postcode-hint" })
       ]),
