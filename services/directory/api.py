@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
-from linkwell import health
+from linkwell import health, languages
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
 from linkwell.directory.backends.base import (
@@ -151,8 +151,12 @@ def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]
             return DAYS[int(value)].capitalize()
         if name == "concepts":
             return str(tax.label(value))
-        facet = {"delivery": "delivery_mode", "languages": ""}.get(name, name)
-        return str(tax.label(f"{facet}:{value}")) if facet else value
+        if name == "languages":
+            return languages.label(value)
+        if name in ("areas", "feed"):
+            return value  # an area's or a feed's own name
+        facet = {"delivery": "delivery_mode"}.get(name, name)
+        return str(tax.label(f"{facet}:{value}"))
     buckets = [{"value": DAYS[int(v)] if name == "days" else v, "label": label(v), "count": c}
                for v, c in counts.items()]
     return sorted(buckets, key=lambda b: (-b["count"], b["value"]))

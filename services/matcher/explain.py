@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from linkwell import languages
+from linkwell.distances import distance_text
 from linkwell.matcher import quote
 from linkwell.matcher.rules import has_venue
 from linkwell.matcher.score import Scored, sessions, tagged
@@ -44,11 +46,6 @@ _STAIRS = re.compile(r"\b(stairs|steps|staircase|no lift|upstairs)\b")
 _REFERRAL = re.compile(r"(?<!no )(?<!without )(?<!no appointment or )\b(needs? a (referral|voucher)"
                        r"|referral (is )?(needed|required|only)|by referral|referral voucher"
                        r"|food bank voucher)\b")
-LANGUAGE_NAMES = {"bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish",
-                  "pt": "Portuguese", "es": "Spanish", "ur": "Urdu", "ar": "Arabic",
-                  "yo": "Yoruba", "tw": "Twi", "syl": "Sylheti", "fa": "Farsi", "fr": "French",
-                  "ti": "Tigrinya", "hi": "Hindi", "bfi": "British Sign Language",
-                  "zh": "Chinese", "vi": "Vietnamese", "ta": "Tamil", "ku": "Kurdish"}
 
 
 def need_phrase(need: str, tax: Taxonomy) -> str:
@@ -107,12 +104,6 @@ def listing_reason(item: Scored, profile: Profile) -> list[str]:
     return [f"In their words: “{phrase}”"] if phrase else []
 
 
-def distance_text(km: float) -> str:
-    if km < 0.1:
-        return "Less than 100 m away"
-    return f"{round(km * 1000, -1):.0f} m away" if km < 1 else f"{km:.1f} km away"
-
-
 def place_reason(item: Scored) -> list[str]:
     delivery = set(item.asset.get("delivery") or [])
     if has_venue(item.asset) and item.asset.get("distance_km") is not None:
@@ -158,7 +149,7 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
     out.extend(text for a, text in AUDIENCE_REASONS.items() if a in audience)
     if profile.step_free and "step_free" in (item.asset.get("accessibility") or []):
         out.append("Step-free access")
-    spoken = [LANGUAGE_NAMES.get(c, c) for c in item.asset.get("languages") or []
+    spoken = [languages.english_name(c) for c in item.asset.get("languages") or []
               if c in profile.spoken and c != "en"]
     if spoken:
         out.append(f"In {' and '.join(spoken)}")

@@ -213,3 +213,17 @@ def test_an_asset_with_several_venues_is_one_result_at_its_nearest(client: Flask
     assert sorted(names(blended)) == ["One Venue Walkers", "Two Venue Walkers"]
     assert sorted(r["distance_km"] for r in blended["results"]) == pytest.approx([0, 0.11],
                                                                                  abs=0.01)
+
+
+def test_every_facet_label_is_words_not_a_key(corpus_client: FlaskClient) -> None:
+    """Areas by their names, languages by theirs (and in their own script), never a key."""
+    facets = search(corpus_client, "per_page=1")["facets"]
+    for name, buckets in facets.items():
+        for bucket in buckets:
+            label = bucket["label"]
+            assert ":" not in label and "_" not in label, (name, bucket)
+            if name == "languages":
+                assert label != bucket["value"] and len(label) > 3, bucket
+    languages = {b["value"]: b["label"] for b in facets["languages"]}
+    assert languages["so"] == "Somali (Soomaali)" and languages["en"] == "English"
+    assert {b["label"] for b in facets["areas"]} >= {"Lewisham"}

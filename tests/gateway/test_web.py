@@ -80,8 +80,8 @@ class StandInMatcher:
 
 def contract_result(asset: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {"id": asset["id"], "name": asset["name"], "score": 0.9,
-            "reasons": ["Choir: matches your interest in singing", "Tuesdays 10:00 to 12:00, when "
-                        "you are free", "Free"],
+            "reasons": ["Choir: matches your interest in singing", "1.2 km away",
+                        "Tuesdays 10:00 to 12:00, when you are free", "Free"],
             "cautions": ["Last confirmed 14 months ago"], "distance_km": 1.24,
             "next_session": "2026-11-24T10:00:00+00:00", "asset": asset, **extra}
 
@@ -181,6 +181,7 @@ def test_the_form_becomes_the_matcher_contract_and_comes_back_filled_in(
                   "Last confirmed 14 months ago", "1.2 km away", "Tuesday 24 November, 10:00",
                   "Free", "We looked for: Feeling lonely, gardening."):
         assert shown in html, shown
+    assert html.count("1.2 km away") == 1  # one distance per option: among the facts only
     assert f">{WORDS}</textarea>" in html
     assert 'value="SE6 4RU"' in html or 'value="se6 4ru"' in html
     assert 'id="need-connection.lonely" name="needs" value="connection.lonely" checked' in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from linkwell import distances
 from linkwell.schedule import DAYS, Session
 
 STALE_AFTER_DAYS = 365
@@ -20,7 +21,9 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
         "name": asset.get("name") or "Unnamed listing",
         "organization": asset.get("organization"),
         "description": asset.get("description"),
-        "reasons": list(result.get("reasons") or []),
+        # The distance is shown once, among the facts: not again among the reasons.
+        "reasons": [r for r in result.get("reasons") or []
+                    if not distances.DISTANCE_TEXT.match(str(r))],
         "cautions": list(result.get("cautions") or []),
         "distance": distance_text(result.get("distance_km", asset.get("distance_km"))),
         "next_session": next_session_text(result.get("next_session"),
@@ -44,12 +47,7 @@ def _cost_band(asset: dict[str, Any]) -> str | None:
 
 
 def distance_text(km: Any) -> str | None:
-    if km is None:
-        return None
-    km = float(km)
-    if km < 0.1:
-        return "Less than 100 metres away"
-    return f"{km:.1f} km away" if km < 10 else f"{km:.0f} km away"
+    return None if km is None else distances.distance_text(float(km))
 
 
 def confirmed_text(iso: str | None) -> str | None:

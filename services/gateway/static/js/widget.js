@@ -203,6 +203,14 @@
     return el("p", { "class": "stale", role: "alert", text: text });
   }
 
+  // As linkwell.distances writes them: metres under a kilometre, then km to one decimal.
+  var DISTANCE_TEXT = /^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km) away$/;
+  function distanceText(km) {
+    if (km < 0.1) { return "Less than 100 m away"; }
+    if (km < 0.995) { return Math.round(km * 100) * 10 + " m away"; }
+    return km.toFixed(1) + " km away";
+  }
+
   function item(result) {
     var asset = Object.assign({}, result, result.asset || {});
     var li = el("li", { "class": "result" });
@@ -210,14 +218,16 @@
     h.appendChild(el("a", { href: base + "/services/" + encodeURIComponent(result.id || asset.id), rel: "noopener", text: asset.name || "Listing" }));
     li.appendChild(h);
     if (asset.organization && asset.organization !== asset.name) { li.appendChild(el("p", { "class": "muted", text: "Run by " + asset.organization })); }
-    if ((result.reasons || []).length) { li.appendChild(list("Why it might fit", result.reasons)); }
+    // The distance is shown once, among the facts (the reasons may say it too).
+    var reasons = (result.reasons || []).filter(function (r) { return !DISTANCE_TEXT.test(r); });
+    if (reasons.length) { li.appendChild(list("Why it might fit", reasons)); }
     if ((result.cautions || []).length) { li.appendChild(list("Worth knowing", result.cautions)); }
     var facts = el("dl", { "class": "facts" });
     var schedule = (asset.schedule || []).map(function (s) { return s.text; }).filter(Boolean);
     fact(facts, "When", schedule.join("; "));
     var place = (asset.places || [])[0];
     fact(facts, "Where", place ? [place.name, place.address].filter(Boolean).join(", ") : "");
-    if (result.distance_km !== undefined && result.distance_km !== null) { fact(facts, "Distance", Number(result.distance_km).toFixed(1) + " km away"); }
+    if (result.distance_km !== undefined && result.distance_km !== null) { fact(facts, "Distance", distanceText(Number(result.distance_km))); }
     fact(facts, "Cost", (asset.cost || {}).text || "");
     fact(facts, "How to join", asset.how_to_join || "");
     fact(facts, "Last confirmed", asset.last_confirmed || "Not known");

@@ -1,0 +1,37 @@
+"""One vocabulary of languages: ISO 639 codes, their English names and their own names.
+
+A label a person reads names a language in English and, where it has one, in its own
+script ("Bengali (বাংলা)"), never as a bare code.
+"""
+
+from __future__ import annotations
+
+NAMES: dict[str, tuple[str, str | None]] = {
+    "en": ("English", None), "bn": ("Bengali", "বাংলা"), "syl": ("Sylheti", None),
+    "so": ("Somali", "Soomaali"), "tr": ("Turkish", "Türkçe"), "pl": ("Polish", "Polski"),
+    "ar": ("Arabic", "العربية"), "ur": ("Urdu", "اردو"), "pt": ("Portuguese", "Português"),
+    "es": ("Spanish", "Español"), "fr": ("French", "Français"), "yo": ("Yoruba", "Yorùbá"),
+    "tw": ("Twi", None), "ak": ("Akan", None), "fa": ("Farsi", "فارسی"),
+    "ti": ("Tigrinya", "ትግርኛ"), "am": ("Amharic", "አማርኛ"), "hi": ("Hindi", "हिन्दी"),
+    "pa": ("Punjabi", "ਪੰਜਾਬੀ"), "gu": ("Gujarati", "ગુજરાતી"), "ta": ("Tamil", "தமிழ்"),
+    "zh": ("Chinese", "中文"), "yue": ("Cantonese", "粵語"), "vi": ("Vietnamese", "Tiếng Việt"),
+    "ku": ("Kurdish", "Kurdî"), "ro": ("Romanian", "Română"), "ru": ("Russian", "Русский"),
+    "uk": ("Ukrainian", "Українська"), "lt": ("Lithuanian", "Lietuvių"),
+    "it": ("Italian", "Italiano"), "el": ("Greek", "Ελληνικά"), "ps": ("Pashto", "پښتو"),
+    "bfi": ("British Sign Language", None),
+}
+
+
+def english_name(code: str) -> str:
+    """"Bengali" for ``bn``; a code we do not know is named as a language, not shown bare."""
+    found = NAMES.get(code.lower())
+    return found[0] if found else f"Language ({code})"
+
+
+def label(code: str) -> str:
+    """"Bengali (বাংলা)" for ``bn``: the English name, and its own where it differs."""
+    found = NAMES.get(code.lower())
+    if not found:
+        return english_name(code)
+    english, own = found
+    return f"{english} ({own})" if own and own != english else english
