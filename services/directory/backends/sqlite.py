@@ -316,6 +316,14 @@ class SQLiteBackend:
         conn.execute("BEGIN")  # one snapshot for the columns, the word matches and the page
         try:
             cols = self._caught_up(conn)
+            for _ in range(5):
+                # Another thread may have brought the shared columns past this snapshot:
+                # then read a newer snapshot, as new as they are, so every hit's row is there.
+                if cols.seq <= _log_seq(conn):
+                    break
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
+                cols = self._caught_up(conn)
             words = partial(_word_matches, conn, query.tokens) if query.tokens else None
             found = select(cols, query, words, _restrictions(conn, cols, query))
             picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
@@ -343,9 +351,10 @@ class SQLiteBackend:
                                               similarity, strict=True)]
 
     def _caught_up(self, conn: sqlite3.Connection) -> Columns:
-        """This process's columns as of the caller's transaction: loaded on first use, then
-        brought up to date from the change log (or loaded afresh when far behind)."""
-        seq = conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0]
+        """This process's columns as of the caller's transaction (or newer, where another
+        thread caught up further): loaded on first use, then brought up to date from the
+        change log (or loaded afresh when far behind)."""
+        seq = _log_seq(conn)
         cols = self._columns
         if cols is not None and cols.seq >= seq:
             return cols
@@ -393,6 +402,11 @@ class SQLiteBackend:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _log_seq(conn: sqlite3.Connection) -> int:
+    """The last change this connection's snapshot holds."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0])
 
 
 def _hit_column(field_name: str) -> str:
