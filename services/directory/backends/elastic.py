@@ -66,10 +66,19 @@ class ElasticsearchBackend:
         self.prefix = prefix
         self.timeout = timeout
         self.write_timeout = write_timeout
-        self.es = Elasticsearch(url, request_timeout=timeout, max_retries=0,
-                                retry_on_timeout=False,
-                                # orjson: decoding search answers is a hot path
-                                serializer=OrjsonSerializer())
+        self.url = url
+        self._client: Elasticsearch | None = None
+
+    @property
+    def es(self) -> Elasticsearch:
+        """The client, made on first use: after ``close`` (as before gunicorn forks its
+        workers) the next call makes a new one, in the process that uses it."""
+        if self._client is None:
+            self._client = Elasticsearch(self.url, request_timeout=self.timeout,
+                                         max_retries=0, retry_on_timeout=False,
+                                         # orjson: decoding search answers is a hot path
+                                         serializer=OrjsonSerializer())
+        return self._client
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -319,7 +328,9 @@ class ElasticsearchBackend:
             self._call(self._w.indices.delete, index=",".join(names))
 
     def close(self) -> None:
-        self.es.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
 
 def _marked(source: dict[str, Any], repeats: str | None,
