@@ -83,6 +83,22 @@ def test_ndjson_with_broken_lines_imports_the_rest(runner: CliRunner, config: di
     assert "Unchanged" in rerun.output
 
 
+@pytest.mark.parametrize("shape", ["array", "ndjson"])
+def test_a_record_nested_5000_deep_is_named_and_the_others_go_in(
+        runner: CliRunner, config: dict[str, Any], tmp_path: Path, shape: str) -> None:
+    good = [json.dumps(service(f"deep-{i}", f"Deep File Group {i}")) for i in range(4)]
+    hostile = '{"id": "x", "name": "Hostile", "attributes": ' + "[" * 5000 + "]" * 5000 + "}"
+    records = [*good[:2], hostile, *good[2:]]
+    path = tmp_path / f"feed.{'json' if shape == 'array' else 'ndjson'}"
+    path.write_text("[" + ",".join(records) + "]" if shape == "array" else "\n".join(records))
+    result = runner.invoke(main, ["import", str(path), "--feed", "deep-feed"])
+    assert result.exit_code == 1, result.output  # something was rejected, nothing crashed
+    where = "item 3" if shape == "array" else "line 3"
+    assert f"{where}: _record: nested too deeply" in result.output
+    assert sorted(_search(config, "feed=deep-feed")) == [f"Deep File Group {i}"
+                                                         for i in range(4)]
+
+
 def test_an_unreadable_file_is_named(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("[{")

@@ -98,6 +98,14 @@ def open_records(path: Path) -> RecordFile:
             return RecordFile(count, _read_lines(data))
         try:
             parsed = _loads(data)  # json's words for what is wrong, or what json accepts
+        except RecursionError as exc:
+            # Valid JSON, but one record is nested deeper than any parser here goes: read the
+            # list record by record, so the others still go in and that one is named.
+            if not data.startswith(b"["):
+                raise ImportFileError(f"{path}: nested too deeply to read") from exc
+            items = list(_array_items(data))
+            return RecordFile(len(items), ((f"item {n}", _one(item))
+                                           for n, item in enumerate(items, 1)))
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, "
                                   f"column {exc.colno})") from exc
@@ -142,10 +150,45 @@ def _read_lines(data: bytes) -> Iterator[tuple[str, Any]]:
     for number, line in enumerate(io.BytesIO(data), start=1):
         if not line.strip():
             continue
-        try:
-            yield f"line {number}", _loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"line {number}", Unreadable(f"not valid JSON: {exc.msg}")
+        yield f"line {number}", _one(line)
+
+
+def _one(data: bytes) -> Any:
+    """One record's JSON, or why it cannot be read (never an exception: the others go on)."""
+    try:
+        return _loads(data)
+    except json.JSONDecodeError as exc:
+        return Unreadable(f"not valid JSON: {exc.msg}")
+    except RecursionError:
+        return Unreadable("nested too deeply to read (lists or objects inside each other "
+                          "hundreds of levels deep)")
+
+
+def _array_items(data: bytes) -> Iterator[bytes]:
+    """The raw JSON of each item of a top-level list, found by counting brackets outside
+    strings (only for a file no parser can take whole)."""
+    depth, start, in_string, escaped = 0, 0, False, False
+    for i, byte in enumerate(data):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+            if depth == 0 and data[start:i].strip():
+                yield data[start:i]
+        elif byte == 0x2C and depth == 1:  # a comma between items
+            yield data[start:i]
+            start = i + 1
 
 
 def send(client: ServiceClient, pairs: list[tuple[str, Any]], feed: str,
