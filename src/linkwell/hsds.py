@@ -140,9 +140,30 @@ class PhoneSchema(_Lenient):
     number = fields.String(allow_none=True)
 
 
+# Web addresses a page may link to: a listing's "javascript:" or "data:" address would run
+# or show something in a person's browser, whatever the page's other defences.
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
+
+
+def safe_link(value: str | None) -> bool:
+    """Whether an address is one a page may link to (no scheme: a bare web address)."""
+    if not value:
+        return True
+    cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
+    found = _SCHEME.match(cleaned)
+    return found is None or found.group(1).lower() in LINK_SCHEMES
+
+
+def _link(value: str | None) -> None:
+    if not safe_link(value):
+        raise ValidationError("must be a web (http or https), mailto or tel address")
+
+
 class OrganizationSchema(_Lenient):
     id = Id()
     name = fields.String(allow_none=True)
+    url = fields.String(allow_none=True, validate=_link)
     description = fields.String(allow_none=True)
 
 
@@ -158,7 +179,7 @@ class ServiceSchema(_Lenient):
     name = fields.String(required=True, validate=validate.Length(min=1, max=500))
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))
     description = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
+    url = fields.String(allow_none=True, validate=_link)
     email = fields.String(allow_none=True)
     minimum_age = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=130))
     maximum_age = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=130))

@@ -59,3 +59,27 @@ def test_field_errors_name_the_nested_field() -> None:
     assert "schedules.0.byday" in errors
     assert errors["maximum_age"] == ["maximum_age is below minimum_age"]
     assert validate_service([1, 2]) == {"_record": ["a service must be a JSON object"]}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(6)", " JaVaScRiPt:alert(1)",
+                                 "java\tscript:alert(1)", "data:text/html,<b>x</b>",
+                                 "vbscript:msgbox"])
+def test_a_listing_address_that_would_run_in_a_browser_is_refused(url: str) -> None:
+    record = {"id": "x", "name": "A group", "status": "active", "url": url}
+    assert validate_service(record) == {
+        "url": ["must be a web (http or https), mailto or tel address"]}
+    organisation = {**record, "url": None, "organization": {"id": "o", "name": "O", "url": url}}
+    assert "organization.url" in validate_service(organisation)
+
+
+@pytest.mark.parametrize("url", ["https://example.org", "http://x.example", "mailto:a@b.org",
+                                 "tel:02079460000", "www.example.org", None])
+def test_web_mail_and_phone_addresses_are_kept(url: str | None) -> None:
+    assert validate_service({"id": "x", "name": "A", "status": "active", "url": url}) == {}
+
+
+def test_a_page_never_links_a_stored_address_that_would_run() -> None:
+    from linkwell.gateway.web.present import option
+
+    shown = option({"id": "a", "name": "A", "url": "javascript:alert(6)", "phone": "020"})
+    assert shown["contact"] == {"phone": "020"}

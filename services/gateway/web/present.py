@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from linkwell import distances
+from linkwell.hsds import safe_link
 from linkwell.schedule import DAYS, Session
 
 STALE_AFTER_DAYS = 365
@@ -33,7 +34,9 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
         "cost": (asset.get("cost") or {}).get("text") or _cost_band(asset),
         "how_to_join": asset.get("how_to_join"),
         "places": [p for p in asset.get("places") or [] if p.get("name") or p.get("address")],
-        "contact": {k: asset[k] for k in ("phone", "email", "url") if asset.get(k)},
+        # A stored address a page may not link to (kept from before the rule) is not shown.
+        "contact": {k: asset[k] for k in ("phone", "email", "url") if asset.get(k)
+                    and (k != "url" or safe_link(str(asset[k])))},
         "delivery": asset.get("delivery") or [],
         "confirmed": confirmed_text(confirmed),
         "stale": _is_stale(confirmed, today, result.get("stale", asset.get("stale"))),
