@@ -474,3 +474,21 @@ def test_page_forms_refuse_posts_from_other_websites(joinable: Flask) -> None:
                    headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"})
     assert own.status_code == 200
     assert joinable.extensions["linkwell.referrals"].stats()["total"] == 1
+
+
+def test_every_html_answer_carries_the_same_security_headers(web: FlaskClient) -> None:
+    """The page, search, a listing, the join form, a group's referral link (even a forged
+    one), a page that is not there: the same policy on each, referral pages included."""
+    listing = summary_of(web, corpus()[0]["id"])["id"]
+    routes = ["/", "/search?q=singing", f"/services/{listing}", f"/services/{listing}/join",
+              "/referrals/respond/not-a-real-token", "/shortlist"]
+    for route in routes:
+        response = web.get(route)
+        assert response.mimetype == "text/html", route
+        headers = response.headers
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"], route
+        assert "script-src 'self'" in headers["Content-Security-Policy"], route
+        assert headers["X-Frame-Options"] == "DENY", route
+        assert headers["X-Content-Type-Options"] == "nosniff", route
+        assert headers["Referrer-Policy"] == "no-referrer", route
+    assert web.get("/no-such-page").headers["X-Content-Type-Options"] == "nosniff"  # JSON too

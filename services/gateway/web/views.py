@@ -217,12 +217,18 @@ def shortlist_remove(ids: list[str], asset_id: str) -> str:
     return without(ids, asset_id)
 
 
-@bp.after_request
+@bp.after_app_request
 def security_headers(response: Response) -> Response:
-    """Pages load nothing from elsewhere (the map's tile source, when configured, aside)."""
+    """One policy for every answer of the gateway, whichever part made it (the page, the
+    join and referral pages, the API): nothing loaded from elsewhere (the map's tile source,
+    when configured, aside), never framed but where a page says who may frame it (the
+    widget's), no referrer, no guessing of types. A part that needs another policy (the
+    widget's frame, the API reference) sets its own first."""
     response.headers.setdefault("Content-Security-Policy", page_policy())
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
+    if "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]:
+        response.headers.setdefault("X-Frame-Options", "DENY")
     return response
 
 
