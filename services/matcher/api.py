@@ -17,7 +17,7 @@ from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
 from linkwell.matcher import candidates, explain, who
 from linkwell.matcher.location import UnknownPostcode, resolve
-from linkwell.matcher.rules import check_first, eligible, unstated
+from linkwell.matcher.rules import partition, unstated
 from linkwell.matcher.safety import safety
 from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.matcher.score import Scored, local_feeds, score_all
@@ -79,11 +79,11 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
     pool = current_app.extensions.get("linkwell.pool")
     found = candidates.fetch(client, profile, pool)
     profile.home_area = who.home_area(found, profile)
-    clean = {a["id"] for a in eligible(found, profile)}
-    unsure = {a["id"] for a in check_first(found, profile)}
-    ranked = score_all([a for a in found if a["id"] in clean | unsure], profile, now.date(),
-                       tax, local=local_feeds(found, profile))
-    picked = shortlist([i for i in ranked if i.id in clean], profile, tax)
+    kept, checked = partition(found, profile)
+    unsure = {a["id"] for a in checked}
+    ranked = score_all([*kept, *checked], profile, now.date(), tax,
+                       local=local_feeds(found, profile))
+    picked = shortlist([i for i in ranked if i.id not in unsure], profile, tax)
     # Then, in the places left, the options that may suit once checked (marked as such).
     extra = shortlist([i for i in ranked if i.id in unsure], profile, tax)
     picked += extra[:max(0, profile.limit - len(picked))]

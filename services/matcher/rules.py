@@ -133,11 +133,23 @@ def unstated(asset: dict[str, Any], profile: Profile) -> list[str]:
     return out
 
 
+def partition(assets: list[dict[str, Any]], profile: Profile) -> tuple[
+        list[dict[str, Any]], list[dict[str, Any]]]:
+    """The assets that keep every hard requirement and say so, and those that break none
+    but do not say they meet one (to check first); each asset's rules are read once."""
+    clean: list[dict[str, Any]] = []
+    unsure: list[dict[str, Any]] = []
+    for asset in assets:
+        if refusal(asset, profile) is None:
+            (unsure if unstated(asset, profile) else clean).append(asset)
+    return clean, unsure
+
+
 def eligible(assets: list[dict[str, Any]], profile: Profile) -> list[dict[str, Any]]:
     """The assets that keep every hard requirement and say so."""
-    return [a for a in assets if refusal(a, profile) is None and not unstated(a, profile)]
+    return partition(assets, profile)[0]
 
 
 def check_first(assets: list[dict[str, Any]], profile: Profile) -> list[dict[str, Any]]:
     """The assets that break no requirement but do not say they meet one."""
-    return [a for a in assets if refusal(a, profile) is None and unstated(a, profile)]
+    return partition(assets, profile)[1]

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwell import semantic
-from linkwell.facets import LANGUAGE_NAMES
+from linkwell.geo.places import Place
 from linkwell.matcher import crisis, negation
-from linkwell.matcher.location import Place
+from linkwell.matcher.person import LEARNER, children_in, languages_in, person_in
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -289,7 +289,7 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     if not profile.languages and needed:
         profile.languages = needed  # "needs a Somali interpreter": as the field would say
     profile.spoken = list(dict.fromkeys([*profile.languages, *spoken]))
-    profile.learner = bool(set(profile.spoken) - {"en"}) or bool(_LEARNER.search(fold(story)))
+    profile.learner = bool(set(profile.spoken) - {"en"}) or bool(LEARNER.search(fold(story)))
     profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
     profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
@@ -302,103 +302,6 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     else:
         profile.windows = time_windows(about)
     return profile
-
-
-_NUMBERS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten
-    eleven twelve thirteen fourteen fifteen sixteen seventeen""".split())}
-_CHILD_WORDS = (r"(?:son|sons|daughter|daughters|kid|kids|child|children|boy|boys|girl|girls"
-                r"|baby|babies|toddler|grandson|granddaughter|grandchild|grandchildren|little one"
-                r"|teenager|twins)")
-_AGE = r"(\d{1,2}|" + "|".join(_NUMBERS) + r")"
-_CHILD_AGE = re.compile(
-    rf"\b{_CHILD_WORDS} {_AGE}\b|\b(?:my|our|his|her|their|a) {_AGE} ?(?:year|yr|month|week)s?"
-    rf" ?old\b"
-    rf"|\b{_CHILD_WORDS}\b(?: \w+){{0,3}}? (?:is|aged|age|of) {_AGE}\b|\bmy {_AGE} ?(?:yo|y o)\b")
-_HAS_CHILD = re.compile(rf"\b(?:my|our|his|her|their|the|a|2|two|three) (?:\w+ )?{_CHILD_WORDS}\b"
-                        r"|\b(?:pregnant|expecting|mum of|dad of|mother of|father of|single parent"
-                        r"|new parent|first time (?:mum|dad|parent))\b")
-_LEARNER = re.compile(r"\b(esol|my english|improve (?:my )?english|learn(?:ing)? english"
-                      r"|english (?:is not|isnt|not) (?:my|very)|speak (?:a little|some|no) english"
-                      r"|practi[sc]e (?:my )?english)\b")
-
-
-_FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|me|my|mine|myself)\b")
-_TITLE = re.compile(r"\b(mr|mrs|ms|miss|mx)\b")
-_SELF = re.compile(r"\b(?:i m|im|i am|as) (?:a |an )?(?:\w+ )?(man|woman|dad|mum|father"
-                   r"|mother|widow|widower|grandad|grandma|granny|grandmother|grandfather|guy"
-                   r"|bloke|lady)\b|\bfirst time (dad|mum|father|mother)\b")
-_MEN = {"man", "dad", "father", "widower", "grandad", "grandfather", "guy", "bloke", "mr",
-        "he", "him", "his", "gentleman", "male", "m"}
-_WOMEN = {"woman", "mum", "mother", "widow", "grandma", "granny", "grandmother", "lady", "mrs",
-          "ms", "miss", "she", "her", "hers", "female", "f"}
-_OWN_AGE = re.compile(r"\b(?:i m|im|i am|aged|age|is|s) (\d{2})\b"
-                      r"(?! (?:month|week|min|hour|km|mile))"
-                      r"|\b(\d{2}) ?(?:yo|y o|years? old|yrs? old)\b"
-                      r"|\b(?:mr|mrs|ms|miss|mx) \w+ (\d{2})\b|\b(\d{2}) ?(?:m|f)\b"
-                      r"|\bin (?:my|his|her) (\d)0s\b")
-
-
-def person_in(text: str) -> tuple[str | None, int | None]:
-    """The gender and age a person's words give of them, where they say so plainly: "I'm a
-    dad", "I'm 72"; or a link worker's note about them: "Mrs F, 84, lives alone"."""
-    folded = fold(text)
-    note = not _FIRST_PERSON.search(folded)  # written about the person, not by them
-    said = _SELF.search(folded)
-    cues = [g for g in (said.groups() if said else ()) if g]
-    cues += _TITLE.findall(folded)
-    if note:  # the pronouns and nouns a note uses of the person: "45 yo man", "67F"
-        cues += [w for w in folded.split() if w in ("he", "him", "his", "she", "her", "hers",
-                                                    "man", "woman", "male", "female",
-                                                    "gentleman", "lady")]
-        cues += re.findall(r"\b\d{2} ?(m|f)\b", folded)
-    men, women = sum(c in _MEN for c in cues), sum(c in _WOMEN for c in cues)
-    gender = "man" if men > women else "woman" if women > men else None
-    age = None
-    for match in _OWN_AGE.finditer(folded):
-        if match.group(5):
-            age = int(match.group(5)) * 10
-        elif match.group(1) and not note and not re.match(r"(i m|im|i am)", match.group(0)):
-            continue  # "my son is 12" is not the person's age
-        else:
-            age = int(next(g for g in match.groups() if g))
-        break
-    return gender, age if age is None or 16 <= age <= 110 else None
-
-
-_LANGUAGE = r"(" + "|".join(sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")"
-_SPEAKS = re.compile(rf"\b(?:speaks?|speaking|speaker of|first language(?: is)?|mother tongue"
-                     rf"(?: is)?|in|prefers?) {_LANGUAGE}\b|\b{_LANGUAGE} (?:speaker|speaking)\b")
-_NEEDS = re.compile(rf"\b{_LANGUAGE} (?:interpreter|translator)\b|\b(?:only|just) speaks? "
-                    rf"{_LANGUAGE}\b|\b(?:no|hardly any|not a word of|does not speak|doesnt speak"
-                    r"|cannot speak|cant speak) english\b")
-
-
-def languages_in(text: str) -> tuple[list[str], list[str]]:
-    """The languages a person's words (or a note) say they need, and those they speak:
-    "needs a Somali interpreter" is a need; "speaks Bengali" says what would suit."""
-    folded = fold(text)
-    spoken = [LANGUAGE_NAMES[g] for m in _SPEAKS.finditer(folded) for g in m.groups() if g]
-    spoken = [code for code in dict.fromkeys(spoken) if code != "en"]
-    needed: list[str] = []
-    for match in _NEEDS.finditer(folded):
-        named = [LANGUAGE_NAMES[g] for g in match.groups() if g]
-        needed += named or spoken  # "limited English": what they speak instead
-    return list(dict.fromkeys(needed)), list(dict.fromkeys([*spoken, *needed]))
-
-
-def children_in(text: str) -> list[int] | None:
-    """Ages of the children a person speaks of ([] for children of no stated age; None for
-    none): "my 9-year-old", "our son is four months old", "grandson, 6"."""
-    folded = fold(text)
-    ages = []
-    for match in _CHILD_AGE.finditer(folded):
-        value = next(g for g in match.groups() if g)
-        age = int(value) if value.isdigit() else _NUMBERS[value]
-        tail = folded[match.end() - len(value):match.end() + 10]
-        ages.append(0 if re.search(r"\b(month|week)s?\b", tail) else age)
-    if ages:
-        return sorted(set(a for a in ages if a <= 18)) or None
-    return [] if _HAS_CHILD.search(folded) else None
 
 
 def meaning_text(about: str, interests: list[str], needs: list[str], tax: Taxonomy) -> str:

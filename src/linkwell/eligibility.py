@@ -18,7 +18,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from linkwell.facets import LANGUAGE_NAMES
+from linkwell.languages import CODES as LANGUAGE_NAMES
 from linkwell.text import fold
 
 WOMEN = r"women|woman|ladies|lady|mums|mum|mothers|mother|sisters|widows|grandmothers|girls"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from linkwell.languages import CODES as LANGUAGE_NAMES
 from linkwell.text import fold
 
 # Facet code prefix -> the taxonomy's facet vocabulary.
@@ -48,16 +49,6 @@ _AUDIENCE_PHRASES: dict[str, tuple[str, ...]] = {
                      "aged 50 and over", "aged 60 and over", "aged 55 and over"),
     "lgbtq": ("lgbt", "lgbtq", "queer"),
     "families": ("families", "parents and carers", "parent and baby", "stay and play"),
-}
-LANGUAGE_NAMES = {
-    "english": "en", "bengali": "bn", "bangla": "bn", "sylheti": "syl", "somali": "so",
-    "turkish": "tr", "polish": "pl", "portuguese": "pt", "spanish": "es", "urdu": "ur",
-    "yoruba": "yo", "arabic": "ar", "chinese": "zh", "mandarin": "zh", "cantonese": "yue",
-    "tigrinya": "ti", "french": "fr", "romanian": "ro", "punjabi": "pa", "gujarati": "gu",
-    "tamil": "ta", "hindi": "hi", "kurdish": "ku", "farsi": "fa", "persian": "fa",
-    "russian": "ru", "ukrainian": "uk", "italian": "it", "greek": "el", "lithuanian": "lt",
-    "amharic": "am", "twi": "tw", "akan": "ak", "vietnamese": "vi", "pashto": "ps",
-    "british sign language": "bfi", "bsl": "bfi",
 }
 
 

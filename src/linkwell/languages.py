@@ -6,6 +6,18 @@ script ("Bengali (বাংলা)"), never as a bare code.
 
 from __future__ import annotations
 
+# Language names as listings and people write them, to their codes.
+CODES = {
+    "english": "en", "bengali": "bn", "bangla": "bn", "sylheti": "syl", "somali": "so",
+    "turkish": "tr", "polish": "pl", "portuguese": "pt", "spanish": "es", "urdu": "ur",
+    "yoruba": "yo", "arabic": "ar", "chinese": "zh", "mandarin": "zh", "cantonese": "yue",
+    "tigrinya": "ti", "french": "fr", "romanian": "ro", "punjabi": "pa", "gujarati": "gu",
+    "tamil": "ta", "hindi": "hi", "kurdish": "ku", "farsi": "fa", "persian": "fa",
+    "russian": "ru", "ukrainian": "uk", "italian": "it", "greek": "el", "lithuanian": "lt",
+    "amharic": "am", "twi": "tw", "akan": "ak", "vietnamese": "vi", "pashto": "ps",
+    "british sign language": "bfi", "bsl": "bfi",
+}
+# Each code's name in English, and its own name where it has one.
 NAMES: dict[str, tuple[str, str | None]] = {
     "en": ("English", None), "bn": ("Bengali", "বাংলা"), "syl": ("Sylheti", None),
     "so": ("Somali", "Soomaali"), "tr": ("Turkish", "Türkçe"), "pl": ("Polish", "Polski"),

@@ -104,11 +104,17 @@ def quantise(vector: Vector) -> npt.NDArray[np.int8]:
     return np.round(np.asarray(vector, np.float64) * (127.0 / top)).astype(np.int8)
 
 
-def cosines(query: npt.NDArray[np.int8], rows: npt.NDArray[np.int8]) -> npt.NDArray[np.float32]:
-    """The cosine of each row (a matrix of quantised vectors) to the query; 0 for zero rows."""
+def cosines(query: npt.NDArray[np.int8], rows: npt.NDArray[np.int8],
+            lengths: npt.NDArray[np.float32] | None = None) -> npt.NDArray[np.float32]:
+    """The cosine of each row (a matrix of quantised vectors) to the query; 0 for zero rows.
+
+    ``lengths`` are the rows' lengths where the caller keeps them already.
+    """
     q = query.astype(np.float32)
     m = rows.astype(np.float32)
-    norms = np.linalg.norm(m, axis=1) * float(np.linalg.norm(q))
+    if lengths is None:
+        lengths = np.linalg.norm(m, axis=1)
+    norms = lengths * float(np.linalg.norm(q))
     dots = m @ q
     return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
 

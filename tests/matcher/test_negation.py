@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from linkwell.matcher.negation import against_groups, clauses, refused_text, wanted_text
-from linkwell.matcher.understand import children_in, languages_in, person_in, understand
+from linkwell.matcher.person import children_in, languages_in, person_in
+from linkwell.matcher.understand import understand
 
 
 @pytest.mark.parametrize(("text", "refused"), [

@@ -392,7 +392,7 @@ class Selection:
         pos = self.hits[picked]
         if vector is None:
             return [None] * len(pos)
-        found = semantic.cosines(vector, self.cols.vec[pos])
+        found = semantic.cosines(vector, self.cols.vec[pos], self.cols.vec_norm[pos])
         return [float(c) if n > 0 else None
                 for c, n in zip(found, self.cols.vec_norm[pos], strict=True)]
 
@@ -467,7 +467,7 @@ def _nearest(cols: Columns, q: SearchQuery, match: Mask, base: Floats) -> None:
     """Matches that have a vector, scored (1 + cosine) / 2 as Elasticsearch scores cosine."""
     match &= cols.vec_norm > 0
     left = np.flatnonzero(match)
-    base[left] = (1.0 + semantic.cosines(q.vector, cols.vec[left])) / 2.0
+    base[left] = (1.0 + semantic.cosines(q.vector, cols.vec[left], cols.vec_norm[left])) / 2.0
 
 
 def _filter(cols: Columns, q: SearchQuery, match: Mask) -> None:

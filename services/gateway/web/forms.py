@@ -13,7 +13,7 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 from werkzeug.datastructures import MultiDict
 
-from linkwell.geo.postcode import normalise_district, normalise_postcode
+from linkwell.geo.places import tidy
 from linkwell.schedule import DAYS
 from linkwell.taxonomy import load_taxonomy
 
@@ -31,7 +31,6 @@ LANGUAGES = {"bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish", "
 FACET_PARAMS = {"concepts": "concept", "cost": "cost", "delivery": "delivery",
                 "accessibility": "accessibility", "audience": "audience", "areas": "area",
                 "days": "day"}
-_PLACE = re.compile(r"[A-Za-z][A-Za-z' .-]{1,40}")
 _ASSET_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_SHORTLIST = 30
 
@@ -56,13 +55,11 @@ def _need_ids() -> list[str]:
 def _postcode(text: str) -> str:
     """A postcode in standard form, its first half, or a place name as typed (the matcher
     places each and says how); anything else is refused here, in words."""
-    found = normalise_postcode(text) or normalise_district(text)
-    if found:
-        return found
-    if not _PLACE.fullmatch(text.strip()):
+    found = tidy(text)
+    if found is None:
         raise ValidationError("Enter a postcode like SE6 4RU, or its first half like SE6, or "
                               "the name of the area")
-    return " ".join(text.split())
+    return found
 
 
 class MatchForm(Schema):

@@ -25,10 +25,18 @@ class UnknownPostcode(ValueError):
     """Text that is not a postcode, a district or a place name."""
 
 
+def tidy(text: str) -> str | None:
+    """What a person typed for a place, tidied: a postcode or district in standard form, a
+    place name with single spaces; None when it has the shape of none of them."""
+    found = normalise_postcode(text) or normalise_district(text)
+    if found:
+        return found
+    return " ".join(text.split()) if _PLACE.fullmatch(text.strip()) else None
+
+
 def is_place_text(text: str) -> bool:
     """Whether text has the shape of a postcode, a district or a place name."""
-    return bool(normalise_postcode(text) or normalise_district(text)
-                or _PLACE.fullmatch(text.strip()))
+    return tidy(text) is not None
 
 
 @dataclass(frozen=True)
@@ -60,10 +68,10 @@ def place(pm: pluggy.PluginManager, text: str) -> Place:
     if district is not None:
         return _area(pm, district, "district", district,
                      f"Distances are from the middle of {district}")
-    if not _PLACE.fullmatch(text.strip()):
+    name = tidy(text)
+    if name is None:
         raise UnknownPostcode("must be a UK postcode (SE6 4RU), its first half (SE6) or a place "
                               "name; or give lat and lon instead")
-    name = " ".join(text.split())
     return _area(pm, name, "place", name, f"Distances are from the middle of {name.title()}")
 
 
