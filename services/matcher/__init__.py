@@ -63,6 +63,18 @@ def init_plugins(app: Flask) -> None:
         app.config.get("PLUGINS"), config=app.config))
 
 
+def init_understanding() -> None:
+    """Load what reading a person's words needs (the embedding model, the crisis detector's
+    word lists and patterns, the taxonomy's phrases) once a process, before it answers: the
+    first match of a new worker otherwise pays about a second for them, several on a busy
+    machine, and a gateway waiting on it counts that as a failure."""
+    from linkwell import semantic
+    from linkwell.matcher.understand import understand
+
+    semantic.model()
+    understand({"limit": 1, "about": "I would like a walk and a chat, not a big group"})
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The matcher Flask app (gunicorn: ``'linkwell.matcher:create_app()'``)."""
     from linkwell.matcher.api import blp, init_health
@@ -75,6 +87,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     jsonio.init_app(app)
     init_plugins(app)
     init_directory(app, config)
+    init_understanding()
     api = Api(app)
     api.register_blueprint(blp)
     init_health(app)
