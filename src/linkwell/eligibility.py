@@ -121,8 +121,8 @@ _UNDER = re.compile(r"\b(?:under|up to|aged up to|below) ?(\d{1,2}) ?s?\b|\b(\d{
                     r"(?:under|younger)\b")
 _BAND = re.compile(r"\b(?:aged|ages|age|for)? ?(\d{1,2}) ?(?:to|-|and|–) ?(\d{1,2}) ?"
                    r"(s|year olds|years|yrs|yr olds)?\b")
-_AGE_WORDS = re.compile(r"\b(aged|ages|age|year olds|years old|yrs|s only|over|under|plus|young "
-                        r"people|adults|youth|teenagers|teens)\b|\d{2} to \d{2} ?s\b")
+_AGE_WORDS = re.compile(r"\b(aged|ages|age|year olds|years old|yrs|s only|over|under|plus|young"
+                        r"|kids|children|adults|youth|teenagers|teens)\b|\d{2} to \d{2} ?s\b")
 
 
 def _ages(sentence: str, source: str) -> list[Limit]:
@@ -133,7 +133,7 @@ def _ages(sentence: str, source: str) -> list[Limit]:
     child = bool(_CHILD.search(sentence))
     out: list[Limit] = []
     band = _BAND.search(sentence)
-    if band and _plausible_band(band, sentence):
+    if band and _plausible_band(band, sentence, whole=source == "name"):
         low, high = int(band.group(1)), int(band.group(2))
         if child:
             return [Limit("child_ages", [low, high], source, band.group(0).strip())]
@@ -158,7 +158,10 @@ def _ages(sentence: str, source: str) -> list[Limit]:
     return out
 
 
-def _plausible_band(band: re.Match[str], sentence: str) -> bool:
+def _plausible_band(band: re.Match[str], sentence: str, whole: bool = False) -> bool:
+    """Whether a number range is an age band. In a description the age words must be near it;
+    a name is all audience, so an age word anywhere in it will do ("Young people's drop-in
+    (13-25)")."""
     low, high = int(band.group(1)), int(band.group(2))
     if not (0 <= low < high <= 99) or high - low > 60:
         return False
@@ -166,9 +169,9 @@ def _plausible_band(band: re.Match[str], sentence: str) -> bool:
     tail = sentence[band.end():band.end() + 4]
     if re.match(r"\s?(am|pm|:|\.\d)", tail):
         return False
+    near = sentence if whole else sentence[max(0, band.start() - 16):band.end()]
     return band.group(3) is not None or bool(re.search(
-        r"\b(aged|ages|age|teenagers|teens|young|adults|youth|kids|children)\b",
-        sentence[max(0, band.start() - 16):band.end()]))
+        r"\b(aged|ages|age|teenagers|teens|young|adults|youth|kids|children)\b", near))
 
 
 _CARERS = re.compile(r"\b(?:for|only for|open to|aimed at|supporting) (?:\w+ ){0,2}carers\b"
