@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from linkwell.directory.api import Parser
 from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
 from linkwell.gateway.upstream import Upstream
+from linkwell.match_schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.taxonomy import load_taxonomy
 
 
@@ -53,8 +54,11 @@ class Service(MethodView):
 
 @blp.route("/match")
 class Match(MethodView):
-    def post(self) -> Response:
-        """Rank community assets for a person and say why each fits."""
+    @blp.arguments(MatchRequestSchema, as_kwargs=False)
+    @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
+    def post(self, _body: dict[str, Any]) -> Response:
+        """Rank community assets for a person and say why each fits (checked here, answered by
+        the matcher, which is sent the body as it came)."""
         body = request.get_json(silent=True)
         return relay(*upstream("matcher").call("POST", "/match", json=body))
 

@@ -15,11 +15,11 @@ from webargs.flaskparser import FlaskParser
 from linkwell import health
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
+from linkwell.match_schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.matcher import candidates, explain, who
 from linkwell.matcher.location import UnknownPostcode, resolve
 from linkwell.matcher.rules import partition, unstated
 from linkwell.matcher.safety import safety
-from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.matcher.score import Scored, local_feeds, score_all
 from linkwell.matcher.select import shortlist
 from linkwell.matcher.understand import Profile, understand

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from linkwell.match_schemas import MatchRequestSchema
 from linkwell.matcher.candidates import calls
-from linkwell.matcher.schemas import MatchRequestSchema
 from linkwell.matcher.understand import understand
 
 

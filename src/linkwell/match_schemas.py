@@ -1,4 +1,5 @@
-"""Request and response schemas of ``POST /match`` (they also generate the OpenAPI document).
+"""Request and response schemas of ``POST /match``, shared by the matcher (which answers it) and
+the gateway (which checks it at the door and documents it in the OpenAPI document).
 
 JSON bodies refuse unknown fields at every level, so a misspelt requirement is a 400 that names
 it rather than a requirement silently ignored.
