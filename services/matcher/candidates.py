@@ -142,7 +142,9 @@ def fetch(client: ServiceClient, profile: Profile, pool: Executor | None = None)
         dict[str, Any]]:
     """Summaries of the candidate assets (with ``distance_km`` where a location was given)."""
     found: dict[str, dict[str, Any]] = {}
-    for results, _ in _run(client, calls(profile), pool):
+    # The matcher reads results only: counting facets over every match was a fifth of a search.
+    searches = [{**params, "facets": "false"} for params in calls(profile)]
+    for results, _ in _run(client, searches, pool):
         for result in results:
             found.setdefault(result["id"], result)
     return list(found.values())[:MAX_CANDIDATES]

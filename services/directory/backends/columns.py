@@ -93,6 +93,7 @@ class Columns:
         self.v_lat: Floats = np.zeros(0)
         self.v_lon: Floats = np.zeros(0)
         self.v_xyz: Floats = np.zeros((0, 3))
+        self._latitude_order: tuple[Floats, Ints, Floats] | None = None
         self.s_pos: Ints = np.zeros(0, POS)  # sessions, minutes of the week
         self.s_lo: Ints = np.zeros(0, POS)
         self.s_hi: Ints = np.zeros(0, POS)
@@ -274,6 +275,12 @@ class Columns:
         mask: Mask = self._memoised(("stale", before), lambda: self.confirmed < before)
         return mask
 
+    def venues_of(self, field_name: str, values: tuple[str, ...]) -> Ints:
+        """The venues of the positions with one of these values (dead ones too)."""
+        found: Ints = self._memoised(("venues", field_name, values), lambda: np.flatnonzero(
+            self.has_any(field_name, values)[self.v_pos]))
+        return found
+
     def has_any(self, field_name: str, values: Iterable[str]) -> Mask:
         """Positions with at least one of these values in a facet field."""
         mask = np.zeros(self.n, bool)
@@ -310,23 +317,45 @@ class Columns:
         return mask
 
     def distances(self, lat: float, lon: float, box_km: float | None,
-                  also: Mask | None = None) -> Floats:
+                  also: Ints | None = None) -> Floats:
         """Each position's nearest venue in km (inf where none), within a bounding box of
-        ``box_km`` around the point when given (and at the positions ``also`` holds, wherever
+        ``box_km`` around the point when given (and at the venues ``also`` lists, wherever
         they are): chords on the unit sphere, then the great-circle distance (the same figure
         as haversine_km)."""
         chord2 = np.full(self.n, np.inf)
-        pick: Mask | slice = slice(None)
+        pick: Ints = np.arange(len(self.v_pos))
         if box_km is not None:
-            pick = _in_box(self, lat, lon, box_km)
-            if also is not None:
-                pick |= also[self.v_pos]
-        diff = self.v_xyz[pick] - np.asarray(unit_vector(lat, lon))
+            pick = self._in_box(lat, lon, box_km)
+            if also is not None:  # a venue twice does no harm: the nearest is kept
+                pick = np.concatenate([pick, also])
+        diff = self.v_xyz.take(pick, axis=0) - np.asarray(unit_vector(lat, lon))
         np.minimum.at(chord2, self.v_pos[pick], np.einsum("ij,ij->i", diff, diff))
         out = np.full(self.n, np.inf)
-        some = np.isfinite(chord2)
+        some = self.v_pos[pick]
         out[some] = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(chord2[some]) / 2))
         return out
+
+    def _in_box(self, lat: float, lon: float, km: float) -> Ints:
+        """The venues in a box of ``km`` around the point: a slice of the venues in order of
+        latitude, then those of it within the longitudes (not a pass over every venue)."""
+        order, lats = self._by_latitude()
+        dlat = km / KM_PER_DEGREE
+        dlon = km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
+        lo = int(np.searchsorted(lats, lat - dlat, side="left"))
+        hi = int(np.searchsorted(lats, lat + dlat, side="right"))
+        band = order[lo:hi]
+        lons = self.v_lon[band]
+        return band[(lons >= lon - dlon) & (lons <= lon + dlon)]
+
+    def _by_latitude(self) -> tuple[Ints, Floats]:
+        """The venues' order by latitude, worked out again only when the venues change
+        (they are replaced, never changed in place, so the array itself is the key)."""
+        cached = self._latitude_order
+        if cached is None or cached[0] is not self.v_lat:
+            order = np.argsort(self.v_lat, kind="stable")
+            cached = (self.v_lat, order, self.v_lat[order])
+            self._latitude_order = cached
+        return cached[1], cached[2]
 
     def entries(self, hits: Ints) -> Ints:
         """The facet codes of these positions, one after another."""
@@ -361,13 +390,6 @@ class Columns:
             return rank
         rank: Ints = self._memoised("modified", make)
         return rank
-
-
-def _in_box(cols: Columns, lat: float, lon: float, km: float) -> Mask:
-    dlat = km / KM_PER_DEGREE
-    dlon = km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
-    return ((cols.v_lat >= lat - dlat) & (cols.v_lat <= lat + dlat)
-            & (cols.v_lon >= lon - dlon) & (cols.v_lon <= lon + dlon))
 
 
 def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
@@ -445,7 +467,8 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
         # Within a radius only venues in its box count, and remote options wherever they are
         # (their distance is still shown): measuring every venue cost a third of a search.
         remote = cols.has_any("delivery", REMOTE_DELIVERY) if q.include_remote else None
-        distance = cols.distances(q.near.lat, q.near.lon, q.within_km, also=remote)
+        distance = cols.distances(q.near.lat, q.near.lon, q.within_km, also=None if remote is None
+                                  else cols.venues_of("delivery", REMOTE_DELIVERY))
         if q.within_km is not None:
             near = distance <= q.within_km
             if remote is not None:
