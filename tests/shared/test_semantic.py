@@ -55,3 +55,16 @@ def test_a_zero_vector_is_similar_to_nothing() -> None:
     zero = semantic.quantise(np.zeros(semantic.DIMS, np.float32))
     rows = semantic.quantise(semantic.embed_one("swimming"))[None, :]
     assert semantic.cosines(zero, rows)[0] == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Peckham Ladies' Knit & Natter. Tues 10.30am-12pm (term time only) £2 inc. tea/coffee!",
+    "WALKING FOOTBALL FOR OVER 50S - ALL ABILITIES WELCOME!!!",
+    "Drop-in:  no appointment needed",           # a run of spaces
+    " leading space and trailing space ",
+    "Café naïve résumé — Bengali (বাংলা), Somali (Soomaali), Urdu (اردو) 😀",
+    "tab\tand\nnew line, e-mail info@example.org, https://example.org/a?b=c",
+    "co-operative self-help 1:1 one-to-one 24/7 07700900123",
+])
+def test_word_by_word_tokens_equal_the_whole_texts(text: str) -> None:
+    assert semantic.token_ids(text) == semantic._tokenised(text)
