@@ -182,6 +182,20 @@ def linkwell_postcode_files() -> list[Path]:
 
 
 @hookspec
+def linkwell_place_files() -> list[Path]:
+    """Place-name files this plugin ships, for deployments that have loaded no places yet.
+
+    Return paths to CSV files in a layout ``linkwell geo import`` reads: the ONS Index of
+    Place Names, OS Open Names, or a simple ``name,latitude,longitude`` file (an ``area``
+    column optional) naming the places a borough's residents use ("Catford", "Ladywell").
+    Every plugin's files are combined. ``linkwell serve`` loads them into the offline place
+    table only when it is empty, so a person can type a place name with no download;
+    importing a gazetteer later adds to them.
+    """
+    raise NotImplementedError
+
+
+@hookspec
 def linkwell_adjust_record(feed: Feed, record: dict[str, Any]) -> dict[str, Any] | None:
     """Adjust an HSDS service record from ``feed`` before it is validated and indexed.
 
