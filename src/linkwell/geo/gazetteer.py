@@ -194,7 +194,7 @@ def _place_row(line: int, row: list[str], layout: GazetteerLayout, latitude: flo
     kind = row[layout.kind].strip() if layout.kind is not None else ""
     area = _text(row[layout.area]) if layout.area is not None else ""
     ident = row[layout.ident].strip() if layout.ident is not None else ""
-    rank = _rank(layout.name, kind)
+    rank = place_rank(layout.name, kind)
     names = [name]
     if layout.name == OS_OPEN_NAMES and _text(row[_OS["NAME2"]]):
         names.append(_text(row[_OS["NAME2"]]))  # the Welsh or Gaelic name too
@@ -206,7 +206,8 @@ def _place_row(line: int, row: list[str], layout: GazetteerLayout, latitude: flo
                    each, kind, rank, area or None, round(latitude, 6), round(longitude, 6))
 
 
-def _rank(layout: str, kind: str) -> int:
+def place_rank(layout: str, kind: str) -> int:
+    """How everyday a kind of place is in a gazetteer: 1 a neighbourhood ... 5 a county."""
     if layout == IPN:
         return _IPN_RANK.get(kind.upper(), _OTHER_RANK)
     if layout == OS_OPEN_NAMES:
