@@ -188,3 +188,18 @@ def test_hook_place_files(geo_config: dict[str, Any], places: PlaceStore,
     assert fields is not None and fields.area == "Lewisham"
     assert place(pm, "Ladywell Fields").as_dict()["found"] == "Ladywell Fields (Lewisham)"
     assert load_plugin_places_if_empty(pm, geo_config, console) == 0  # not empty: left alone
+
+
+def test_the_demo_boroughs_ship_the_places_their_residents_name(geo_config: dict[str, Any]
+                                                                ) -> None:
+    from rich.console import Console
+
+    from linkwell.geo.cli import load_plugin_postcodes_if_empty
+
+    load_plugin_postcodes_if_empty(geo_config, Console(quiet=True))  # as linkwell serve does
+    pm = plugin_manager(config=geo_config)
+    for typed, found in (("Catford", "Catford (Lewisham)"), ("bow", "Bow (Tower Hamlets)"),
+                         ("Kentish Town", "Kentish Town (Camden)"),
+                         ("kings cross", "King's Cross (Camden)")):
+        placed = place(pm, typed)
+        assert placed.precision == "place" and placed.as_dict()["found"] == found
