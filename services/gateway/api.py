@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from linkwell.directory.api import Parser
 from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
 from linkwell.gateway.upstream import Upstream
+from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.taxonomy import load_taxonomy
 
 
@@ -53,6 +54,12 @@ class Service(MethodView):
 
 @blp.route("/match")
 class Match(MethodView):
+    # Documented here, checked by the matcher: its 400 names the field (location.postcode).
+    @blp.doc(requestBody={"required": True,
+                          "content": {"application/json": {"schema": MatchRequestSchema}}})
+    @blp.alt_response(200, schema=MatchResponseSchema,
+                      description="Options, why each might fit, and what was understood")
+    @blp.alt_response(400, response="BAD_REQUEST")
     def post(self) -> Response:
         """Rank community assets for a person and say why each fits."""
         body = request.get_json(silent=True)
