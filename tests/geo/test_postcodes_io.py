@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from linkwell.geo import Geocoded, Located
 from linkwell.geo.postcodes_io import AnswerCache, PostcodesIoGeocoder
 from tests.geo.conftest import FakePostcodesIo
@@ -184,3 +186,12 @@ def test_postcodes_io_answers_what_the_local_tables_do_not(
     off = plugin_manager(config=geo_config)  # no URL: nothing asked, nothing found
     before = len(postcodes_io.requests)
     assert place(off, "kentish town").point is None and len(postcodes_io.requests) == before
+
+
+@pytest.mark.parametrize(("setting", "seconds"), [(None, 3.0), ("0.5", 0.5), ("soon", 3.0),
+                                                  ("600", 10.0), ("0", 0.1), ("nan", 3.0)])
+def test_the_timeout_setting_is_short_whatever_is_written(setting: str | None,
+                                                          seconds: float) -> None:
+    geocoder = PostcodesIoGeocoder({"POSTCODES_IO_URL": "http://127.0.0.1:9",
+                                    "POSTCODES_IO_TIMEOUT": setting})
+    assert geocoder.timeout == seconds

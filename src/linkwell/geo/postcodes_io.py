@@ -63,7 +63,7 @@ class PostcodesIoGeocoder:
 
     def __init__(self, config: Mapping[str, Any]) -> None:
         self.base_url = str(config.get("POSTCODES_IO_URL") or "").rstrip("/")
-        self.timeout = float(config.get("POSTCODES_IO_TIMEOUT") or 3.0)
+        self.timeout = _seconds(config.get("POSTCODES_IO_TIMEOUT"))
         self.cache = AnswerCache()
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "Linkwell (community directory)"
@@ -147,6 +147,17 @@ class PostcodesIoGeocoder:
             return response.json()["result"]
         except (ValueError, KeyError, TypeError) as exc:
             raise _NoAnswer("an answer that is not postcodes.io's shape") from exc
+
+
+def _seconds(value: Any, default: float = 3.0) -> float:
+    """The timeout setting, between a tenth of a second and ten; a setting that is no number
+    is the default, so a typo in the environment cannot make a person wait."""
+    try:
+        seconds = float(value) if value not in (None, "") else default
+    except (TypeError, ValueError):
+        log.warning("POSTCODES_IO_TIMEOUT is not a number of seconds: using %s", default)
+        return default
+    return min(max(seconds, 0.1), 10.0) if seconds == seconds else default
 
 
 def _point(result: Any) -> tuple[float, float] | None:
