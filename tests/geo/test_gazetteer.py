@@ -203,3 +203,15 @@ def test_the_demo_boroughs_ship_the_places_their_residents_name(geo_config: dict
                          ("kings cross", "King's Cross (Camden)")):
         placed = place(pm, typed)
         assert placed.precision == "place" and placed.as_dict()["found"] == found
+
+
+def test_a_namesake_in_the_deployments_own_boroughs_wins(geo_config: dict[str, Any],
+                                                         places: PlaceStore) -> None:
+    import_places(places, IPN_CSV)
+    devon = (50.7, -3.5)
+    assert places.lookup("Bow", home=devon, areas=["tower hamlets"]).area == "Tower Hamlets"  # type: ignore[union-attr]
+    # With no postcodes loaded, the installed demo feeds name the boroughs (Tower Hamlets).
+    pm = plugin_manager(config=geo_config)
+    assert place(pm, "Bow").as_dict()["found"] == "Bow (Tower Hamlets)"
+    devon_only = plugin_manager(config={**geo_config, "PLACE_AREAS": "Mid Devon"})
+    assert place(devon_only, "Bow").as_dict()["found"] == "Bow (Mid Devon)"

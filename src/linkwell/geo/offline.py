@@ -23,6 +23,8 @@ class OfflineGeocoder:
     def __init__(self, config: Mapping[str, Any]) -> None:
         self.store = PostcodeStore(store_path(config))
         self.places = PlaceStore(store_path(config))
+        self.config = config
+        self._areas: tuple[str, ...] | None = None
 
     @hookimpl(tryfirst=True)
     def linkwell_locate_area(self, area: str) -> tuple[float, float] | None:
@@ -31,11 +33,23 @@ class OfflineGeocoder:
         if any(ch.isdigit() for ch in area):  # SE6, SE6 4: no place name has a digit
             found = self.store.centroid(area)
             return None if found is None else (found[0], found[1])
-        known = self.places.lookup(area, home=self.store.middle())
+        known = self.places.lookup(area, home=self.store.middle(), areas=self.home_areas())
         if known is None:
             return None
         return Located(known.latitude, known.longitude, name=known.name, area=known.area,
                        source=known.source)
+
+    def home_areas(self) -> tuple[str, ...]:
+        """The deployment's own boroughs: ``PLACE_AREAS`` (``LINKWELL_PLACE_AREAS``, comma-
+        separated), else the areas of the installed plugins' feeds; worked out once."""
+        if self._areas is None:
+            setting = self.config.get("PLACE_AREAS")
+            if setting:
+                names = str(setting).split(",") if isinstance(setting, str) else list(setting)
+            else:
+                names = _feed_areas(self.config)
+            self._areas = tuple(n.strip() for n in names if n.strip())
+        return self._areas
 
     @hookimpl(tryfirst=True)
     def linkwell_geocode(self, postcode: str) -> Geocoded | None:
@@ -44,3 +58,14 @@ class OfflineGeocoder:
             return None
         return Geocoded(found.latitude, found.longitude, postcode=found.postcode, source=SOURCE,
                         terminated=found.terminated)
+
+
+def _feed_areas(config: Mapping[str, Any]) -> list[str]:
+    """The areas the installed feeds cover ("Lewisham"): a place of one of these names wins
+    over its namesakes elsewhere. Asked of a plugin manager of its own, once, at first use."""
+    from linkwell.plugins.manager import PluginError, feeds, plugin_manager
+
+    try:
+        return [feed.area for feed in feeds(plugin_manager(config=config)).values()]
+    except PluginError:  # the app's own plugin manager reports it; no areas then
+        return []

@@ -55,12 +55,14 @@ class PlaceStore:
         self.path = Path(path)
         self._local = threading.local()
 
-    def lookup(self, text: str, home: tuple[float, float] | None = None) -> KnownPlace | None:
+    def lookup(self, text: str, home: tuple[float, float] | None = None,
+               areas: Iterable[str] = ()) -> KnownPlace | None:
         """The place a person most likely means by ``text``, or None.
 
         Several places share a name (there are many a Newtown): the everyday kind wins (a
-        locality before a ward, a ward before a borough), then the one nearest ``home``
-        (the middle of the deployment's postcodes), then the first listed.
+        locality before a ward, a ward before a borough), then one in the deployment's own
+        ``areas`` (its boroughs, as the gazetteers name local authorities), then the one
+        nearest ``home`` (the middle of the deployment's postcodes), then the first listed.
         """
         key = place_key(text)
         connection = self._reader()
@@ -76,8 +78,10 @@ class PlaceStore:
         if not rows:
             return None
         candidates = [KnownPlace(*row) for row in rows]
-        if home is not None:
-            candidates.sort(key=lambda p: _far(home, (p.latitude, p.longitude)))
+        own = {area.casefold() for area in areas}
+        candidates.sort(key=lambda p: (
+            (p.area or "").casefold() not in own,
+            _far(home, (p.latitude, p.longitude)) if home is not None else 0.0))
         return candidates[0]
 
     def count(self) -> int:
