@@ -215,3 +215,14 @@ def test_a_namesake_in_the_deployments_own_boroughs_wins(geo_config: dict[str, A
     assert place(pm, "Bow").as_dict()["found"] == "Bow (Tower Hamlets)"
     devon_only = plugin_manager(config={**geo_config, "PLACE_AREAS": "Mid Devon"})
     assert place(devon_only, "Bow").as_dict()["found"] == "Bow (Mid Devon)"
+
+
+@pytest.mark.parametrize(("typed", "shape"), [
+    ("Ynys Môn", "Ynys Môn"), ("King’s  Cross", "King’s Cross"),
+    ("Bromley-by-Bow", "Bromley-by-Bow"),
+    ("12345", None), ("SE6 4RU!!", None), ("@home", None), ("x", None), ("a_b", None)])
+def test_place_names_in_any_alphabet_have_the_shape_of_a_place(typed: str,
+                                                               shape: str | None) -> None:
+    from linkwell.geo.places import tidy
+
+    assert tidy(typed) == shape

@@ -18,8 +18,9 @@ import pluggy
 from linkwell.geo import Located
 from linkwell.geo.postcode import district_of, normalise_district, normalise_postcode, sector_of
 
-# A place name as people type one: letters, spaces, apostrophes and hyphens.
-_PLACE = re.compile(r"[A-Za-z][A-Za-z' .-]{1,40}")
+# A place name as people type one: letters of any alphabet (Ynys Môn), spaces, apostrophes
+# (straight or curly), full stops, hyphens and "&"; no digits, so no half-typed postcode.
+_PLACE = re.compile(r"[^\W\d_](?:[^\W\d_]|[' ’.&-]){1,40}")
 
 
 class UnknownPostcode(ValueError):
