@@ -160,9 +160,12 @@ def linkwell_locate_area(area: str) -> tuple[float, float] | None:
     somewhere central to it, or None if this plugin does not know it. It is asked only where
     no geocoder knows a full postcode, or where the person gave no full postcode: the matcher
     and the search then measure distances from that point and say so. The built-in offline
-    geocoder answers sectors and districts from the middle of the postcodes it holds; a
-    borough's plugin may answer the place names its residents use. The first answer wins;
-    never raise, and answer quickly.
+    geocoder answers sectors and districts from the middle of the postcodes it holds, and place
+    names from the gazetteers imported with ``linkwell geo import`` or shipped through
+    ``linkwell_place_files``; a borough's plugin may answer the place names its residents use.
+    Return a ``linkwell.geo.Located`` (a pair that also carries the place's ``name``,
+    ``area`` and ``source``) to have the person told which place was used. The first answer
+    wins; never raise, and answer quickly.
     """
     raise NotImplementedError
 
