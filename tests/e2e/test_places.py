@@ -240,3 +240,27 @@ def test_what_is_no_place_is_a_400_naming_the_field(
     assert 'id="postcode-error"' in text and "Enter a postcode like SE6 4RU" in text
     near = search_api(http, stack, near=typed)
     assert near.status_code == 400 and "near" in near.json()["errors"]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("E1 4NS", "itself yet: distances are from the middle of E1"),
+    ("nw3", "Distances are from the middle of NW3"),
+    ("Whitechapel", "Distances are from the middle of Whitechapel (Tower Hamlets)"),
+    ("Atlantis", "We could not find Atlantis, so these options are not sorted by distance")])
+def test_the_widget_takes_every_form_and_says_what_it_did(page: Any, stack: Stack, typed: str,
+                                                          said: str) -> None:
+    from tests.e2e.test_browser import axe_clean
+
+    page.goto(stack.partner + "/")
+    page.get_by_label("What are you looking for?").fill(ABOUT)
+    page.get_by_label("Your postcode (optional)").fill(typed)
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/match")) as matched:
+        page.get_by_role("button", name="Find options").click()
+    assert matched.value.status == 200
+    note = page.locator(".linkwell-widget .place-note")
+    note.wait_for()
+    assert said in note.inner_text()
+    page.locator(".linkwell-widget .result").first.wait_for()
+    distances = page.locator(".linkwell-widget .result", has_text="Distance").count()
+    assert (distances > 0) is (typed != "Atlantis")
+    axe_clean(page)
