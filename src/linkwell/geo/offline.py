@@ -33,7 +33,9 @@ class OfflineGeocoder:
         if any(ch.isdigit() for ch in area):  # SE6, SE6 4: no place name has a digit
             found = self.store.centroid(area)
             return None if found is None else (found[0], found[1])
-        known = self.places.lookup(area, home=self.store.middle(), areas=self.home_areas())
+        # The middle of the postcodes is an average over the whole table (2.7 million rows
+        # with the ONSPD): worked out only if namesakes in the same boroughs are left.
+        known = self.places.lookup(area, home=self.store.middle, areas=self.home_areas())
         if known is None:
             return None
         return Located(known.latitude, known.longitude, name=known.name, area=known.area,

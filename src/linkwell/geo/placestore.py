@@ -11,7 +11,7 @@ import math
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,14 +55,16 @@ class PlaceStore:
         self.path = Path(path)
         self._local = threading.local()
 
-    def lookup(self, text: str, home: tuple[float, float] | None = None,
+    def lookup(self, text: str,
+               home: tuple[float, float] | Callable[[], tuple[float, float] | None] | None = None,
                areas: Iterable[str] = ()) -> KnownPlace | None:
         """The place a person most likely means by ``text``, or None.
 
         Several places share a name (there are many a Newtown): the everyday kind wins (a
         locality before a ward, a ward before a borough), then one in the deployment's own
         ``areas`` (its boroughs, as the gazetteers name local authorities), then the one
-        nearest ``home`` (the middle of the deployment's postcodes), then the first listed.
+        nearest ``home`` (the middle of the deployment's postcodes, or a function that works it
+        out: asked only when places of one name are left to choose between), then the first.
         """
         key = place_key(text)
         connection = self._reader()
@@ -79,10 +81,13 @@ class PlaceStore:
             return None
         candidates = [KnownPlace(*row) for row in rows]
         own = {area.casefold() for area in areas}
-        candidates.sort(key=lambda p: (
-            (p.area or "").casefold() not in own,
-            _far(home, (p.latitude, p.longitude)) if home is not None else 0.0))
-        return candidates[0]
+        ours = [p for p in candidates if (p.area or "").casefold() in own] or candidates
+        if len(ours) > 1 and callable(home):
+            home = home()
+        if len(ours) > 1 and isinstance(home, tuple):
+            point = home
+            ours.sort(key=lambda p: _far(point, (p.latitude, p.longitude)))
+        return ours[0]
 
     def count(self) -> int:
         connection = self._reader()
