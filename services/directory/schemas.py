@@ -107,9 +107,11 @@ class SearchArgs(Schema):
                        "keyword directory would)"})
     near = NearField(metadata={
         "description": "latitude,longitude (51.4452,-0.0209), a postcode (SE6 4RU), its first "
-                       "half (SE6) or a place name. A postcode not known yet is placed at the "
+                       "half (SE6) or a place name (Catford) from the imported gazetteers or "
+                       "the boroughs' own places. A postcode not known yet is placed at the "
                        "middle of its sector or district; a place nobody knows gives results "
-                       "without distances. understood.location says which"})
+                       "without distances. understood.location says which, in words (note), "
+                       "and for a place name which place was used (found)"})
     within_km = fields.Float(validate=validate.Range(min=0.1, max=200))
     remote = fields.Boolean(load_default=False, metadata={
         "description": "With within_km, also include online and phone options"})
@@ -174,7 +176,11 @@ class SearchResponseSchema(Schema):
     pages = fields.Integer()
     results = fields.List(fields.Dict())
     facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetBucketSchema)))
-    understood = fields.Dict()
+    understood = fields.Dict(metadata={"description": (
+        "What the search made of the request; location (with near=): lat and lon, precision "
+        "(postcode, sector, district, place, or unknown: results without distances), given, "
+        "note (in words, what was done with the place typed), found and source (for a place "
+        "name: which place was used, and which gazetteer said so)")})
 
 
 class AssetResponseSchema(Schema):

@@ -35,6 +35,10 @@ ENVIRONMENT = {
     "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",
     # Postcodes typed by people go to postcodes.io only where a deployment sets this.
     "LINKWELL_POSTCODES_IO_URL": "POSTCODES_IO_URL",
+    # Seconds to wait for it (default 3): a person is waiting, and the local path answers.
+    "LINKWELL_POSTCODES_IO_TIMEOUT": "POSTCODES_IO_TIMEOUT",
+    # Of places sharing a name, those in these local authorities win (default: the feeds').
+    "LINKWELL_PLACE_AREAS": "PLACE_AREAS",
 }
 
 

@@ -35,10 +35,13 @@ class LocationSchema(Strict):
 
     postcode = fields.String(validate=validate.Length(min=2, max=40), metadata={
         "example": "SE6 4RU",
-        "description": "A full UK postcode (SE6 4RU), its first half (SE6) or a place name "
-                       "(Catford). A postcode not known yet is placed at the middle of its "
-                       "sector or district, and understood.location says so in words; a place "
-                       "nobody knows still gets options, without distances"})
+        "description": "A full UK postcode (SE6 4RU, se64ru), its first half (SE6) or a place "
+                       "name (Catford, Kentish Town) from the gazetteers a deployment imports "
+                       "(ONS Index of Place Names, OS Open Names) or its boroughs ship. A "
+                       "postcode not known yet is placed at the middle of its sector or "
+                       "district, and understood.location says so in words; a place nobody "
+                       "knows still gets options, without distances. Anything that is none of "
+                       "these shapes is a 400 naming location.postcode"})
     lat = fields.Float(validate=validate.Range(min=-90, max=90))
     lon = fields.Float(validate=validate.Range(min=-180, max=180))
 
@@ -139,7 +142,13 @@ class UnderstoodSchema(Schema):
     interests = fields.List(fields.String())
     words = fields.List(fields.String(), metadata={"description": "The words kept for text "
                                                                   "relevance (stemmed)"})
-    location = fields.Dict(metadata={"description": "lat and lon used, where given"})
+    location = fields.Dict(metadata={"description": (
+        "Where distances were measured from: lat and lon; precision (point, postcode, sector, "
+        "district, place, or unknown when nothing could be placed and options come without "
+        "distances); given (what the person typed, tidied); note (in words, what was done "
+        "with it: 'Distances are from the middle of SE6'); found and source (for a place "
+        "name: which place was used, 'Kentish Town (Camden)', and which gazetteer or service "
+        "said so)")})
 
 
 class MatchResultSchema(Schema):

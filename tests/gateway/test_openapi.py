@@ -32,3 +32,27 @@ def test_the_committed_copy_is_current(tmp_path: Path) -> None:
     committed = json.loads(COMMITTED.read_text())
     assert committed == _document(tmp_path), (
         "docs/openapi.json is out of date: run `linkwell openapi > docs/openapi.json`")
+
+
+def test_every_form_of_place_is_documented(tmp_path: Path) -> None:
+    """A postcode, its first half, a place name or a point: for match and for near=."""
+    document = _document(tmp_path)
+    schemas = document["components"]["schemas"]  # type: ignore[index]
+    match = document["paths"]["/api/v1/match"]["post"]  # type: ignore[index]
+    body = match["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body == "#/components/schemas/MatchRequest"
+    assert "200" in match["responses"] and "400" in match["responses"]
+    location = schemas["MatchRequest"]["properties"]["location"]  # type: ignore[index]
+    assert location["$ref"] == "#/components/schemas/Location"
+    fields = schemas["Location"]["properties"]  # type: ignore[index]
+    assert {"postcode", "lat", "lon"} <= set(fields)
+    said = fields["postcode"]["description"]
+    for form in ("SE6 4RU", "(SE6)", "place name", "sector or district", "400"):
+        assert form in said, form
+    near = next(p for p in document["paths"]["/api/v1/services"]["get"]["parameters"]  # type: ignore[index]
+                if p["name"] == "near")
+    for form in ("latitude,longitude", "postcode", "first half", "place name", "found"):
+        assert form in near["description"], form
+    understood = schemas["Understood"]["properties"]["location"]["description"]  # type: ignore[index]
+    for key in ("precision", "note", "found", "source"):
+        assert key in understood, key

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -28,6 +28,9 @@ class FakePostcodesIo:
 
     def __init__(self) -> None:
         self.known: dict[str, tuple[float | None, float | None]] = {}
+        self.outcodes: dict[str, tuple[float, float]] = {}
+        self.places: list[dict[str, Any]] = []  # as /places answers: name_1, local_type, ...
+        self.hung = False  # take the request and never answer
         self.failing: set[str] = set()
         self.slow: set[str] = set()
         self.requests: list[str] = []
@@ -43,11 +46,27 @@ def _handler(fake: FakePostcodesIo) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             path = unquote(self.path)
             fake.requests.append(path)
-            postcode = path.removeprefix("/postcodes/")
+            if fake.hung:
+                fake.release.wait(30)
+                return
+            asked = urlsplit(path)
+            # What is asked about: the postcode, the outcode, or the place name searched for.
+            postcode = (parse_qs(asked.query).get("q") or [""])[0] if asked.path == "/places" \
+                else asked.path.rsplit("/", 1)[-1]
             if postcode in fake.slow:
                 fake.release.wait(10)
             if postcode in fake.failing:
                 self._answer(500, {"status": 500, "error": "Internal server error"})
+            elif asked.path == "/places":
+                self._answer(200, {"status": 200, "result": [
+                    p for p in fake.places if any(postcode.lower() in str(p.get(n)).lower()
+                                                  for n in ("name_1", "name_2"))]})
+            elif asked.path.startswith("/outcodes/") and postcode in fake.outcodes:
+                lat, lon = fake.outcodes[postcode]
+                self._answer(200, {"status": 200, "result": {
+                    "outcode": postcode, "latitude": lat, "longitude": lon}})
+            elif asked.path.startswith("/outcodes/"):
+                self._answer(404, {"status": 404, "error": "Outcode not found"})
             elif postcode in fake.known:
                 lat, lon = fake.known[postcode]
                 self._answer(200, {"status": 200, "result": {

@@ -20,6 +20,14 @@ def linkwell_postcode_files() -> list[Path]:
 
 
 @hookimpl
+def linkwell_place_files() -> list[Path]:
+    """The neighbourhoods residents name ("Catford", "Bow", "Kentish Town"): approximate
+    middles written for the demo, so a place name works with no download. A deployment
+    imports the ONS Index of Place Names or OS Open Names for the real ones."""
+    return [DATA / "places.csv"]
+
+
+@hookimpl
 def linkwell_feeds() -> list[Feed]:
     """The demo feed: Camden community groups spreadsheet."""
     return [Feed(name="camden", area=AREA, kind="csv", location=str(DATA / "assets.csv"),

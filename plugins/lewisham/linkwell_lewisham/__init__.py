@@ -20,6 +20,14 @@ def linkwell_postcode_files() -> list[Path]:
 
 
 @hookimpl
+def linkwell_place_files() -> list[Path]:
+    """The neighbourhoods residents name ("Catford", "Bow", "Kentish Town"): approximate
+    middles written for the demo, so a place name works with no download. A deployment
+    imports the ONS Index of Place Names or OS Open Names for the real ones."""
+    return [DATA / "places.csv"]
+
+
+@hookimpl
 def linkwell_feeds() -> list[Feed]:
     """The demo feed: Lewisham community directory."""
     return [Feed(name="lewisham", area=AREA, kind="oruk3", location=str(DATA / "services.json"),

@@ -47,6 +47,35 @@ class Geocoded(tuple[float, float]):
         return self[1]
 
 
+class Located(tuple[float, float]):
+    """The middle of an area a person named, and which place a gazetteer took it for.
+
+    A ``linkwell_locate_area`` answer may be a plain (latitude, longitude) pair or this, which
+    also says the place's ``name`` as the gazetteer writes it, its ``area`` (the local
+    authority, where known) and the ``source``: the person is then told which one was used.
+    """
+
+    name: str
+    area: str | None
+    source: str
+
+    def __new__(cls, latitude: float, longitude: float, *, name: str, area: str | None = None,
+                source: str = "") -> Located:
+        answer = super().__new__(cls, (latitude, longitude))
+        answer.name, answer.area, answer.source = name, area, source
+        return answer
+
+    def __getnewargs_ex__(self) -> tuple[tuple[float, float], dict[str, str | None]]:
+        return (self[0], self[1]), {"name": self.name, "area": self.area, "source": self.source}
+
+    @property
+    def described(self) -> str:
+        """``Kentish Town (Camden)``: the name, and its area where that says more."""
+        if self.area and self.area.casefold() != self.name.casefold():
+            return f"{self.name} ({self.area})"
+        return self.name
+
+
 def geocode(pm: pluggy.PluginManager, text: str) -> tuple[float, float] | None:
     """Where a postcode typed by a person is (``se64ru`` works), or None if nobody knows.
 
@@ -64,4 +93,4 @@ def geocoder(pm: pluggy.PluginManager) -> Callable[[str], tuple[float, float] | 
     return lambda text: geocode(pm, text)
 
 
-__all__ = ["Geocoded", "geocode", "geocoder", "is_postcode", "normalise_postcode"]
+__all__ = ["Geocoded", "Located", "geocode", "geocoder", "is_postcode", "normalise_postcode"]

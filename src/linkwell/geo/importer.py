@@ -59,6 +59,7 @@ class PostcodeImport:
     layout: str = ""
     loaded: int = 0
     terminated: int = 0
+    left_out: int = 0  # rows of kinds a file may hold but Linkwell does not keep (not errors)
     rejected: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
 

@@ -15,10 +15,12 @@ from typing import Any
 
 import pluggy
 
+from linkwell.geo import Located
 from linkwell.geo.postcode import district_of, normalise_district, normalise_postcode, sector_of
 
-# A place name as people type one: letters, spaces, apostrophes and hyphens.
-_PLACE = re.compile(r"[A-Za-z][A-Za-z' .-]{1,40}")
+# A place name as people type one: letters of any alphabet (Ynys Môn), spaces, apostrophes
+# (straight or curly), full stops, hyphens and "&"; no digits, so no half-typed postcode.
+_PLACE = re.compile(r"[^\W\d_](?:[^\W\d_]|[' ’.&-]){1,40}")
 
 
 class UnknownPostcode(ValueError):
@@ -47,6 +49,8 @@ class Place:
     precision: str  # point, postcode, sector, district, place or unknown
     said: str | None = None  # what the person typed, tidied
     note: str | None = None  # in words, when the point is not the place they gave
+    found: str | None = None  # the place a gazetteer took a name for: "Kentish Town (Camden)"
+    source: str | None = None  # which gazetteer or service said so
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"precision": self.precision}
@@ -56,6 +60,10 @@ class Place:
             out["given"] = self.said
         if self.note:
             out["note"] = self.note
+        if self.found:
+            out["found"] = self.found
+        if self.source:
+            out["source"] = self.source
         return out
 
 
@@ -72,7 +80,7 @@ def place(pm: pluggy.PluginManager, text: str) -> Place:
     if name is None:
         raise UnknownPostcode("must be a UK postcode (SE6 4RU), its first half (SE6) or a place "
                               "name; or give lat and lon instead")
-    return _area(pm, name, "place", name, f"Distances are from the middle of {name.title()}")
+    return _area(pm, name, "place", name, f"Distances are from the middle of {_titled(name)}")
 
 
 def _postcode(pm: pluggy.PluginManager, postcode: str) -> Place:
@@ -92,7 +100,19 @@ def _postcode(pm: pluggy.PluginManager, postcode: str) -> Place:
 
 def _area(pm: pluggy.PluginManager, area: str, precision: str, said: str, note: str) -> Place:
     point = pm.hook.linkwell_locate_area(area=area)
+    if isinstance(point, Located):  # a gazetteer's answer says which place it took
+        return Place((float(point[0]), float(point[1])), precision, said,
+                     f"Distances are from the middle of {point.described}", point.described,
+                     point.source or None)
     if point:
         return Place((float(point[0]), float(point[1])), precision, said, note)
     return Place(None, "unknown", said, f"We could not find {said}, so these options are not "
                                         "sorted by distance")
+
+
+def _titled(name: str) -> str:
+    """A typed place name with capitals where a person would expect them: ``kentish town`` ->
+    ``Kentish Town``; a name typed with capitals already is left as typed."""
+    if name not in (name.lower(), name.upper()):
+        return name
+    return " ".join(word[:1].upper() + word[1:].lower() for word in name.split())

@@ -56,6 +56,7 @@ class PostcodeStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._middle: tuple[float, float] | None = None
 
     def lookup(self, postcode: str) -> Postcode | None:
         """The entry for a postcode in standard form (``SE6 4RU``), or None."""
@@ -86,6 +87,21 @@ class PostcodeStore:
         except sqlite3.OperationalError:
             return None
         return (float(row[0]), float(row[1]), int(row[2])) if row and row[2] else None
+
+    def middle(self) -> tuple[float, float] | None:
+        """The middle of every postcode in use in the table, worked out once per process: it
+        tells which of several places of one name is the deployment's own."""
+        if self._middle is None:
+            connection = self._reader()
+            row = None
+            if connection is not None:
+                try:
+                    row = connection.execute("SELECT avg(latitude), avg(longitude) FROM postcodes"
+                                             " WHERE terminated IS NULL").fetchone()
+                except sqlite3.OperationalError:
+                    row = None
+            self._middle = (float(row[0]), float(row[1])) if row and row[0] is not None else None
+        return self._middle
 
     def count(self) -> int:
         """How many postcodes the table holds (0 when there is no table yet)."""

@@ -160,9 +160,12 @@ def linkwell_locate_area(area: str) -> tuple[float, float] | None:
     somewhere central to it, or None if this plugin does not know it. It is asked only where
     no geocoder knows a full postcode, or where the person gave no full postcode: the matcher
     and the search then measure distances from that point and say so. The built-in offline
-    geocoder answers sectors and districts from the middle of the postcodes it holds; a
-    borough's plugin may answer the place names its residents use. The first answer wins;
-    never raise, and answer quickly.
+    geocoder answers sectors and districts from the middle of the postcodes it holds, and place
+    names from the gazetteers imported with ``linkwell geo import`` or shipped through
+    ``linkwell_place_files``; a borough's plugin may answer the place names its residents use.
+    Return a ``linkwell.geo.Located`` (a pair that also carries the place's ``name``,
+    ``area`` and ``source``) to have the person told which place was used. The first answer
+    wins; never raise, and answer quickly.
     """
     raise NotImplementedError
 
@@ -177,6 +180,20 @@ def linkwell_postcode_files() -> list[Path]:
     into the offline postcode table only when it is empty, so a demo or a small borough works
     with no download; importing the ONS Postcode Directory later overwrites the postcodes
     both list.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def linkwell_place_files() -> list[Path]:
+    """Place-name files this plugin ships, for deployments that have loaded no places yet.
+
+    Return paths to CSV files in a layout ``linkwell geo import`` reads: the ONS Index of
+    Place Names, OS Open Names, or a simple ``name,latitude,longitude`` file (an ``area``
+    column optional) naming the places a borough's residents use ("Catford", "Ladywell").
+    Every plugin's files are combined. ``linkwell serve`` loads them into the offline place
+    table only when it is empty, so a person can type a place name with no download;
+    importing a gazetteer later adds to them.
     """
     raise NotImplementedError
 

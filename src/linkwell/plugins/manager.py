@@ -119,6 +119,11 @@ def postcode_files(pm: pluggy.PluginManager) -> list[Path]:
     return [Path(path) for answer in pm.hook.linkwell_postcode_files() for path in answer or []]
 
 
+def place_files(pm: pluggy.PluginManager) -> list[Path]:
+    """Every place-name file the plugins ship (``linkwell_place_files``), in plugin order."""
+    return [Path(path) for answer in pm.hook.linkwell_place_files() for path in answer or []]
+
+
 def adjust_record(pm: pluggy.PluginManager, feed: Feed,
                   record: dict[str, Any]) -> dict[str, Any]:
     """``linkwell_adjust_record`` as a chain: each plugin sees the previous one's result.

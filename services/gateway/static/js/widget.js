@@ -193,6 +193,9 @@
     status.textContent = results.length ? count + " option" + (results.length === 1 ? "" : "s") + " found." :
       "Nothing found. Try other words.";
     if (json.safety) { holder.appendChild(safetyNote(json.safety)); }
+    // What was done with the place typed: "Distances are from the middle of SE6".
+    var place = (json.understood || {}).location || {};
+    if (place.note) { holder.appendChild(el("p", { "class": "place-note", text: place.note + "." })); }
     var list = el("ol", { "class": "results" });
     results.forEach(function (result) { list.appendChild(item(result)); });
     holder.appendChild(list);
