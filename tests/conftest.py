@@ -12,7 +12,6 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 BACKENDS = ("sqlite", "elasticsearch")
 
 
