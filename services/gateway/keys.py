@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROLES = ("partner", "link_worker", "data_officer", "admin")
+# partner: public, in a partner's web page, works only from its origins, budget per visitor;
+# partner_server: the partner's secret for its own back end; oruk_reader: another directory
+# reading the Open Referral UK API (a large budget there, and nothing more).
+ROLES = ("partner", "partner_server", "link_worker", "data_officer", "admin", "oruk_reader")
 PREFIX = "lw_"
 
 SCHEMA = """

@@ -35,6 +35,13 @@ ENVIRONMENT = {
     "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",
     # Postcodes typed by people go to postcodes.io only where a deployment sets this.
     "LINKWELL_POSTCODES_IO_URL": "POSTCODES_IO_URL",
+    # The gateway's rate limits: where the counters live (memory:// or redis://...), how they
+    # count, and per-role budgets ("anonymous=60/minute, partner=120/minute").
+    "LINKWELL_RATE_LIMIT_STORAGE": "RATE_LIMIT_STORAGE",
+    "LINKWELL_RATE_LIMIT_STRATEGY": "RATE_LIMIT_STRATEGY",
+    "LINKWELL_RATE_LIMIT_PREFIX": "RATE_LIMIT_PREFIX",
+    "LINKWELL_RATE_LIMITS": "RATE_LIMITS",
+    "LINKWELL_ORUK_RATE_LIMITS": "ORUK_RATE_LIMITS",
 }
 
 
