@@ -42,6 +42,8 @@ ENVIRONMENT = {
     "LINKWELL_RATE_LIMIT_PREFIX": "RATE_LIMIT_PREFIX",
     "LINKWELL_RATE_LIMITS": "RATE_LIMITS",
     "LINKWELL_ORUK_RATE_LIMITS": "ORUK_RATE_LIMITS",
+    # How many reverse proxies in front of the gateway to trust for X-Forwarded-For.
+    "LINKWELL_PROXY_HOPS": "PROXY_HOPS",
 }
 
 

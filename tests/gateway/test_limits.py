@@ -44,6 +44,22 @@ def test_two_gateways_on_one_redis_hold_a_client_to_one_budget(tmp_path: Path) -
     assert other.status_code == 200  # another address has its own budget
 
 
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_budget(tmp_path: Path) -> None:
+    def codes(app: Flask, forwarded_for: str) -> list[int]:
+        client = app.test_client()
+        return [client.get("/api/v1/taxonomy", headers={"X-Forwarded-For": forwarded_for},
+                           environ_base={"REMOTE_ADDR": "10.0.0.2"}).status_code
+                for _ in range(3)]
+
+    behind = gateway(tmp_path / "a", PROXY_HOPS=1, RATE_LIMITS="anonymous=2/minute")
+    assert codes(behind, "203.0.113.1") == [200, 200, 429]
+    assert codes(behind, "203.0.113.2") == [200, 200, 429]  # another visitor, not the proxy
+    # With no proxy to trust, the header is the client's own say: ignored.
+    direct = gateway(tmp_path / "b", RATE_LIMITS="anonymous=2/minute")
+    assert codes(direct, "203.0.113.1") == [200, 200, 429]
+    assert codes(direct, "203.0.113.2") == [429, 429, 429]
+
+
 def test_four_gunicorn_workers_hold_one_client_to_its_limit(tmp_path: Path) -> None:
     limit, sent = 30, 240
     port = _free_port()
