@@ -89,20 +89,21 @@ def init_app(app: Flask, client: Callable[[], str], role: Callable[[], str]) -> 
     def exempt(bucket: str) -> Callable[[], bool]:
         return lambda: bucket_of(request.path) != bucket
 
+    prefix = app.config.get("RATE_LIMIT_PREFIX") or "linkwell"
     limiter = Limiter(
         key_func=client,
         application_limits=[ApplicationLimit(budget(b), scope=b, exempt_when=exempt(b))
                             for b in (API, OPENREFERRAL)],
         storage_uri=app.config.get("RATE_LIMIT_STORAGE") or "memory://",
         strategy=app.config.get("RATE_LIMIT_STRATEGY") or "moving-window",
-        key_prefix=app.config.get("RATE_LIMIT_PREFIX") or "linkwell",
+        key_prefix=prefix,
         headers_enabled=True,
         # Redis down: each process counts alone until it answers again, rather than refuse.
         in_memory_fallback_enabled=True,
     )
     limiter.init_app(app)
     app.register_error_handler(RateLimitExceeded, _too_many)
-    app.extensions["linkwell.limiter"] = Counter(limiter)
+    app.extensions["linkwell.limiter"] = SharedCounter(limiter, prefix)
     return limiter
 
 
@@ -111,20 +112,21 @@ def _too_many(exc: RateLimitExceeded) -> Response:
     return error_response(429, "Too many requests: please wait a moment and try again.")
 
 
-class Counter:
+class SharedCounter:
     """Ad-hoc limits (the referral form's per-person budget) in the same shared store."""
 
-    def __init__(self, limiter: Limiter) -> None:
+    def __init__(self, limiter: Limiter, prefix: str) -> None:
         self._limiter = limiter
+        self._prefix = prefix
 
     def hit(self, client: str, per_minute: int) -> float | None:
         """Count one request; None if allowed, else the seconds until one would be."""
         item = parse(f"{per_minute}/minute")
         strategy = self._limiter.limiter
         try:
-            if strategy.hit(item, "adhoc", client):
+            if strategy.hit(item, self._prefix, "adhoc", client):
                 return None
-            reset = strategy.get_window_stats(item, "adhoc", client).reset_time
+            reset = strategy.get_window_stats(item, self._prefix, "adhoc", client).reset_time
         except Exception as exc:  # the shared store is down: let people through, and say so
             log.warning("rate limit store unavailable: %s", type(exc).__name__)
             return None

@@ -44,6 +44,26 @@ def test_two_gateways_on_one_redis_hold_a_client_to_one_budget(tmp_path: Path) -
     assert other.status_code == 200  # another address has its own budget
 
 
+def test_the_referral_forms_limits_are_shared_too_and_kept_apart_by_prefix(
+        tmp_path: Path) -> None:
+    prefix = uuid.uuid4().hex
+    apps = [gateway(tmp_path / name, RATE_LIMIT_STORAGE=redis_url(), RATE_LIMIT_PREFIX=p)
+            for name, p in (("a", prefix), ("b", prefix), ("c", uuid.uuid4().hex))]
+    first, second, elsewhere = (app.extensions["linkwell.limiter"] for app in apps)
+    assert [first.hit("referral:x", 2), second.hit("referral:x", 2)] == [None, None]
+    wait = second.hit("referral:x", 2)
+    assert wait is not None and 0 < wait <= 60
+    assert elsewhere.hit("referral:x", 2) is None  # another deployment on the same Redis
+
+
+def test_with_redis_down_requests_are_answered_and_each_process_counts_alone(
+        tmp_path: Path) -> None:
+    app = gateway(tmp_path, RATE_LIMIT_STORAGE="redis://127.0.0.1:9/0",
+                  RATE_LIMITS="anonymous=2/minute")
+    client = app.test_client()
+    assert [client.get("/api/v1/taxonomy").status_code for _ in range(3)] == [200, 200, 429]
+
+
 def test_behind_a_trusted_proxy_each_visitor_has_their_own_budget(tmp_path: Path) -> None:
     def codes(app: Flask, forwarded_for: str) -> list[int]:
         client = app.test_client()
