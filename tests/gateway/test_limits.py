@@ -88,7 +88,8 @@ def test_four_gunicorn_workers_hold_one_client_to_its_limit(tmp_path: Path) -> N
            "LINKWELL_DIRECTORY_URL": DEAD, "LINKWELL_MATCHER_URL": DEAD,
            "LINKWELL_RATE_LIMIT_STORAGE": redis_url(),
            "LINKWELL_RATE_LIMIT_PREFIX": uuid.uuid4().hex,
-           "LINKWELL_RATE_LIMITS": f"anonymous={limit}/minute", "LINKWELL_WORKERS": "4"}
+           "LINKWELL_RATE_LIMITS": f"anonymous={limit}/minute", "LINKWELL_WORKERS": "4",
+           "LINKWELL_THREADS": "1"}  # gunicorn would make threaded "sync" workers gthread
     # Sync workers take one request at a time, so concurrent clients spread over all four.
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn_public.py"),
                "--worker-class", "sync", "-b", f"127.0.0.1:{port}",
