@@ -3,9 +3,10 @@
     gunicorn -c deploy/gunicorn_public.py -b 0.0.0.0:8000 'linkwell.gateway:create_app()'
 
 Browsers and partner sites hold connections open and can be slow to send, so the gateway
-uses threaded workers: a slow client occupies a thread, not a whole process. API key rate
-limits are counted in memory by each gateway process, so one process with many threads is
-the default: more processes would let each key through once per process.
+uses threaded workers: a slow client occupies a thread, not a whole process. Rate limits are
+counted in LINKWELL_RATE_LIMIT_STORAGE: with the default memory:// each process counts alone,
+so run more than one process only with a shared store (redis://...), which every process on
+every machine then counts in.
 
 LINKWELL_WORKERS and LINKWELL_THREADS override the processes (default 1) and threads per
 process (default 16).

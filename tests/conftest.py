@@ -12,7 +12,6 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 BACKENDS = ("sqlite", "elasticsearch")
 
 
@@ -32,6 +31,27 @@ def elasticsearch_url() -> str:
     if reason:
         if os.environ.get("LINKWELL_REQUIRE_ES"):
             pytest.fail(f"Elasticsearch is required here: {reason}")
+        pytest.skip(reason)
+    assert url is not None
+    return url
+
+
+def redis_url() -> str:
+    """The Redis CI starts (LINKWELL_TEST_REDIS_URL); skipped with a reason only outside CI."""
+    url = os.environ.get("LINKWELL_TEST_REDIS_URL")
+    reason = None
+    if not url:
+        reason = "LINKWELL_TEST_REDIS_URL is not set (scripts/test starts a server and sets it)"
+    else:
+        import redis
+
+        try:
+            redis.Redis.from_url(url, socket_timeout=5).ping()
+        except Exception as exc:  # any failure to answer means no server to test against
+            reason = f"no Redis answers at {url}: {type(exc).__name__}"
+    if reason:
+        if os.environ.get("LINKWELL_REQUIRE_REDIS"):
+            pytest.fail(f"Redis is required here: {reason}")
         pytest.skip(reason)
     assert url is not None
     return url

@@ -18,20 +18,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import Flask
 from flask.testing import FlaskClient
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from jsonschema import FormatChecker
 
 from linkwell.plugins import hookimpl
-from tests.conftest import REFERENCE
+from tests.schemas import OPENREFERRAL, UK, VALIDATOR, validator
 
-OPENREFERRAL = REFERENCE / "openreferral"
-HSDS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
-UK = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
-VALIDATOR = ("https://raw.githubusercontent.com/tpximpact/OpenReferralApi/refs/heads/main/"
-             "OpenReferralApi/Schemas/V3.0-UK/")
-FOLDERS = {HSDS: "hsds-3.0/schema", UK: "oruk-3.0/schema",
-           VALIDATOR: "oruk-validator/schemas-v3.0-uk"}
 PREFIX = "/openreferral"
 PAGE_FIELDS = {"total_items": int, "total_pages": int, "page_number": int, "size": int,
                "first_page": bool, "last_page": bool, "empty": bool, "contents": list}
@@ -63,19 +54,6 @@ SCHEMAS = {
 LISTS = ("/services", "/service_at_locations", "/taxonomies", "/taxonomy_terms")
 
 
-@cache
-def registry() -> Registry:
-    """Every reference schema under the URI the OpenAPI documents use for it."""
-    resources = []
-    for base, folder in FOLDERS.items():
-        root = OPENREFERRAL / folder
-        for path in sorted(root.rglob("*.json")):
-            contents = json.loads(path.read_text(encoding="utf-8"))
-            resource = Resource.from_contents(contents, default_specification=DRAFT202012)
-            resources.append((base + path.relative_to(root).as_posix(), resource))
-    return Registry().with_resources(resources)
-
-
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -95,10 +73,8 @@ def schema_errors(endpoint: str, body: Any) -> list[str]:
     """Every way ``body`` breaks the reference schemas for ``endpoint`` (empty: it is valid)."""
     errors = []
     for ref in SCHEMAS[endpoint]:
-        validator = Draft202012Validator({"$ref": ref}, registry=registry(),
-                                         format_checker=format_checker())
         errors += [f"{ref.rsplit('/', 1)[-1]}: {'/'.join(map(str, e.absolute_path))}: "
-                   f"{e.message}" for e in validator.iter_errors(body)]
+                   f"{e.message}" for e in validator(ref, format_checker()).iter_errors(body)]
     return errors
 
 

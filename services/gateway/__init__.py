@@ -99,4 +99,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_health(app)
     logs.init_app(app, "gateway")
     errors.init_app(app)
+    init_proxies(app)
     return app
+
+
+def init_proxies(app: Flask) -> None:
+    """Behind N trusted reverse proxies, the visitor's address is the Nth from the right of
+    X-Forwarded-For: rate limits count per visitor, not per proxy. Unset, the header is
+    ignored, so no one can choose their own address."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, g, request
 
 from linkwell.errors import error_response
+from linkwell.gateway import limits
 from linkwell.gateway.keys import ApiKey, KeyStore
-from linkwell.gateway.limits import RateLimiter
 
-# Requests per rolling minute, by who is asking (anonymous is per client address).
-DEFAULT_LIMITS = {"anonymous": 60, "partner": 600, "link_worker": 600, "data_officer": 300,
-                  "admin": 1200}
 OPEN_CORS_PREFIXES = ("/openreferral",)
 CORS_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-Id"
 
@@ -22,9 +18,8 @@ def init_app(app: Flask) -> None:
     from pathlib import Path
 
     app.extensions["linkwell.keys"] = KeyStore(Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
-    app.extensions["linkwell.limiter"] = RateLimiter()
-    app.before_request(_identify)
-    app.before_request(_limit)
+    app.before_request(_identify)  # before the limiter's own hook: the budget is the key's
+    limits.init_app(app, client=_client, role=_role)
     app.after_request(_cors)
 
 
@@ -50,10 +45,25 @@ def _identify() -> Response | None:
     key = keys().find(secret)
     if key is None:
         return error_response(401, "That API key is not recognised or has been revoked.")
-    origin = request.headers.get("Origin")
-    if origin and key.role == "partner" and key.origins and origin not in key.origins:
-        return error_response(403, "This key is not allowed from this website.")
+    refusal = _origin_refusal(key, request.headers.get("Origin"))
+    if refusal:
+        return error_response(403, refusal)
     g.api_key = key
+    return None
+
+
+def _origin_refusal(key: ApiKey, origin: str | None) -> str | None:
+    """Why a key may not be used from where this request comes, if it may not.
+
+    A partner key is public (it is in the partner's page source), so it works only from a
+    browser on the partner's own sites; a partner's servers use their secret server key,
+    which a web page must never hold.
+    """
+    if key.role == "partner" and (not origin or origin not in key.origins):
+        return ("A partner key works only from its own website; a partner's own servers "
+                "use a partner server key.")
+    if key.role == "partner_server" and origin:
+        return "A partner server key is a secret for servers and may not be used from a web page."
     return None
 
 
@@ -71,25 +81,24 @@ def require_role(*roles: str) -> ApiKey:
     return key
 
 
-# Files that cost nothing to serve (the page's CSS, scripts, map images, the widget's script):
-# a page view fetches several, and counting them would spend a person's allowance on one page.
-UNLIMITED_PREFIXES = ("/static/", "/widget.js")
-
-
-def _limit() -> Response | None:
-    if (request.method == "OPTIONS" or request.path in ("/healthz", "/readyz")
-            or request.path.startswith(UNLIMITED_PREFIXES)):
-        return None
+def _role() -> str:
     key = current_key()
-    role = key.role if key else "anonymous"
-    client = f"key:{key.id}" if key else f"addr:{request.remote_addr}"
-    limits: dict[str, int] = {**DEFAULT_LIMITS, **current_app.config.get("RATE_LIMITS", {})}
-    wait = current_app.extensions["linkwell.limiter"].hit(client, limits[role])
-    if wait is None:
-        return None
-    response = error_response(429, "Too many requests: please wait a moment and try again.")
-    response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
-    return response
+    return key.role if key else "anonymous"
+
+
+def _client() -> str:
+    """Whose budget a request spends: a key's, or (public keys and none) a visitor's own.
+
+    A partner key's budget is counted per visitor address within the key, so a client
+    hammering with a key copied from the partner's page spends only its own allowance.
+    """
+    key = current_key()
+    addr = request.remote_addr or "-"
+    if key is None:
+        return f"addr:{addr}"
+    if key.role == "partner":
+        return f"partner:{key.id}:{addr}"
+    return f"key:{key.id}"
 
 
 def _allowed_origin(origin: str) -> bool:

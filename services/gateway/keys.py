@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -11,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROLES = ("partner", "link_worker", "data_officer", "admin")
+# partner: public, in a partner's web page, works only from its origins, budget per visitor;
+# partner_server: the partner's secret for its own back end; oruk_reader: another directory
+# reading the Open Referral UK API (a large budget there, and nothing more).
+ROLES = ("partner", "partner_server", "link_worker", "data_officer", "admin", "oruk_reader")
 PREFIX = "lw_"
 
 SCHEMA = """
@@ -47,16 +51,26 @@ class ApiKey:
 class KeyStore:
     path: Path
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _local: threading.local = field(default_factory=threading.local)
 
     def __post_init__(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(SCHEMA)
+        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            with conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(SCHEMA)
+        finally:
+            conn.close()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10)
-        conn.execute("PRAGMA journal_mode=WAL")
-        return conn
+        # Every request looks its key up: one connection per thread (and process: never one
+        # inherited through a fork), rather than a new one per lookup. A revocation is still
+        # seen at once, being committed.
+        opened: tuple[int, sqlite3.Connection] | None = getattr(self._local, "conn", None)
+        if opened is None or opened[0] != os.getpid():
+            opened = self._local.conn = (os.getpid(), sqlite3.connect(self.path, timeout=10))
+        return opened[1]
 
     def create(self, name: str, role: str, feeds: tuple[str, ...] = (),
                origins: tuple[str, ...] = ()) -> tuple[ApiKey, str]:

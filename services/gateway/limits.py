@@ -1,38 +1,133 @@
-"""Per-client rate limits: a sliding one-minute window, in memory, per gateway process."""
+"""Rate limits shared by every gateway process and machine: flask-limiter over one store.
+
+The counters live where ``LINKWELL_RATE_LIMIT_STORAGE`` says: ``memory://`` (the embedded
+default, one process) or ``redis://host:port/db`` (production: every worker on every machine
+counts against the same budget, so 4 workers do not give a client 4 times its limit).
+
+Two budgets, each per role: ``api`` (the public API, pages and widget) and ``openreferral``
+(the read-only Open Referral UK API, which other directories and the ORUK validator walk).
+Values are flask-limiter's notation (``60/minute``, ``20000/hour``, several joined by ``;``)
+and come from ``LINKWELL_RATE_LIMITS`` and ``LINKWELL_ORUK_RATE_LIMITS`` as
+``role=limit, role=limit``; a role left out keeps its default.
+"""
 
 from __future__ import annotations
 
-import threading
+import logging
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
-WINDOW_SECONDS = 60.0
+from flask import Flask, Response, request
+from flask_limiter import ApplicationLimit, Limiter, RateLimitExceeded
+from limits import parse
+
+from linkwell.errors import error_response
+
+log = logging.getLogger(__name__)
+
+API, OPENREFERRAL = "api", "openreferral"
+DEFAULT_LIMITS: dict[str, dict[str, str]] = {
+    API: {"anonymous": "60/minute", "partner": "120/minute", "partner_server": "1200/minute",
+          "link_worker": "600/minute", "data_officer": "300/minute", "admin": "1200/minute",
+          "oruk_reader": "60/minute"},
+    # A validator walk is about 60 requests; a sync of 20,000 services by another directory
+    # is some 20,200 (each list item is partial, so each service is read by its id).
+    OPENREFERRAL: {"anonymous": "600/minute", "partner": "600/minute",
+                   "partner_server": "1200/minute", "link_worker": "1200/minute",
+                   "data_officer": "1200/minute", "admin": "1200/minute",
+                   "oruk_reader": "60000/hour"},
+}
+# Files that cost nothing to serve (the page's CSS, scripts, map images, the widget's script):
+# a page view fetches several, and counting them would spend a person's allowance on one page.
+UNLIMITED_PREFIXES = ("/static/", "/widget.js")
+UNLIMITED_PATHS = ("/healthz", "/readyz")
 
 
-class RateLimiter:
-    """Allows ``limit`` requests per client in any rolling minute."""
+def parse_limits(text: str) -> dict[str, str]:
+    """``"anonymous=100/minute, partner=2/second;100/minute"`` -> {role: limit}."""
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        role, sep, limit = part.partition("=")
+        if not sep or not role.strip() or not limit.strip():
+            raise ValueError(f"rate limit {part!r} is not role=limit, e.g. anonymous=60/minute")
+        for one in limit.split(";"):
+            parse(one.strip())  # a mistyped limit stops the start, not a request
+        out[role.strip()] = limit.strip()
+    return out
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-        self._clock = clock
 
-    def hit(self, client: str, limit: int) -> float | None:
-        """Record a request; None if allowed, else the seconds until one would be."""
-        now = self._clock()
-        with self._lock:
-            stamps = self._seen.setdefault(client, deque())
-            while stamps and now - stamps[0] >= WINDOW_SECONDS:
-                stamps.popleft()
-            if len(stamps) >= limit:
-                return max(0.0, WINDOW_SECONDS - (now - stamps[0]))
-            stamps.append(now)
-            if len(self._seen) > 100_000:  # bound memory under a flood of one-off clients
-                self._forget_idle(now)
+def configured_limits(config: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The defaults, overridden by the settings (strings from the environment, or mappings)."""
+    budgets = {bucket: dict(limits) for bucket, limits in DEFAULT_LIMITS.items()}
+    for bucket, key in ((API, "RATE_LIMITS"), (OPENREFERRAL, "ORUK_RATE_LIMITS")):
+        value = config.get(key) or {}
+        overrides = parse_limits(value) if isinstance(value, str) else value
+        budgets[bucket].update({role: _per_minute(limit) for role, limit in overrides.items()})
+    return budgets
+
+
+def _per_minute(limit: int | str) -> str:
+    return f"{limit}/minute" if isinstance(limit, int) else str(limit)
+
+
+def bucket_of(path: str) -> str | None:
+    """Which budget a request spends, or None for what is never limited."""
+    if (request.method == "OPTIONS" or path in UNLIMITED_PATHS
+            or path.startswith(UNLIMITED_PREFIXES)):
+        return None
+    return OPENREFERRAL if path.startswith("/openreferral") else API
+
+
+def init_app(app: Flask, client: Callable[[], str], role: Callable[[], str]) -> Limiter:
+    """Count every request against its role's budget, keyed by ``client()``."""
+    budgets = configured_limits(app.config)
+
+    def budget(bucket: str) -> Callable[[], str]:
+        return lambda: budgets[bucket].get(role(), budgets[bucket]["anonymous"])
+
+    def exempt(bucket: str) -> Callable[[], bool]:
+        return lambda: bucket_of(request.path) != bucket
+
+    prefix = app.config.get("RATE_LIMIT_PREFIX") or "linkwell"
+    limiter = Limiter(
+        key_func=client,
+        application_limits=[ApplicationLimit(budget(b), scope=b, exempt_when=exempt(b))
+                            for b in (API, OPENREFERRAL)],
+        storage_uri=app.config.get("RATE_LIMIT_STORAGE") or "memory://",
+        strategy=app.config.get("RATE_LIMIT_STRATEGY") or "moving-window",
+        key_prefix=prefix,
+        headers_enabled=True,
+        # Redis down: each process counts alone until it answers again, rather than refuse.
+        in_memory_fallback_enabled=True,
+    )
+    limiter.init_app(app)
+    app.register_error_handler(RateLimitExceeded, _too_many)
+    app.extensions["linkwell.limiter"] = SharedCounter(limiter, prefix)
+    return limiter
+
+
+def _too_many(exc: RateLimitExceeded) -> Response:
+    # flask-limiter adds Retry-After and the X-RateLimit-* headers after this.
+    return error_response(429, "Too many requests: please wait a moment and try again.")
+
+
+class SharedCounter:
+    """Ad-hoc limits (the referral form's per-person budget) in the same shared store."""
+
+    def __init__(self, limiter: Limiter, prefix: str) -> None:
+        self._limiter = limiter
+        self._prefix = prefix
+
+    def hit(self, client: str, per_minute: int) -> float | None:
+        """Count one request; None if allowed, else the seconds until one would be."""
+        item = parse(f"{per_minute}/minute")
+        strategy = self._limiter.limiter
+        try:
+            if strategy.hit(item, self._prefix, "adhoc", client):
+                return None
+            reset = strategy.get_window_stats(item, self._prefix, "adhoc", client).reset_time
+        except Exception as exc:  # the shared store is down: let people through, and say so
+            log.warning("rate limit store unavailable: %s", type(exc).__name__)
             return None
-
-    def _forget_idle(self, now: float) -> None:
-        idle = [c for c, s in self._seen.items() if not s or now - s[-1] >= WINDOW_SECONDS]
-        for client in idle:
-            del self._seen[client]
+        return max(0.0, reset - time.time())

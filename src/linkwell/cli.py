@@ -186,7 +186,8 @@ def _key_store() -> Any:
 @keys.command("create")
 @click.option("--name", required=True, help="Who the key is for, e.g. 'Lewisham Council site'.")
 @click.option("--role", required=True,
-              type=click.Choice(["partner", "link_worker", "data_officer", "admin"]))
+              type=click.Choice(["partner", "partner_server", "link_worker", "data_officer",
+                                 "admin", "oruk_reader"]))
 @click.option("--feed", "feeds", multiple=True, help="A feed a data officer may manage.")
 @click.option("--origin", "origins", multiple=True,
               help="A website origin allowed to use the key, e.g. https://www.example.org.")
@@ -194,6 +195,9 @@ def keys_create(name: str, role: str, feeds: tuple[str, ...], origins: tuple[str
     """Create a key; its secret is shown once and stored only as a hash."""
     if role == "data_officer" and not feeds:
         raise click.UsageError("a data officer's key needs at least one --feed")
+    if role == "partner" and not origins:
+        raise click.UsageError("a partner key works only from its website: give its --origin "
+                               "(a partner's servers use a partner_server key)")
     key, secret = _key_store().create(name, role, feeds, origins)
     console.print(f"Created key {key.id} ({role}) for {name}. Keep this secret safe; it will "
                   "not be shown again:")

@@ -39,6 +39,15 @@ ENVIRONMENT = {
     "LINKWELL_POSTCODES_IO_TIMEOUT": "POSTCODES_IO_TIMEOUT",
     # Of places sharing a name, those in these local authorities win (default: the feeds').
     "LINKWELL_PLACE_AREAS": "PLACE_AREAS",
+    # The gateway's rate limits: where the counters live (memory:// or redis://...), how they
+    # count, and per-role budgets ("anonymous=60/minute, partner=120/minute").
+    "LINKWELL_RATE_LIMIT_STORAGE": "RATE_LIMIT_STORAGE",
+    "LINKWELL_RATE_LIMIT_STRATEGY": "RATE_LIMIT_STRATEGY",
+    "LINKWELL_RATE_LIMIT_PREFIX": "RATE_LIMIT_PREFIX",
+    "LINKWELL_RATE_LIMITS": "RATE_LIMITS",
+    "LINKWELL_ORUK_RATE_LIMITS": "ORUK_RATE_LIMITS",
+    # How many reverse proxies in front of the gateway to trust for X-Forwarded-For.
+    "LINKWELL_PROXY_HOPS": "PROXY_HOPS",
 }
 
 

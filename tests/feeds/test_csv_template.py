@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-import json
 import sys
 import uuid
 from collections.abc import Iterator
@@ -14,7 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
+from jsonschema.protocols import Validator
 
 from linkwell.feeds.csv_template import (
     COLUMNS,
@@ -23,19 +23,17 @@ from linkwell.feeds.csv_template import (
     convert_row,
     read_rows,
 )
+from tests import schemas
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 DATA = REPO / "plugins" / "camden" / "linkwell_camden" / "data"
 ASSETS = DATA / "assets.csv"
 WITH_ERRORS = DATA / "assets-with-errors.csv"
 TEMPLATE = REPO / "docs" / "csv-template.csv"
 GUIDE = REPO / "docs" / "csv-template.md"
-SCHEMAS = {
-    "ORUK 3.0": REFERENCE / "openreferral" / "oruk-3.0" / "schema" / "compiled" / "service.json",
-    "HSDS 3.0": REFERENCE / "openreferral" / "hsds-3.0" / "schema" / "compiled" / "service.json",
-}
-TAXONOMY = REFERENCE / "domain" / "taxonomy.yaml"
+SCHEMAS = {"ORUK 3.0": "oruk-3.0/schema/compiled/service.json",
+           "HSDS 3.0": "hsds-3.0/schema/compiled/service.json"}
+TAXONOMY = REPO / "src" / "linkwell" / "taxonomy" / "taxonomy.yaml"  # the concepts Linkwell uses
 FEED = "camden"
 
 
@@ -60,13 +58,8 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def validators() -> dict[str, Draft202012Validator]:
-    missing = [str(p) for p in SCHEMAS.values() if not p.is_file()]
-    if missing:
-        pytest.skip(f"reference schemas not found: {missing}")
-    return {name: Draft202012Validator(json.loads(path.read_text(encoding="utf-8")),
-                                       format_checker=FormatChecker())
-            for name, path in SCHEMAS.items()}
+def validators() -> dict[str, Validator]:
+    return {name: schemas.validator(path, FormatChecker()) for name, path in SCHEMAS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +80,7 @@ def generator() -> ModuleType:
 
 
 def schema_errors(
-    validators: dict[str, Draft202012Validator], service: dict[str, Any]
+    validators: dict[str, Validator], service: dict[str, Any]
 ) -> list[str]:
     return [f"{name} {'/'.join(map(str, e.path))}: {e.message}"
             for name, validator in validators.items() for e in validator.iter_errors(service)]
@@ -97,7 +90,7 @@ def schema_errors(
 
 
 def test_every_demo_row_converts_and_validates(
-    services: list[dict[str, Any]], validators: dict[str, Draft202012Validator]
+    services: list[dict[str, Any]], validators: dict[str, Validator]
 ) -> None:
     assert len(services) >= 100
     problems = {s["name"]: schema_errors(validators, s) for s in services}
@@ -153,8 +146,6 @@ def test_demo_feed_matches_its_generator(generator: ModuleType) -> None:
 def test_demo_categories_reach_one_to_three_linkwell_activity_types(
     services: list[dict[str, Any]],
 ) -> None:
-    if not TAXONOMY.is_file():
-        pytest.skip("taxonomy.yaml not found")
     data = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
     concepts: set[str] = set()
     words: dict[str, set[str]] = {}
@@ -235,7 +226,7 @@ def test_template_files_use_the_template_columns() -> None:
 
 
 def test_template_example_rows_convert_and_validate(
-    validators: dict[str, Draft202012Validator],
+    validators: dict[str, Validator],
 ) -> None:
     examples, errors = convert_file(TEMPLATE, feed="example")
     assert errors == []

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from linkwell.gateway.keys import KeyStore
-from linkwell.gateway.limits import RateLimiter
+from linkwell.gateway.limits import configured_limits, parse_limits
 from tests.conftest import load
 from tests.factory import corpus
 
@@ -99,14 +99,17 @@ def test_rate_limit_gives_429_with_retry_after(app: Flask, tmp_path: Path) -> No
     assert gw.get("/healthz").status_code == 200  # health checks are never limited
 
 
-def test_rate_limiter_window_slides() -> None:
-    now = [0.0]
-    limiter = RateLimiter(clock=lambda: now[0])
-    assert [limiter.hit("a", 2) for _ in range(2)] == [None, None]
-    assert limiter.hit("a", 2) == pytest.approx(60.0)
-    assert limiter.hit("b", 2) is None  # another client has its own window
-    now[0] = 60.0
-    assert limiter.hit("a", 2) is None
+def test_limits_are_read_per_role_and_a_mistyped_one_is_refused() -> None:
+    assert parse_limits("anonymous=100/minute, partner=2/second;100/minute") == {
+        "anonymous": "100/minute", "partner": "2/second;100/minute"}
+    budgets = configured_limits({"RATE_LIMITS": "anonymous=5/minute",
+                                 "ORUK_RATE_LIMITS": {"oruk_reader": 7}})
+    assert budgets["api"]["anonymous"] == "5/minute"
+    assert budgets["api"]["admin"] == "1200/minute"  # the roles left out keep their defaults
+    assert budgets["openreferral"]["oruk_reader"] == "7/minute"
+    for bad in ("anonymous", "anonymous=lots", "=60/minute"):
+        with pytest.raises(ValueError):
+            parse_limits(bad)
 
 
 def test_openapi_document_lists_the_public_api(gateway: FlaskClient) -> None:

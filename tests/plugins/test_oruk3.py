@@ -11,13 +11,13 @@ from flask import Flask
 
 from linkwell.plugins import Feed, FeedError, FetchedRecord
 from linkwell.plugins.builtin import oruk3
-from tests.conftest import REFERENCE
 from tests.factory import service
 from tests.feedserver import FeedServer, oruk3_api
+from tests.schemas import OPENREFERRAL
 from tests.syncing import plugins, run_sync, snapshot
 
-MOCKS = REFERENCE / "openreferral" / "oruk-validator" / "mocks"
-EXAMPLES = REFERENCE / "openreferral" / "oruk-3.0" / "examples"
+MOCKS = OPENREFERRAL / "oruk-validator" / "mocks"
+EXAMPLES = OPENREFERRAL / "oruk-3.0" / "examples"
 QUICK = {"retries": 1, "backoff": 0, "timeout": 10}
 
 

@@ -10,9 +10,8 @@ import pytest
 
 from linkwell.directory.ingest import prepare
 from linkwell.hsds import validate_service
-from tests.conftest import REFERENCE
+from tests.schemas import OPENREFERRAL
 
-OPENREFERRAL = REFERENCE / "openreferral"
 PASSING = ["oruk-3.0/examples/service_full.json",
            "oruk-validator/mocks/v3.0-uk-default/service_full.json",
            "oruk-validator/mocks/v3.0-uk-warn/service_full.json",

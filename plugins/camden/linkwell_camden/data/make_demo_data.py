@@ -1608,10 +1608,9 @@ def cross_border_markdown(rows: list[dict[str, str]]) -> str:
 
 
 def find_taxonomy() -> Path | None:
-    """Linkwell's taxonomy file, in the package or the shared reference folder, if present."""
+    """Linkwell's taxonomy file, in the repository's package folder, if present."""
     repo = HERE.parents[3]
-    candidates = [*sorted((repo / "src" / "linkwell" / "taxonomy").glob("*.yaml")),
-                  repo.parent / "shared" / "reference" / "domain" / "taxonomy.yaml"]
+    candidates = sorted((repo / "src" / "linkwell" / "taxonomy").glob("*.yaml"))
     for path in candidates:
         if path.is_file() and "activity_types" in path.read_text(encoding="utf-8"):
             return path

@@ -2528,11 +2528,14 @@ LONDON_BBOX = (51.28, 51.70, -0.51, 0.34)   # lat min/max, lon min/max
 
 
 def find_reference() -> Path | None:
-    for parent in [HERE, *HERE.parents]:
-        cand = parent / "shared" / "reference"
-        if cand.is_dir():
-            return cand
-    return None
+    """The Open Referral schemas the repository's tests keep (tests/reference)."""
+    cand = HERE.parents[3] / "tests" / "reference"
+    return cand if cand.is_dir() else None
+
+
+def find_taxonomy() -> Path:
+    """Linkwell's own taxonomy, whose labels the demo data must use."""
+    return HERE.parents[3] / "src" / "linkwell" / "taxonomy" / "taxonomy.yaml"
 
 
 def walk(obj, path="$"):
@@ -2556,7 +2559,7 @@ def check_taxonomy_labels(ref: Path, problems: list) -> None:
     except ImportError:
         print("  (PyYAML missing: taxonomy labels not cross-checked)")
         return
-    tax = yaml.safe_load((ref / "domain" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    tax = yaml.safe_load(find_taxonomy().read_text(encoding="utf-8"))
     acts = {}
     for top in tax["activity_types"]:
         for child in top.get("children", []):
@@ -2592,7 +2595,7 @@ def validate(services: list) -> int:
             if p.exists():
                 schemas.append((rel, json.loads(p.read_text(encoding="utf-8"))))
     if not schemas:
-        print("reference schemas not found (expected ../shared/reference from the project root)")
+        print("reference schemas not found (expected tests/reference in the repository)")
         return 2
     for rel, schema in schemas:
         cls = jsonschema.validators.validator_for(schema)

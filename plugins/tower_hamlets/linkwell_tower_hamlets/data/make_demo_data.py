@@ -1910,7 +1910,8 @@ def load_activity_types() -> set[str]:
 
 
 def reference_dir() -> Path:
-    return Path(os.environ.get("LINKWELL_REFERENCE", HERE.parents[4] / "shared" / "reference"))
+    """The Open Referral schemas the checks use: the copies the repository's tests keep."""
+    return Path(os.environ.get("LINKWELL_REFERENCE", HERE.parents[3] / "tests" / "reference"))
 
 
 def check_schemas(pages: list[Json]) -> list[str]:
