@@ -35,6 +35,9 @@ ENVIRONMENT = {
     "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",
     # Postcodes typed by people go to postcodes.io only where a deployment sets this.
     "LINKWELL_POSTCODES_IO_URL": "POSTCODES_IO_URL",
+    # The languages people here write in (ISO 639-1, comma-separated): what the matcher
+    # detects among; unset: English and the demo boroughs' main languages.
+    "LINKWELL_LANGUAGES": "LANGUAGES",
 }
 
 
