@@ -34,8 +34,13 @@ def corpus() -> dict[str, dict[str, list[dict[str, Any]]]]:
     return data
 
 
-def whole(kind: str) -> list[dict[str, Any]]:
-    return [item for part in ("tune", "held_out") for item in corpus()[kind][part]]
+def whole(kind: str, language: str = "en") -> list[dict[str, Any]]:
+    """One language's items (English where an item names none) from both parts."""
+    return [item for part in ("tune", "held_out") for item in corpus()[kind][part]
+            if item.get("language", "en") == language]
+
+
+OTHER_LANGUAGES = ("bn", "so", "tr", "pl", "ar", "ur")
 
 
 def test_the_corpus_is_big_varied_and_split() -> None:
@@ -44,7 +49,8 @@ def test_the_corpus_is_big_varied_and_split() -> None:
         items = whole(kind)
         assert len(items) >= 130
         assert len({i["text"] for i in items}) == len(items)
-        held_out = len(corpus()[kind]["held_out"]) / len(items)
+        held_out = len([i for i in corpus()[kind]["held_out"] if "language" not in i]) / len(
+            items)
         assert 0.35 <= held_out <= 0.45
     crisis = whole("crisis")
     assert {i["concept"] for i in crisis} == {URGENT, AT_HOME, SOMEONE}
@@ -64,6 +70,33 @@ def test_near_misses_stay_quiet() -> None:
     near = whole("near_miss")
     fired = [(i["text"], detect(i["text"])) for i in near if detect(i["text"])]
     assert 1 - len(fired) / len(near) >= MIN_PRECISION, "\n".join(map(str, fired))
+
+
+def test_each_other_language_has_twenty_phrasings_and_near_misses_split_alike() -> None:
+    for language in OTHER_LANGUAGES:
+        for kind in ("crisis", "near_miss"):
+            items = whole(kind, language)
+            assert len(items) >= 20 and len({i["text"] for i in items}) == len(items)
+            held = [i for i in corpus()[kind]["held_out"] if i.get("language") == language]
+            assert len(held) == len(items) * 2 // 5, (language, kind)
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_crisis_wording_in_each_language_raises_its_concept(language: str) -> None:
+    """By the same rules as English: every phrasing caught, near-misses quiet (>= 95%)."""
+    missed = [(i["concept"], i["text"], found) for i in whole("crisis", language)
+              if i["concept"] not in (found := concerns(i["text"], language=language))]
+    assert not missed, missed
+    near = whole("near_miss", language)
+    fired = [(i["text"], found) for i in near if (found := concerns(i["text"],
+                                                                     language=language))]
+    assert 1 - len(fired) / len(near) >= MIN_PRECISION, fired
+
+
+def test_english_words_are_read_with_english_rules_when_another_language_is_chosen() -> None:
+    assert concerns("I want to kill myself", language="so") == [URGENT]
+    # Polish "od" (since) is not text-speak for "overdose".
+    assert concerns("Jestem tu od niedawna i nikogo nie znam", language="pl") == []
 
 
 def test_development_probes_mostly_hold() -> None:
