@@ -97,10 +97,51 @@ def table(rows: list[tuple[str, dict[str, object]]], data: dict[str, list[str]])
     return "\n".join(lines)
 
 
+def overhead(repeat: int = 20) -> str:
+    """What reading the language adds to a match, in process: detection, the language pack's
+    concepts and audiences, the crisis words in it, and the detection concerns() repeats.
+    Per request, over the match benchmark's English stories and the multilingual requests."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from match import STORIES, written_in_languages
+
+    from linkwell.langid import detector
+    from linkwell.matcher import crisis_languages, language
+
+    def added(text: str, clock: Callable[[], float]) -> float:
+        started = clock()
+        reading = language.read({"about": text})
+        detector().detect(text)  # concerns() asks again whether the text is English
+        if reading.code == "en":
+            crisis_languages.romanised(text)
+        else:
+            crisis_languages.detect(text, reading.code)
+        return clock() - started
+
+    # CPU time of this thread (what the work costs, whatever else the machine is doing), and
+    # wall-clock time (which on a busy shared machine includes waiting for a core).
+    rows = ["| requests | CPU p50 / p95 (ms) | wall p50 / p95 (ms) |", "|---|---:|---:|"]
+    for name, texts in (("English (bench/match.py stories)", STORIES),
+                        ("Bengali, Somali, Turkish, Polish, Arabic, Urdu (36)",
+                         written_in_languages())):
+        for text in texts:
+            added(text, time.perf_counter)  # warm: models and packs load once per process
+        cells = []
+        for clock in (time.thread_time, time.perf_counter):
+            times = sorted(added(t, clock) * 1000 for _ in range(repeat) for t in texts)
+            cells.append(f"{statistics.median(times):.2f} / {times[int(len(times) * 0.95)]:.2f}")
+        rows.append(f"| {name} | {cells[0]} | {cells[1]} |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true")
+    parser.add_argument("--overhead", action="store_true",
+                        help="Only what reading the language adds to a match, per request")
     args = parser.parse_args()
+    if args.overhead:
+        print(overhead())
+        return 0
     data = load()
     rows = []
     for name, make in DETECTORS.items():

@@ -93,6 +93,19 @@ def test_crisis_wording_in_each_language_raises_its_concept(language: str) -> No
     assert 1 - len(fired) / len(near) >= MIN_PRECISION, fired
 
 
+def test_english_misread_as_another_language_still_gets_english_rules() -> None:
+    """Short English is sometimes read as Somali or Turkish ("I'm sucicidal"): the matcher
+    tells concerns() the language it detected, and no English phrasing may be lost by it."""
+    from linkwell.langid import detector
+
+    missed = [i["text"] for i in whole("crisis") if i["concept"] not in concerns(
+        i["text"], language=detector().detect(i["text"]).language)]
+    fired = [i["text"] for i in whole("near_miss") if concerns(
+        i["text"], language=detector().detect(i["text"]).language)]
+    assert not missed and not fired, (missed, fired)
+    assert concerns("I'm sucicidal", language="so") == [URGENT]
+
+
 def test_english_words_are_read_with_english_rules_when_another_language_is_chosen() -> None:
     assert concerns("I want to kill myself", language="so") == [URGENT]
     # Polish "od" (since) is not text-speak for "overdose".
