@@ -85,12 +85,15 @@ def main(argv: list[str] | None = None) -> int:
                (("tune", ("tune",)), ("held_out", ("held_out",)), ("whole", PARTS))}
     results["probes"] = evaluate(probes, ("probes",))
     with LANGUAGE_PROBES.open(encoding="utf-8") as f:
-        language_probes = {kind: {"probes": items} for kind, items in yaml.safe_load(f).items()}
+        language_probes = {kind: {"probes": [i for i in items if i.get("round") != 3],
+                                  "blind": [i for i in items if i.get("round") == 3]}
+                           for kind, items in yaml.safe_load(f).items()}
     for language in LANGUAGES:
         for name, parts in (("tune", ("tune",)), ("held_out", ("held_out",)),
                             ("whole", PARTS)):
             results[f"{language} {name}"] = evaluate(corpus, parts, language)
         results[f"{language} probes"] = evaluate(language_probes, ("probes",), language)
+        results[f"{language} blind"] = evaluate(language_probes, ("blind",), language)
     elapsed = time.perf_counter() - started
     for name, result in results.items():
         print(report(name, result))

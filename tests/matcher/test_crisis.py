@@ -24,6 +24,7 @@ from linkwell.taxonomy import load_taxonomy
 
 CORPUS = Path(__file__).parent / "data" / "crisis_corpus.yaml"
 PROBES = Path(__file__).parent / "data" / "crisis_probes.yaml"
+LANGUAGE_PROBES = Path(__file__).parent / "data" / "crisis_probes_languages.yaml"
 MIN_PRECISION = 0.95
 MIN_PROBE_RECALL = 0.95  # development probes: a few vague ones are known misses
 
@@ -91,6 +92,22 @@ def test_crisis_wording_in_each_language_raises_its_concept(language: str) -> No
     fired = [(i["text"], found) for i in near if (found := concerns(i["text"],
                                                                      language=language))]
     assert 1 - len(fired) / len(near) >= MIN_PRECISION, fired
+
+
+def test_probes_in_other_languages_hold_and_the_blind_round_does_not_fall() -> None:
+    """Rounds 1-2 were mended on (development): they hold. Round 3 was written after and is
+    never mended on: 25 of 36 phrasings and 23 of 24 near-misses when first run (a floor)."""
+    with LANGUAGE_PROBES.open(encoding="utf-8") as f:
+        probes = yaml.safe_load(f)
+    for blind in (False, True):
+        crisis = [i for i in probes["crisis"] if (i.get("round") == 3) is blind]
+        near = [i for i in probes["near_miss"] if (i.get("round") == 3) is blind]
+        caught = [i for i in crisis if i["concept"] in concerns(i["text"],
+                                                                 language=i["language"])]
+        silent = [i for i in near if not concerns(i["text"], language=i["language"])]
+        floor = (0.69, 0.95) if blind else (MIN_PROBE_RECALL, MIN_PRECISION)
+        assert len(caught) / len(crisis) >= floor[0] and len(silent) / len(near) >= floor[1], (
+            blind, len(caught), len(crisis), len(silent), len(near))
 
 
 def test_english_misread_as_another_language_still_gets_english_rules() -> None:
