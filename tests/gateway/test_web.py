@@ -175,7 +175,7 @@ def test_the_form_becomes_the_matcher_contract_and_comes_back_filled_in(
         "location": {"postcode": "SE6 4RU"}, "max_travel_km": 3.0,
         "availability": [{"day": "tuesday", "from": "09:00", "to": "12:00"}],
         "requirements": {"cost": "free", "step_free": True, "languages": ["bn"],
-                         "delivery": ["in_person", "phone"]}}]
+                         "delivery": ["in_person", "phone"]}, "language": "bn"}]
     html = response.get_data(as_text=True)
     for shown in ("Catford Community Choir", "Choir: matches your interest in singing",
                   "Last confirmed 14 months ago", "1.2 km away", "Tuesday 24 November, 10:00",
