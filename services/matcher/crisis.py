@@ -378,27 +378,13 @@ def detect(text: str, tax: Taxonomy | None = None) -> list[str]:
     return list(dict.fromkeys(c for _, concepts in sorted(found) for c in concepts))
 
 
-SURELY_OTHER = 0.95  # language detection's confidence that a text is not English
-
-
 def concerns(text: str, needs: Iterable[str] = (), tax: Taxonomy | None = None,
              language: str = "en") -> list[str]:
     """Safety-route needs chosen outright ("needs": [...]), then those the words suggest,
     in English and in the language the person wrote in (crisis_languages.py)."""
-    from linkwell.langid import detector
     from linkwell.matcher import crisis_languages
 
     tax = tax or load_taxonomy()
     chosen = [n for n in needs if n in tax.concepts and tax.concepts[n].safety_route]
-    if language == "en":
-        return list(dict.fromkeys([*chosen, *detect(text, tax),
-                                   *crisis_languages.romanised(text)]))
-    # English mending would read other languages' words as text-speak (Polish "od" is not
-    # "overdose"), so English rules are left out only for text surely in another language:
-    # short or less sure text may be English misread ("I'm sucicidal" reads as Somali), and a
-    # missed crisis costs far more than a route shown needlessly.
-    read = detector().detect(text)
-    sure = read.language != "en" and read.confidence >= SURELY_OTHER and len(
-        text.split()) >= 4
-    english = [] if sure else detect(text, tax)
+    english = detect(text, tax) if crisis_languages.maybe_english(text, language) else []
     return list(dict.fromkeys([*chosen, *english, *crisis_languages.detect(text, language)]))

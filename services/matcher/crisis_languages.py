@@ -22,9 +22,12 @@ rules read them in every language, by the same rules as English:
 from __future__ import annotations
 
 from linkwell import translations
+from linkwell.langid import detector
 from linkwell.matcher.crisis_words import AT_HOME, SOMEONE, URGENT
 from linkwell.translations import Found, Pack, find, packs
 
+SURELY_OTHER = 0.95  # detection's confidence that a text is not English ...
+SURELY_OTHER_WORDS = 4  # ... and its fewest words, before English rules are left out
 NEAR = 3  # words either side of a finding that a negation reaches
 TOPIC_NEAR = 6  # ... and a topic word
 PAIR_NEAR = 6  # words apart that two classes of a pair may be
@@ -36,9 +39,22 @@ SENTENCE_PAIRS = (("jump", "high"),)
 SINGLES = ("urgent", "without_me")  # each alone says it ("everyone is better off without me")
 
 
+def maybe_english(text: str, code: str) -> bool:
+    """Whether to read the words with the English rules too: unless they are surely another
+    language. English mending would read other languages' words as text-speak (Polish "od" is
+    not "overdose"), but short or less sure text may be English misread ("I'm sucicidal" reads
+    as Somali), and a missed crisis costs far more than a route shown needlessly."""
+    if code == "en":
+        return True
+    read = detector().detect(text)
+    return not (read.language != "en" and read.confidence >= SURELY_OTHER
+                and len(text.split()) >= SURELY_OTHER_WORDS)
+
+
 def detect(text: str, code: str) -> list[str]:
-    """The safety concepts the words suggest in language ``code``, first found first."""
-    pack = packs().get(code)
+    """The safety concepts the words suggest in language ``code`` (none for English but its
+    romanised neighbours' words), first found first."""
+    pack = packs().get(code) if code != "en" else None
     found: list[str] = []
     if pack is not None and pack.crisis:
         for sentence in translations.sentences(text, code):

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from flask.testing import FlaskClient
 
+from tests.conftest import BACKENDS, elasticsearch_url
 from tests.eval.evaluate import directory_app, matcher_app
 
 DATA = Path(__file__).parent / "data" / "multilingual_requests.yaml"
@@ -29,15 +30,21 @@ def written() -> dict[str, dict[str, list[dict[str, Any]]]]:
     return data
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    """The matcher over a directory loaded with the three demo boroughs (SQLite)."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request: pytest.FixtureRequest,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """The matcher over a directory loaded with the three demo boroughs, on each backend."""
+    kind = str(request.param)
+    es_url = elasticsearch_url() if kind == "elasticsearch" else None
     logging.disable(logging.INFO)
-    directory = directory_app("sqlite", str(tmp_path_factory.mktemp("demo")))
+    directory = directory_app(kind, str(tmp_path_factory.mktemp("demo")), es_url)
     try:
         yield matcher_app(directory).test_client()
     finally:
-        directory.extensions["linkwell.backend"].close()
+        backend = directory.extensions["linkwell.backend"]
+        if kind == "elasticsearch":
+            backend.drop_all()
+        backend.close()
         logging.disable(logging.NOTSET)
 
 
