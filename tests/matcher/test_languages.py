@@ -125,3 +125,19 @@ def test_one_english_word_stays_english(demo: FlaskClient) -> None:
     answer = ask(demo, {"about": "choir"})
     assert answer["understood"]["language"]["code"] == "en"
     assert answer["understood"]["interests"] == ["creative.singing_music"]
+
+
+def test_only_the_languages_a_deployment_declares_are_detected(demo: FlaskClient) -> None:
+    """LINKWELL_LANGUAGES (the LANGUAGES setting): Turkish words where only Bengali is
+    declared are not read as Turkish, and nothing is understood in Turkish."""
+    from linkwell.matcher import create_app
+
+    config = demo.application.config
+    bengali_only = create_app({"DIRECTORY_APP": config["DIRECTORY_APP"],
+                               "CLOCK": config["CLOCK"], "PLUGINS": [],
+                               "DATA_DIR": config["DATA_DIR"], "LANGUAGES": "en,bn"})
+    turkish = written()["requests"]["tr"][1]["about"]
+    answer = ask(bengali_only.test_client(), {"about": turkish})
+    assert answer["understood"]["language"]["code"] in ("en", "bn")
+    assert "tr" not in answer["understood"]["labels"]
+    assert ask(demo, {"about": turkish})["understood"]["language"]["code"] == "tr"
