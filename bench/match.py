@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).parent))
 from search import (
     _children,
@@ -50,17 +52,28 @@ STORIES = [
     "no food in the cupboards and universal credit has not come through",
     "I want to volunteer outdoors, gardening or conservation",
 ]
+LANGUAGES_MIX = os.environ.get("BENCH_LANGUAGES") == "1"  # set by --languages for --one
 INTERESTS = [[], [], ["gardening"], ["singing"], ["walking"], ["art"], ["dance"]]
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
 
-def match_mix(count: int, seed: int = 11) -> list[dict[str, Any]]:
-    """Match requests: a story, sometimes interests, a place, and some times or requirements."""
+def written_in_languages() -> list[str]:
+    """The requests in the boroughs' languages that the matcher's tests use (issue 20)."""
+    path = Path(__file__).parents[1] / "tests" / "matcher" / "data" / "multilingual_requests.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [item["about"] for items in data["requests"].values() for item in items]
+
+
+def match_mix(count: int, seed: int = 11, languages: bool = False) -> list[dict[str, Any]]:
+    """Match requests: a story, sometimes interests, a place, and some times or requirements
+    (with ``languages``, one story in three in Bengali, Somali, Turkish, Polish, Arabic or
+    Urdu)."""
     rng = random.Random(seed)
+    stories = STORIES + (written_in_languages()[::6] if languages else [])
     mix = []
     for i in range(count):
         _, lat, lon, _ = rng.choice(PLACES)
-        body: dict[str, Any] = {"about": rng.choice(STORIES),
+        body: dict[str, Any] = {"about": rng.choice(stories),
                                 "max_travel_km": rng.choice([2, 3, 5]),
                                 "location": {"lat": round(lat + rng.uniform(-0.01, 0.01), 4),
                                              "lon": round(lon + rng.uniform(-0.01, 0.01), 4)}}
@@ -116,7 +129,7 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
             matcher_client.post("/match", body)
 
         searched = _time(search, [p for _, p in query_mix(count)])
-        matched = _time(match, match_mix(count))
+        matched = _time(match, match_mix(count, languages=LANGUAGES_MIX))
         rss = max((_peak_rss_mb(int(p)) for p in _children(matcher.pid)), default=0)
     finally:
         for server in (matcher, directory):
@@ -150,8 +163,12 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
     parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
     parser.add_argument("--write", type=Path, help="Also write the results into this file")
+    parser.add_argument("--languages", action="store_true",
+                        help="Mix in requests written in the boroughs' other languages")
     parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.languages:
+        os.environ["BENCH_LANGUAGES"] = "1"  # the per-size processes read it
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.requests, args.es_url)))
         return

@@ -15,8 +15,9 @@ from webargs.flaskparser import FlaskParser
 from linkwell import health
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
+from linkwell.langid import declared
 from linkwell.match_schemas import MatchRequestSchema, MatchResponseSchema
-from linkwell.matcher import candidates, explain, who
+from linkwell.matcher import candidates, explain, language, who
 from linkwell.matcher.location import UnknownPostcode, resolve
 from linkwell.matcher.rules import partition, unstated
 from linkwell.matcher.safety import safety
@@ -61,7 +62,7 @@ class Match(MethodView):
     @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
     def post(self, body: dict[str, Any]) -> Response:
         """Rank community assets for a person, with reasons and cautions for each."""
-        profile = understand(body)
+        profile = understand(body, declared=declared(current_app.config.get("LANGUAGES")))
         try:
             profile.place = resolve(current_app.extensions["linkwell.plugins"],
                                     body.get("location"))
@@ -88,7 +89,9 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
     extra = shortlist([i for i in ranked if i.id in unsure], profile, tax)
     picked += extra[:max(0, profile.limit - len(picked))]
     understood: dict[str, Any] = {"needs": profile.needs, "interests": profile.interests,
-                                  "words": profile.terms}
+                                  "words": profile.terms,
+                                  **language.understood(profile.reading, profile.needs,
+                                                        profile.interests, tax)}
     if profile.place is not None:
         understood["location"] = profile.place.as_dict()
     return {"safety": safety(profile.safety),

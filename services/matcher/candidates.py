@@ -30,6 +30,7 @@ PER_PAGE = 30  # nearest assets with a wanted concept
 TEXT_PER_PAGE = 20  # best matches for the person's words
 REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
 MEANING_PER_PAGE = 20  # nearest in meaning to what the person said, blended with distance
+LANGUAGE_PER_PAGE = 10  # nearby, for what they want, in the language they speak
 NEARBY_PER_PAGE = 10  # venues near a person who will not travel: which feeds are local
 MAX_CANDIDATES = 300
 DEFAULT_TRAVEL_KM = 5.0
@@ -119,6 +120,12 @@ def calls(profile: Profile) -> list[dict[str, str]]:
                         **({"remote": "true"} if profile.remote_ok else {})})
         ways = [d for d in allowed_delivery(profile.delivery or [*REMOTE, "home_visit"])
                 if d in (*REMOTE, "home_visit")]
+        spoken = [c for c in profile.spoken if c != "en"]
+        if spoken and profile.vector is not None and not profile.languages:
+            # Listings in their language nearby, nearest in meaning, so that a soft preference
+            # has them to prefer even where none is tagged with what they named.
+            out.append({**local, "language": ",".join(spoken), "sort": "blended",
+                        "per_page": str(LANGUAGE_PER_PAGE)})
         if ways and concepts:
             out.append({**base, "delivery": ",".join(ways), "concept": concepts,
                         "concept_weight": weighted, "per_page": str(REMOTE_PER_PAGE)})

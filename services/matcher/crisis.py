@@ -378,8 +378,13 @@ def detect(text: str, tax: Taxonomy | None = None) -> list[str]:
     return list(dict.fromkeys(c for _, concepts in sorted(found) for c in concepts))
 
 
-def concerns(text: str, needs: Iterable[str] = (), tax: Taxonomy | None = None) -> list[str]:
-    """Safety-route needs chosen outright ("needs": [...]), then those the words suggest."""
+def concerns(text: str, needs: Iterable[str] = (), tax: Taxonomy | None = None,
+             language: str = "en") -> list[str]:
+    """Safety-route needs chosen outright ("needs": [...]), then those the words suggest,
+    in English and in the language the person wrote in (crisis_languages.py)."""
+    from linkwell.matcher import crisis_languages
+
     tax = tax or load_taxonomy()
     chosen = [n for n in needs if n in tax.concepts and tax.concepts[n].safety_route]
-    return list(dict.fromkeys([*chosen, *detect(text, tax)]))
+    english = detect(text, tax) if crisis_languages.maybe_english(text, language) else []
+    return list(dict.fromkeys([*chosen, *english, *crisis_languages.detect(text, language)]))

@@ -149,10 +149,9 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
     out.extend(text for a, text in AUDIENCE_REASONS.items() if a in audience)
     if profile.step_free and "step_free" in (item.asset.get("accessibility") or []):
         out.append("Step-free access")
-    spoken = [languages.english_name(c) for c in item.asset.get("languages") or []
-              if c in profile.spoken and c != "en"]
-    if spoken:
-        out.append(f"In {' and '.join(spoken)}")
+    spoken = [c for c in profile.spoken if c != "en" and c in languages.spoken_by(item.asset)]
+    if spoken:  # in their own script too, for a person who wrote in it
+        out.append(f"In {' and '.join(map(languages.label, spoken))}")
     return out
 
 

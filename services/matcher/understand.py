@@ -14,7 +14,8 @@ from typing import Any
 
 from linkwell import semantic
 from linkwell.geo.places import Place
-from linkwell.matcher import crisis, negation
+from linkwell.langid import DEFAULT_LANGUAGES
+from linkwell.matcher import crisis, language, negation
 from linkwell.matcher.person import LEARNER, children_in, languages_in, person_in
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
@@ -126,6 +127,7 @@ class Profile:
     learner: bool = False  # learning English, or speaking another language
     home_area: str | None = None  # the area they most likely live in (from places near them)
     spoken: list[str] = field(default_factory=list)  # languages they speak (a preference)
+    reading: language.Reading = field(default_factory=language.Reading)  # language written in
     meaning: str = ""  # what they are looking for, as the semantic signal reads it
     vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
 
@@ -243,13 +245,17 @@ def windows_from(availability: list[dict[str, Any]]) -> list[Window]:
                    w.get("to", MINUTES_PER_DAY)) for w in availability]
 
 
-def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
+def understand(body: dict[str, Any], tax: Taxonomy | None = None,
+               declared: tuple[str, ...] = DEFAULT_LANGUAGES) -> Profile:
     """The profile for a validated request body (location is resolved separately)."""
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
     about = negation.wanted_text(story)  # what they do not want never counts for an asset
     interests = [str(i) for i in body.get("interests") or []]
+    reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
+    # In another language: what its words name, as the English synonyms would.
+    named += [(c, w, True) for c, w in reading.concepts if c in tax.concepts]
     for interest in interests:
         # An interest typed on its own is meant, even a broad word like "social".
         named += [(c, w, False) for c, w in named_concepts(interest, tax, specific_only=False)]
@@ -263,7 +269,7 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         terms=significant_terms(" ".join([about, *interests])),
         text=" ".join([about, *interests]),
         # The whole story, refusals included: "I don't want to be here any more" is heard.
-        safety=crisis.concerns(story, body.get("needs") or [], tax),
+        safety=crisis.concerns(story, body.get("needs") or [], tax, language=reading.code),
         age=body.get("age"), gender=requirements.get("gender"),
         cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
         languages=list(requirements.get("languages") or []),
@@ -278,23 +284,28 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
     profile.avoid = [c for c, _ in named_concepts(negation.refused_text(story), tax,
                                                   specific_only=True)
                      if c not in concepts and not tax.concepts[c].safety_route]
-    profile.meaning = meaning_text(about, interests, body.get("needs") or [], tax)
+    profile.reading = reading
+    # WordLlama reads English: another language's meaning is what was understood of it.
+    english = reading.code == "en"
+    profile.meaning = meaning_text(about if english else "", interests if english else [], [
+        *(body.get("needs") or []), *dict.fromkeys(c for c, _ in reading.concepts)], tax)
     profile.vector = semantic.quantise(semantic.embed_one(profile.meaning)) if (
         profile.meaning) else None
     profile.children = children_in(story)
     gender, age = person_in(story)
-    profile.gender = profile.gender or gender
+    profile.gender = profile.gender or gender or reading.gender
     profile.age = profile.age if profile.age is not None else age
     needed, spoken = languages_in(story)
     if not profile.languages and needed:
         profile.languages = needed  # "needs a Somali interpreter": as the field would say
-    profile.spoken = list(dict.fromkeys([*profile.languages, *spoken]))
+    written = [reading.code] if reading.code != "en" else []
+    profile.spoken = list(dict.fromkeys([*profile.languages, *spoken, *written]))
     profile.learner = bool(set(profile.spoken) - {"en"}) or bool(LEARNER.search(fold(story)))
     profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
     profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
     profile.practical = practical_help_for(profile.needs, tax)
-    profile.audiences = audiences_for(profile.text, profile.age)
+    profile.audiences = audiences_for(profile.text, profile.age) | reading.audiences
     if profile.gender in GENDER_AUDIENCES:  # a group for men, and he is a man
         profile.audiences.add(GENDER_AUDIENCES[profile.gender])
     if body.get("availability"):

@@ -151,6 +151,9 @@ class Weights:
     # Single-gender group, gender not given.
     unsure_audience: float = 0.6
     own_audience: float = 1.15
+    # A listing in the language the person wrote in (or chose), when it is not English:
+    # someone writing in Turkish may well need Turkish, so more than a language merely spoken.
+    written_language: float = 1.4
     not_their_group: float = 0.5
     beyond_max: float = 0.7
     outside_times: float = 0.7

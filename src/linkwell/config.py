@@ -48,6 +48,9 @@ ENVIRONMENT = {
     "LINKWELL_ORUK_RATE_LIMITS": "ORUK_RATE_LIMITS",
     # How many reverse proxies in front of the gateway to trust for X-Forwarded-For.
     "LINKWELL_PROXY_HOPS": "PROXY_HOPS",
+    # The languages people here write in (ISO 639-1, comma-separated): what the matcher
+    # detects among; unset: English and the demo boroughs' main languages.
+    "LINKWELL_LANGUAGES": "LANGUAGES",
 }
 
 

@@ -6,6 +6,10 @@ script ("Bengali (বাংলা)"), never as a bare code.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
 # Language names as listings and people write them, to their codes.
 CODES = {
     "english": "en", "bengali": "bn", "bangla": "bn", "sylheti": "syl", "somali": "so",
@@ -47,3 +51,17 @@ def label(code: str) -> str:
         return english_name(code)
     english, own = found
     return f"{english} ({own})" if own and own != english else english
+
+
+_NAMED = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CODES), key=len, reverse=True))
+                    + r")\b")
+
+
+def spoken_by(asset: Mapping[str, Any]) -> set[str]:
+    """The languages a listing is in: its ``languages`` field, and those its own words name
+    ("Somali Elders Tea", "Arabic-speaking women's group") or are written in."""
+    codes = {str(c) for c in asset.get("languages") or []}
+    text = " ".join(str(asset.get(key) or "") for key in ("name", "description"))
+    codes.update(CODES[m] for m in _NAMED.findall(text.lower()))
+    codes.update(code for code, (_, own) in NAMES.items() if own and own in text)
+    return codes

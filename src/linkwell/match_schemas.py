@@ -115,6 +115,13 @@ class MatchRequestSchema(Strict):
     requirements = fields.Nested(RequirementsSchema)
     prefer = fields.Nested(PreferSchema)
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    language = fields.String(validate=validate.Regexp(
+        r"^[a-z]{2,3}$", error="must be an ISO 639 language code such as bn or so"), metadata={
+        "example": "bn",
+        "description": "The language the person writes in, as chosen on the form; detected "
+                       "from their words (among the deployment's languages) when not given. "
+                       "Listings in it come first where they fit as well, and what was "
+                       "understood is also given in it"})
 
     @validates_schema
     def _something_to_go_on(self, data: dict[str, Any], **_: Any) -> None:
@@ -149,6 +156,13 @@ class UnderstoodSchema(Schema):
         "with it: 'Distances are from the middle of SE6'); found and source (for a place "
         "name: which place was used, 'Kentish Town (Camden)', and which gazetteer or service "
         "said so)")})
+    language = fields.Dict(metadata={
+        "description": "The language read: code, name (\"Bengali (বাংলা)\") and how: chosen "
+                       "(on the form), detected, romanised (Bengali or Urdu in Latin letters) "
+                       "or default (English)"})
+    labels = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), metadata={
+        "description": "The needs and interests understood, as labels in English (en) and in "
+                       "the person's language where it is another"})
 
 
 class MatchResultSchema(Schema):

@@ -19,7 +19,11 @@ from linkwell.taxonomy import Taxonomy, load_taxonomy
 
 _STEMMER = Stemmer.Stemmer("english")
 _APOSTROPHES = re.compile(r"['’‘`]")
-_NON_WORD = re.compile(r"[^\w]+")
+# Word characters, and the vowel signs of the Indic scripts (Bengali "া", "ি"): Python's \w
+# leaves out these marks, which would cut "একা" (alone) into "এক" (one). Dandas end sentences.
+_NON_WORD = re.compile(r"[^\w\u0900-\u0963\u0966-\u0DFF]+")
+# The dotless i is typed as "i" on most keyboards: "yalnizim" is "yalnızım".
+_LETTERS = str.maketrans({"ı": "i"})
 
 STOP_WORDS = frozenset(
     """a about above after again all am an and any are as at be because been before being
@@ -49,7 +53,8 @@ def fold(text: str) -> str:
         bare = text
     else:
         decomposed = unicodedata.normalize("NFKD", text)
-        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(
+            _LETTERS)
     return _NON_WORD.sub(" ", _APOSTROPHES.sub("", bare.casefold())).replace("_", " ").strip()
 
 

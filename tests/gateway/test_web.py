@@ -162,6 +162,23 @@ FORM = {"about": WORDS, "interests": "gardening, singing", "needs": ["connection
         "language": "bn", "delivery": ["in_person", "phone"]}
 
 
+def test_what_was_understood_is_also_shown_in_the_persons_language(
+        web: FlaskClient, matcher: StandInMatcher) -> None:
+    choir = summary_of(web, CHOIR)
+    matcher.answer = {"results": [contract_result(choir)], "safety": None, "understood": {
+        "needs": ["connection.lonely"], "interests": [],
+        "language": {"code": "ur", "name": "Urdu (اردو)", "how": "detected"},
+        "labels": {"en": ["Feeling lonely"], "ur": ["تنہائی"]}}}
+    html = web.post("/match", data={"about": "میں اکیلا ہوں"}).get_data(as_text=True)
+    assert "We looked for: Feeling lonely." in html
+    assert '<p class="understood" lang="ur" dir="rtl">تنہائی</p>' in html
+    matcher.answer = {**matcher.answer, "understood": {"needs": ["connection.lonely"],
+                                                       "language": {"code": "en"},
+                                                       "labels": {"en": ["Feeling lonely"]}}}
+    assert 'lang="en"' not in web.post("/match", data={"about": "lonely"}).get_data(
+        as_text=True).split("results-title")[1]
+
+
 def test_the_form_becomes_the_matcher_contract_and_comes_back_filled_in(
         web: FlaskClient, matcher: StandInMatcher) -> None:
     choir = summary_of(web, CHOIR)
@@ -175,7 +192,7 @@ def test_the_form_becomes_the_matcher_contract_and_comes_back_filled_in(
         "location": {"postcode": "SE6 4RU"}, "max_travel_km": 3.0,
         "availability": [{"day": "tuesday", "from": "09:00", "to": "12:00"}],
         "requirements": {"cost": "free", "step_free": True, "languages": ["bn"],
-                         "delivery": ["in_person", "phone"]}}]
+                         "delivery": ["in_person", "phone"]}, "language": "bn"}]
     html = response.get_data(as_text=True)
     for shown in ("Catford Community Choir", "Choir: matches your interest in singing",
                   "Last confirmed 14 months ago", "1.2 km away", "Tuesday 24 November, 10:00",

@@ -24,6 +24,7 @@ from linkwell.taxonomy import load_taxonomy
 
 CORPUS = Path(__file__).parent / "data" / "crisis_corpus.yaml"
 PROBES = Path(__file__).parent / "data" / "crisis_probes.yaml"
+LANGUAGE_PROBES = Path(__file__).parent / "data" / "crisis_probes_languages.yaml"
 MIN_PRECISION = 0.95
 MIN_PROBE_RECALL = 0.95  # development probes: a few vague ones are known misses
 
@@ -34,8 +35,13 @@ def corpus() -> dict[str, dict[str, list[dict[str, Any]]]]:
     return data
 
 
-def whole(kind: str) -> list[dict[str, Any]]:
-    return [item for part in ("tune", "held_out") for item in corpus()[kind][part]]
+def whole(kind: str, language: str = "en") -> list[dict[str, Any]]:
+    """One language's items (English where an item names none) from both parts."""
+    return [item for part in ("tune", "held_out") for item in corpus()[kind][part]
+            if item.get("language", "en") == language]
+
+
+OTHER_LANGUAGES = ("bn", "so", "tr", "pl", "ar", "ur")
 
 
 def test_the_corpus_is_big_varied_and_split() -> None:
@@ -44,7 +50,8 @@ def test_the_corpus_is_big_varied_and_split() -> None:
         items = whole(kind)
         assert len(items) >= 130
         assert len({i["text"] for i in items}) == len(items)
-        held_out = len(corpus()[kind]["held_out"]) / len(items)
+        held_out = len([i for i in corpus()[kind]["held_out"] if "language" not in i]) / len(
+            items)
         assert 0.35 <= held_out <= 0.45
     crisis = whole("crisis")
     assert {i["concept"] for i in crisis} == {URGENT, AT_HOME, SOMEONE}
@@ -64,6 +71,62 @@ def test_near_misses_stay_quiet() -> None:
     near = whole("near_miss")
     fired = [(i["text"], detect(i["text"])) for i in near if detect(i["text"])]
     assert 1 - len(fired) / len(near) >= MIN_PRECISION, "\n".join(map(str, fired))
+
+
+def test_each_other_language_has_twenty_phrasings_and_near_misses_split_alike() -> None:
+    for language in OTHER_LANGUAGES:
+        for kind in ("crisis", "near_miss"):
+            items = whole(kind, language)
+            assert len(items) >= 20 and len({i["text"] for i in items}) == len(items)
+            held = [i for i in corpus()[kind]["held_out"] if i.get("language") == language]
+            assert len(held) == len(items) * 2 // 5, (language, kind)
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_crisis_wording_in_each_language_raises_its_concept(language: str) -> None:
+    """By the same rules as English: every phrasing caught, near-misses quiet (>= 95%)."""
+    missed = [(i["concept"], i["text"], found) for i in whole("crisis", language)
+              if i["concept"] not in (found := concerns(i["text"], language=language))]
+    assert not missed, missed
+    near = whole("near_miss", language)
+    fired = [(i["text"], found) for i in near if (found := concerns(i["text"],
+                                                                     language=language))]
+    assert 1 - len(fired) / len(near) >= MIN_PRECISION, fired
+
+
+def test_probes_in_other_languages_hold_and_the_blind_round_does_not_fall() -> None:
+    """Rounds 1-2 were mended on (development): they hold. Round 3 was written after and is
+    never mended on: 25 of 36 phrasings and 23 of 24 near-misses when first run (a floor)."""
+    with LANGUAGE_PROBES.open(encoding="utf-8") as f:
+        probes = yaml.safe_load(f)
+    for blind in (False, True):
+        crisis = [i for i in probes["crisis"] if (i.get("round") == 3) is blind]
+        near = [i for i in probes["near_miss"] if (i.get("round") == 3) is blind]
+        caught = [i for i in crisis if i["concept"] in concerns(i["text"],
+                                                                 language=i["language"])]
+        silent = [i for i in near if not concerns(i["text"], language=i["language"])]
+        floor = (0.69, 0.95) if blind else (MIN_PROBE_RECALL, MIN_PRECISION)
+        assert len(caught) / len(crisis) >= floor[0] and len(silent) / len(near) >= floor[1], (
+            blind, len(caught), len(crisis), len(silent), len(near))
+
+
+def test_english_misread_as_another_language_still_gets_english_rules() -> None:
+    """Short English is sometimes read as Somali or Turkish ("I'm sucicidal"): the matcher
+    tells concerns() the language it detected, and no English phrasing may be lost by it."""
+    from linkwell.langid import detector
+
+    missed = [i["text"] for i in whole("crisis") if i["concept"] not in concerns(
+        i["text"], language=detector().detect(i["text"]).language)]
+    fired = [i["text"] for i in whole("near_miss") if concerns(
+        i["text"], language=detector().detect(i["text"]).language)]
+    assert not missed and not fired, (missed, fired)
+    assert concerns("I'm sucicidal", language="so") == [URGENT]
+
+
+def test_english_words_are_read_with_english_rules_when_another_language_is_chosen() -> None:
+    assert concerns("I want to kill myself", language="so") == [URGENT]
+    # Polish "od" (since) is not text-speak for "overdose".
+    assert concerns("Jestem tu od niedawna i nikogo nie znam", language="pl") == []
 
 
 def test_development_probes_mostly_hold() -> None:

@@ -153,6 +153,8 @@ def match_request(form: Mapping[str, Any]) -> dict[str, Any]:
     requirements = _requirements(form)
     if requirements:
         body["requirements"] = requirements
+    if form["language"]:  # also the language to read their words in, and to answer in
+        body["language"] = form["language"]
     return body
 
 

@@ -79,6 +79,7 @@ def match_post() -> tuple[str, int]:
     place = (body.get("understood") or {}).get("location") or {}
     return page("match.html", options=options, points=map_points(options),
                 understood=_understood(body.get("understood") or {}),
+                understood_own=_understood_own(body.get("understood") or {}),
                 place_note=place.get("note"),
                 safety=body.get("safety"), **_match_form_context(form))
 
@@ -89,6 +90,19 @@ def _understood(understood: dict[str, Any]) -> list[str]:
     # Either list may hold concept ids or plain words: show a person the plain label.
     return list(dict.fromkeys(tax.label(str(c)) if str(c) in tax.concepts else str(c)
                               for c in found))
+
+
+RIGHT_TO_LEFT = frozenset({"ar", "ur", "fa", "ps", "he", "yi"})
+
+
+def _understood_own(understood: dict[str, Any]) -> dict[str, Any] | None:
+    """What was understood in the person's own language, where they wrote in another."""
+    language = (understood.get("language") or {}).get("code")
+    labels = (understood.get("labels") or {}).get(language) if language != "en" else None
+    if not labels:
+        return None
+    return {"lang": language, "dir": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+            "labels": list(dict.fromkeys(str(x) for x in labels))}
 
 
 @bp.get("/search")
