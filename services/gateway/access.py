@@ -73,7 +73,7 @@ def require_role(*roles: str) -> ApiKey:
 
 # Files that cost nothing to serve (the page's CSS, scripts, map images, the widget's script):
 # a page view fetches several, and counting them would spend a person's allowance on one page.
-UNLIMITED_PREFIXES = ("/static/", "/widget.js")
+UNLIMITED_PREFIXES = ("/static/", "/widget.js", "/widget/messages.json")
 
 
 def _limit() -> Response | None:

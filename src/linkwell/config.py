@@ -35,6 +35,10 @@ ENVIRONMENT = {
     "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",
     # Postcodes typed by people go to postcodes.io only where a deployment sets this.
     "LINKWELL_POSTCODES_IO_URL": "POSTCODES_IO_URL",
+    # Distances on pages, print, widget and reasons: "km" (metres, then km) or "miles".
+    "LINKWELL_DISTANCE_UNIT": "DISTANCE_UNIT",
+    # The citizen pages' languages (codes, comma-separated); unset offers every catalog.
+    "LINKWELL_PAGE_LANGUAGES": "PAGE_LANGUAGES",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
 from linkwell.gateway.access import keys
+from linkwell.gateway.web import i18n
 from linkwell.gateway.web.views import page_policy
 
 bp = Blueprint("embed", __name__)
@@ -23,6 +24,28 @@ def widget_js() -> Response:
     # Partner pages on other sites load this script; it sets no cookies and reads none.
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/widget/messages.json")
+def widget_messages() -> Response:
+    """The widget's words in the person's language (``?lang=``, else the browser's
+    Accept-Language), the languages it offers, and the deployment's distance unit."""
+    from flask import jsonify
+
+    from linkwell import distances
+
+    code = i18n.current()
+    body = {"lang": code, "dir": i18n.direction(code),
+            "languages": [{"code": c, "name": n, "dir": d}
+                          for c, n, d in i18n.page_context()["switch_languages"]],
+            "distance_unit": distances.unit(current_app.config.get("DISTANCE_UNIT")),
+            "messages": i18n.translated((*i18n.script_msgids("widget.js"),
+                                         *i18n.safety_msgids()))}
+    response = jsonify(body)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "public, max-age=300"
+    response.vary.add("Accept-Language")
     return response
 
 
