@@ -13,7 +13,7 @@ KM_PER_MILE = 1.609344
 # What distance_text writes (in English), so that a page showing the distance apart can leave
 # it out of the reasons (one distance per option).
 DISTANCE_TEXT = re.compile(r"^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km|"
-                           r"Less than 0\.1 miles|\d+(?:\.\d)? miles?) away$")
+                           r"Less than 0\.1 miles|\d+(?:\.\d)? miles) away$")
 # The words around the number, for a page that shows them in another language.
 Words = Callable[[str, dict[str, str]], str]
 
@@ -23,8 +23,7 @@ def _english(key: str, numbers: dict[str, str]) -> str:
 
 
 ENGLISH = {"near_m": "Less than 100 m away", "m": "%(n)s m away", "km": "%(n)s km away",
-           "near_miles": "Less than 0.1 miles away", "mile": "%(n)s mile away",
-           "miles": "%(n)s miles away"}
+           "near_miles": "Less than 0.1 miles away", "miles": "%(n)s miles away"}
 
 
 def unit(configured: object) -> str:
@@ -42,8 +41,8 @@ def distance_text(km: float, unit_name: str = "km", words: Words = _english,
         miles = km / KM_PER_MILE
         if miles < 0.05:
             return words("near_miles", {})
-        rounded = round(miles, 1)
-        return words("mile" if rounded == 1 else "miles", {"n": number(rounded, 1)})
+        # One decimal, as kilometres have: "1.0 miles away", like "1.0 km away".
+        return words("miles", {"n": number(round(miles, 1), 1)})
     if km < 0.1:
         return words("near_m", {})
     if km < 0.995:

@@ -35,8 +35,13 @@ def catalog_languages(root: Path = TRANSLATIONS) -> tuple[str, ...]:
 
 
 def offered() -> tuple[str, ...]:
-    """The languages this deployment offers (``LINKWELL_LANGUAGES`` narrows the catalogs)."""
-    have = catalog_languages()
+    """The languages this deployment offers: English and each compiled catalog in the
+    translation directories (``LINKWELL_PAGE_LANGUAGES`` narrows them)."""
+    from flask_babel import get_babel
+
+    found = [c for root in get_babel().translation_directories
+             for c in catalog_languages(Path(root))]
+    have = tuple(dict.fromkeys([DEFAULT, *sorted(found)]))
     wanted = current_app.config.get("PAGE_LANGUAGES")
     if not wanted:
         return have
@@ -151,6 +156,8 @@ def js_messages() -> dict[str, str]:
 def remember_choice(response: Response) -> Response:
     """A language chosen with the switcher is kept for the next pages (a cookie holding only
     the language code); the page's language depends on these headers, so caches are told."""
+    if response.mimetype != "text/html":
+        return response
     chosen = request.values.get(SWITCH_FIELD) if request.method in ("GET", "POST") else None
     if chosen in offered() and request.cookies.get(COOKIE) != chosen:
         response.set_cookie(COOKIE, str(chosen), max_age=COOKIE_DAYS * 86400, samesite="Lax",
@@ -163,3 +170,4 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale,
           default_translation_directories=str(TRANSLATIONS))
     app.config.setdefault("PAGE_LANGUAGES", None)
+    app.after_request(remember_choice)

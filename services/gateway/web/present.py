@@ -19,7 +19,7 @@ STALE_AFTER_DAYS = 365
 # linkwell.distances' sentences, in the page's language.
 DISTANCE_WORDS = {"near_m": _l("Less than 100 m away"), "m": _l("%(n)s m away"),
                   "km": _l("%(n)s km away"), "near_miles": _l("Less than 0.1 miles away"),
-                  "mile": _l("%(n)s mile away"), "miles": _l("%(n)s miles away")}
+                  "miles": _l("%(n)s miles away")}
 DELIVERY_LABELS = {"in_person": _l("In person"), "online": _l("Online"),
                    "phone": _l("By phone"), "home_visit": _l("At home")}
 COST_BANDS = {"free": _l("Free"), "low": _l("Low cost"), "paid": _l("There is a charge")}

@@ -188,7 +188,7 @@ def report(asset_id: str) -> tuple[str, int]:
         errors["problem"] = [gettext("Choose what is wrong")]
     if len(details) > MAX_DETAILS:
         errors["details"] = [gettext("Please keep this under %(n)s characters",
-                                     n=f"{MAX_DETAILS:,}")]
+                                     n=format(MAX_DETAILS, ","))]
     if errors:
         return page("report.html", 400, **{**context, "errors": errors, "chosen": chosen,
                                            "details": details})

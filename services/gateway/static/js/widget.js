@@ -309,7 +309,7 @@
     if (routes.length) {
       var ul = el("ul");
       routes.forEach(function (route) {
-        var li = el("li", {}, [el("strong", { text: _(route.name || "") })]);
+        var li = el("li", {}, [el("strong", { text: route.name ? _(route.name) : "" })]);
         if (route.contact) {
           li.appendChild(document.createTextNode(": "));
           if (/^[0-9 ]+$/.test(route.contact)) {
@@ -330,7 +330,7 @@
 
   // As linkwell.distances writes them: metres under a kilometre, then km to one decimal; or
   // miles to one decimal where the deployment says so (in English, as the matcher's reasons).
-  var DISTANCE_TEXT = /^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km|Less than 0\.1 miles|\d+(?:\.\d)? miles?) away$/;
+  var DISTANCE_TEXT = /^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km|Less than 0\.1 miles|\d+(?:\.\d)? miles) away$/;
   function number(value, places) {
     try {
       return new Intl.NumberFormat(LANG.lang, { minimumFractionDigits: places, maximumFractionDigits: places }).format(value);
@@ -340,7 +340,7 @@
     if (UNIT === "miles") {
       var miles = Math.round(km / 1.609344 * 10) / 10;
       if (miles < 0.1) { return _("Less than 0.1 miles away"); }
-      return fmt(miles === 1 ? _("%(n)s mile away") : _("%(n)s miles away"), { n: number(miles, 1) });
+      return fmt(_("%(n)s miles away"), { n: number(miles, 1) });
     }
     if (km < 0.1) { return _("Less than 100 m away"); }
     if (km < 0.995) { return fmt(_("%(n)s m away"), { n: number(Math.round(km * 100) * 10, 0) }); }
