@@ -132,6 +132,31 @@ def test_switching_language_keeps_the_request(browser: Any, stack: Stack) -> Non
         page.context.close()
 
 
+def test_the_widget_switches_language_keeping_what_was_typed(browser: Any,
+                                                             stack: Stack) -> None:
+    page = tab_in(browser, "en-GB")
+    try:
+        page.goto(stack.partner + "/")
+        page.get_by_label("Search by a word").fill("walking")
+        page.get_by_label("Your postcode (optional)").fill("SE6")
+        page.get_by_role("button", name="Search", exact=True).click()
+        page.locator(".linkwell-widget .result").first.wait_for()
+        names = page.locator(".linkwell-widget .result h3").all_inner_texts()
+        with page.expect_response(lambda r: "/api/v1/services" in r.url):
+            page.get_by_role("button", name="Soomaali").click()
+        widget = page.locator(".linkwell-widget section")
+        assert widget.get_attribute("lang") == "so"
+        assert page.get_by_role("button", name="Soomaali").get_attribute("aria-pressed") == "true"
+        assert page.locator("#lw-q").input_value() == "walking"
+        assert page.locator("#lw-postcode").input_value() == "SE6"
+        page.locator(".linkwell-widget .result").first.wait_for()
+        assert page.locator(".linkwell-widget .result h3").all_inner_texts() == names
+        assert "doorasho" in page.locator(".linkwell-widget p.status").first.inner_text()
+        axe_clean(page)
+    finally:
+        page.context.close()
+
+
 # --- No raw key on any page ------------------------------------------------------------------
 
 START_PAGES = ("/", "/search", "/search?q=walking", "/search?q=bengali", "/shortlist")

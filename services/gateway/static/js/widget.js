@@ -128,7 +128,7 @@
 
   function locationControl(root) {
     if (!navigator.geolocation) { return null; }
-    var note = el("p", { "class": "hint", id: "lw-here", role: "status", "aria-live": "polite" });
+    var note = el("p", { "class": "hint", id: "lw-here", "aria-live": "polite" });
     var button = el("button", { type: "button", "class": "secondary", text: _("Use my location") });
     button.addEventListener("click", function () {
       note.textContent = _("Finding where you are…");
