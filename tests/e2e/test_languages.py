@@ -157,6 +157,24 @@ def test_the_widget_switches_language_keeping_what_was_typed(browser: Any,
         page.context.close()
 
 
+def test_right_to_left_pages_mirror(browser: Any, stack: Stack) -> None:
+    """What an Arabic or Urdu catalog turns on (dir="rtl"): the layout mirrors, and stays
+    clean for axe. Set here on a results page, as a catalog's language would set it."""
+    page = tab_in(browser, "en-GB")
+    try:
+        page.goto(stack.gateway + "/search?q=singing")
+        edge = "el => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]"
+        assert page.locator(".option").first.evaluate(edge) == ["6px", "1px"]
+        page.evaluate("document.documentElement.dir = 'rtl'")
+        assert page.locator(".option").first.evaluate(edge) == ["1px", "6px"]
+        box = page.locator("#q").bounding_box()
+        button = page.get_by_role("button", name="Search", exact=True).first.bounding_box()
+        assert box and button and button["x"] < box["x"]  # the button now sits to the left
+        axe_clean(page)
+    finally:
+        page.context.close()
+
+
 # --- No raw key on any page ------------------------------------------------------------------
 
 START_PAGES = ("/", "/search", "/search?q=walking", "/search?q=bengali", "/shortlist")
