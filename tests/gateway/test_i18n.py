@@ -190,3 +190,25 @@ def test_the_widget_gets_its_words_and_the_urgent_help_in_the_persons_language(
     assert chosen["lang"] == "bn" and chosen["messages"]["If you need help now"]
     english = web.get("/widget/messages.json", headers={"Accept-Language": "en"}).get_json()
     assert english["lang"] == "en" and english["messages"] == {}
+
+
+def test_search_filters_show_labels_never_keys(web: FlaskClient) -> None:
+    html = web.get("/search").get_data(as_text=True)
+    labels = re.findall(r'<label for="f-(\w+)-\d+">([^<]+?) <span class="count">', html)
+    assert labels
+    by_filter: dict[str, list[str]] = {}
+    for name, label in labels:
+        by_filter.setdefault(name, []).append(label)
+    assert "language" in by_filter, sorted(by_filter)
+    for name, shown in by_filter.items():
+        for label in shown:
+            assert not re.fullmatch(r"[a-z]{2,3}|[a-z]+_[a-z_]+|\w+:\w+", label), (name, label)
+    assert "Languages spoken" in html
+    bengali = web.get("/search?lang=bn").get_data(as_text=True)
+    days = re.findall(r'<label for="f-day-\d+">([^<]+?) <span', bengali)
+    assert days and all(d.endswith("বার") for d in days), days  # সোমবার, মঙ্গলবার...
+    # Choosing a language filters by it, and the choice stays ticked.
+    code = re.search(r'name="language" value="(\w+)"', html)
+    assert code
+    chosen = web.get(f"/search?language={code.group(1)}").get_data(as_text=True)
+    assert re.search(rf'name="language" value="{code.group(1)}" checked', chosen)

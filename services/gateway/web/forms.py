@@ -33,7 +33,7 @@ LANGUAGES = ("bn", "so", "tr", "pl", "ar", "ur", "pt", "es", "yo", "ta", "gu", "
 # Directory facet name -> search parameter.
 FACET_PARAMS = {"concepts": "concept", "cost": "cost", "delivery": "delivery",
                 "accessibility": "accessibility", "audience": "audience", "areas": "area",
-                "days": "day"}
+                "days": "day", "languages": "language"}
 _ASSET_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_SHORTLIST = 30
 
@@ -249,7 +249,7 @@ def search_params(args: MultiDict[str, str]) -> dict[str, str]:
     q = args.get("q", "").strip()
     if q:
         params["q"] = q[:300]
-    for name in ("concept", "cost", "delivery", "accessibility", "audience", "area", "day"):
+    for name in FACET_PARAMS.values():
         values = [v for v in args.getlist(name) if v]
         if values:
             params[name] = ",".join(values)

@@ -132,7 +132,8 @@ def _page_url(params: dict[str, str], number: int) -> str:
 
 FACET_TITLES = {"concepts": _l("Type of activity"), "cost": _l("Cost"),
                 "delivery": _l("How it happens"), "accessibility": _l("Access"),
-                "audience": _l("Who it is for"), "areas": _l("Area"), "days": _l("Day")}
+                "audience": _l("Who it is for"), "areas": _l("Area"), "days": _l("Day"),
+                "languages": _l("Languages spoken")}
 
 
 def _facets(facets: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -141,6 +142,9 @@ def _facets(facets: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         buckets = facets.get(name) or []
         if name == "concepts":  # top-level activity types keep the list short
             buckets = [b for b in buckets if "." not in b["value"]]
+        if name == "days":  # the day's name in the page's language
+            names = dict(_days())
+            buckets = [{**b, "label": names.get(b["value"], b.get("label"))} for b in buckets]
         if buckets:
             out.append({"name": forms.FACET_PARAMS[name], "id": name, "title": title,
                         "buckets": [{**b, "label": b.get("label") or b["value"].capitalize()}
