@@ -15,6 +15,7 @@ from typing import Any
 
 from babel import Locale
 from flask import Flask, Response, current_app, request
+from markupsafe import Markup
 from flask_babel import Babel, get_locale, gettext
 
 from linkwell import languages
@@ -166,8 +167,15 @@ def remember_choice(response: Response) -> Response:
     return response
 
 
+def in_english() -> Markup:
+    """For words that come in English from the taxonomy or the matcher, on a page in another
+    language: said so, so that a screen reader reads them with an English voice."""
+    return Markup("") if current() == DEFAULT else Markup(' lang="en" dir="ltr"')
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale,
           default_translation_directories=str(TRANSLATIONS))
     app.config.setdefault("PAGE_LANGUAGES", None)
     app.after_request(remember_choice)
+    app.add_template_global(in_english)
