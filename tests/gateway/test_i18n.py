@@ -214,3 +214,16 @@ def test_search_filters_show_labels_never_keys(web: FlaskClient) -> None:
     assert code
     chosen = web.get(f"/search?language={code.group(1)}").get_data(as_text=True)
     assert re.search(rf'name="language" value="{code.group(1)}" checked', chosen)
+
+
+def test_a_deployment_can_offer_fewer_languages(site: Flask, app: Flask, tmp_path: Path,
+                                                matcher: StandInMatcher) -> None:
+    from linkwell.gateway import create_app
+
+    gw = create_app({"DATA_DIR": str(tmp_path / "few"), "DIRECTORY_APP": app,
+                     "MATCHER_APP": matcher.app, "TESTING": True, "PAGE_LANGUAGES": "so"})
+    client = gw.test_client()
+    html = client.get("/", headers={"Accept-Language": "bn, so;q=0.5"}).get_data(as_text=True)
+    assert html_lang(html)[0] == "so"
+    assert [u for u in Page(html).links if "lang=" in u] == ["/?lang=en"]
+    assert html_lang(client.get("/?lang=bn").get_data(as_text=True))[0] == "en-GB"

@@ -24,7 +24,7 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 DEFAULT = "en"
 COOKIE = "lang"
 COOKIE_DAYS = 365
-# Where the page's text comes from the person's own choice, these fields carry it.
+# The switcher's field, in the address (a link) or the body (a button of a form).
 SWITCH_FIELD = "lang"
 
 
