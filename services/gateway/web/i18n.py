@@ -15,8 +15,8 @@ from typing import Any
 
 from babel import Locale
 from flask import Flask, Response, current_app, request
-from markupsafe import Markup
 from flask_babel import Babel, get_locale, gettext
+from markupsafe import Markup
 
 from linkwell import languages
 
