@@ -227,3 +227,19 @@ def test_a_deployment_can_offer_fewer_languages(site: Flask, app: Flask, tmp_pat
     assert html_lang(html)[0] == "so"
     assert [u for u in Page(html).links if "lang=" in u] == ["/?lang=en"]
     assert html_lang(client.get("/?lang=bn").get_data(as_text=True))[0] == "en-GB"
+
+
+def test_the_iframe_widget_page_is_in_the_visitors_language(site: Flask) -> None:
+    from linkwell.gateway.keys import KeyStore
+
+    _, secret = KeyStore(Path(site.config["DATA_DIR"]) / "gateway.sqlite3").create(
+        "Hub", "partner", origins=("https://hub.example.org",))
+    client = site.test_client()
+    html = client.get(f"/embed?key={secret}", headers={"Accept-Language": "bn"}).get_data(
+        as_text=True)
+    assert html_lang(html) == ("bn", "ltr") and 'data-lang="bn"' in html
+    assert "কাছাকাছি গ্রুপ ও কার্যক্রম খুঁজুন" in html
+    response = client.get(f"/embed?key={secret}&lang=so")
+    html = response.get_data(as_text=True)
+    assert html_lang(html)[0] == "so" and 'data-lang="so"' in html
+    assert "Set-Cookie" not in response.headers

@@ -59,7 +59,10 @@ def embed() -> tuple[str, int, dict[str, str]]:
     ancestors = " ".join(partner.origins) if partner.origins else "*"
     theme = {"accent": _valid(_COLOUR, request.args.get("accent")),
              "font": _valid(_FONT, request.args.get("font"))}
-    html = render_template("embed.html", theme={k: v for k, v in theme.items() if v})
+    # The frame in the visitor's language (Accept-Language, or ?lang= from the partner).
+    code = i18n.current()
+    html = render_template("embed.html", theme={k: v for k, v in theme.items() if v},
+                           page_lang=code, page_dir=i18n.direction(code))
     return html, 200, {"Content-Security-Policy": page_policy(ancestors)}
 
 

@@ -160,7 +160,9 @@ def remember_choice(response: Response) -> Response:
     if response.mimetype != "text/html":
         return response
     chosen = request.values.get(SWITCH_FIELD) if request.method in ("GET", "POST") else None
-    if chosen in offered() and request.cookies.get(COOKIE) != chosen:
+    # The widget's frame on a partner's page keeps no cookie: the partner chose its language.
+    framed = request.endpoint == "embed.embed"
+    if chosen in offered() and request.cookies.get(COOKIE) != chosen and not framed:
         response.set_cookie(COOKIE, str(chosen), max_age=COOKIE_DAYS * 86400, samesite="Lax",
                             httponly=True, secure=request.is_secure)
     response.vary.update(("Accept-Language", "Cookie"))
