@@ -40,7 +40,7 @@ DEFAULT_LIMITS: dict[str, dict[str, str]] = {
 }
 # Files that cost nothing to serve (the page's CSS, scripts, map images, the widget's script):
 # a page view fetches several, and counting them would spend a person's allowance on one page.
-UNLIMITED_PREFIXES = ("/static/", "/widget.js")
+UNLIMITED_PREFIXES = ("/static/", "/widget.js", "/widget/messages.json")
 UNLIMITED_PATHS = ("/healthz", "/readyz")
 
 

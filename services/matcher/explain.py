@@ -104,10 +104,19 @@ def listing_reason(item: Scored, profile: Profile) -> list[str]:
     return [f"In their words: “{phrase}”"] if phrase else []
 
 
+def _unit() -> str:
+    """The deployment's distance unit (``LINKWELL_DISTANCE_UNIT``), km outside an app."""
+    from flask import current_app, has_app_context
+
+    from linkwell import distances
+
+    return distances.unit(current_app.config.get("DISTANCE_UNIT")) if has_app_context() else "km"
+
+
 def place_reason(item: Scored) -> list[str]:
     delivery = set(item.asset.get("delivery") or [])
     if has_venue(item.asset) and item.asset.get("distance_km") is not None:
-        return [distance_text(float(item.asset["distance_km"]))]
+        return [distance_text(float(item.asset["distance_km"]), _unit())]
     if "online" in delivery:
         return ["Online: join from home"]
     if "phone" in delivery:

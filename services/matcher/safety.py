@@ -11,32 +11,41 @@ from __future__ import annotations
 
 from typing import Any
 
-EMERGENCY = {"name": "Emergency services", "contact": "999",
-             "when": "If you or someone else is in danger right now"}
+
+def N_(text: str) -> str:
+    """Marks the words of urgent help for the pages' catalogs (pybabel finds ``N_("...")``):
+    the matcher answers in English, and a page or the widget shows them in the person's
+    language."""
+    return text
+
+
+EMERGENCY = {"name": N_("Emergency services"), "contact": "999",
+             "when": N_("If you or someone else is in danger right now")}
 ROUTES: dict[str, list[dict[str, str]]] = {
     "feelings.urgent": [
         EMERGENCY,
-        {"name": "NHS 111, option 2 (mental health crisis)", "contact": "111, then option 2",
-         "when": "If you are in a mental health crisis, or have stopped eating, drinking or "
-                 "looking after yourself: free, any time"},
-        {"name": "Samaritans", "contact": "116 123",
-         "when": "To talk to someone about anything, any time: free"},
+        {"name": N_("NHS 111, option 2 (mental health crisis)"),
+         "contact": N_("111, then option 2"),
+         "when": N_("If you are in a mental health crisis, or have stopped eating, drinking "
+                    "or looking after yourself: free, any time")},
+        {"name": N_("Samaritans"), "contact": "116 123",
+         "when": N_("To talk to someone about anything, any time: free")},
     ],
     "safety_rights.safe_at_home": [
-        {**EMERGENCY, "when": "If you are in danger right now (if you cannot talk, call 999 "
-                              "from a mobile and press 55)"},
-        {"name": "National Domestic Abuse Helpline", "contact": "0808 2000 247",
-         "when": "Free and confidential, 24 hours a day"},
+        {**EMERGENCY, "when": N_("If you are in danger right now (if you cannot talk, call "
+                                 "999 from a mobile and press 55)")},
+        {"name": N_("National Domestic Abuse Helpline"), "contact": "0808 2000 247",
+         "when": N_("Free and confidential, 24 hours a day")},
     ],
     "safety_rights.worried_about_someone": [
         EMERGENCY,
-        {"name": "Your council's adult or children's safeguarding team",
-         "contact": "your council's adult or children's safeguarding team",
-         "when": "If you are worried an adult or a child is being harmed or neglected"},
+        {"name": N_("Your council's adult or children's safeguarding team"),
+         "contact": N_("your council's adult or children's safeguarding team"),
+         "when": N_("If you are worried an adult or a child is being harmed or neglected")},
     ],
 }
-MESSAGE = ("What you have told us suggests you or someone else may need help now. These "
-           "services can help straight away; the community options below can come after.")
+MESSAGE = N_("What you have told us suggests you or someone else may need help now. These "
+             "services can help straight away; the community options below can come after.")
 
 
 def safety(concerns: list[str]) -> dict[str, Any] | None:

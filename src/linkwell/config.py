@@ -51,6 +51,10 @@ ENVIRONMENT = {
     # The languages people here write in (ISO 639-1, comma-separated): what the matcher
     # detects among; unset: English and the demo boroughs' main languages.
     "LINKWELL_LANGUAGES": "LANGUAGES",
+    # Distances on pages, print, widget and reasons: "km" (metres, then km) or "miles".
+    "LINKWELL_DISTANCE_UNIT": "DISTANCE_UNIT",
+    # The citizen pages' languages (codes, comma-separated); unset offers every catalog.
+    "LINKWELL_PAGE_LANGUAGES": "PAGE_LANGUAGES",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linkwell import languages
-from linkwell.distances import DISTANCE_TEXT, distance_text
+from linkwell.distances import DISTANCE_TEXT, distance_text, unit
 
 
 @pytest.mark.parametrize(("km", "text"), [
@@ -14,6 +14,19 @@ from linkwell.distances import DISTANCE_TEXT, distance_text
 def test_one_way_to_write_a_distance(km: float, text: str) -> None:
     assert distance_text(km) == text
     assert DISTANCE_TEXT.match(text)
+
+
+@pytest.mark.parametrize(("km", "text"), [
+    (0.05, "Less than 0.1 miles away"), (0.2, "0.1 miles away"), (1.6, "1.0 miles away"),
+    (1.26, "0.8 miles away"), (20.0, "12.4 miles away")])
+def test_miles_where_a_deployment_says_so(km: float, text: str) -> None:
+    assert distance_text(km, "miles") == text
+    assert DISTANCE_TEXT.match(text)
+
+
+def test_the_unit_setting_is_forgiving() -> None:
+    assert [unit(v) for v in ("miles", " Miles", "mi", "km", "", None, "furlongs")] == [
+        "miles", "miles", "miles", "km", "km", "km", "km"]
 
 
 def test_languages_by_their_names_never_a_bare_code() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
 from linkwell.gateway.access import keys
+from linkwell.gateway.web import i18n
 from linkwell.gateway.web.views import page_policy
 
 bp = Blueprint("embed", __name__)
@@ -26,6 +27,28 @@ def widget_js() -> Response:
     return response
 
 
+@bp.get("/widget/messages.json")
+def widget_messages() -> Response:
+    """The widget's words in the person's language (``?lang=``, else the browser's
+    Accept-Language), the languages it offers, and the deployment's distance unit."""
+    from flask import jsonify
+
+    from linkwell import distances
+
+    code = i18n.current()
+    body = {"lang": code, "dir": i18n.direction(code),
+            "languages": [{"code": c, "name": n, "dir": d}
+                          for c, n, d in i18n.page_context()["switch_languages"]],
+            "distance_unit": distances.unit(current_app.config.get("DISTANCE_UNIT")),
+            "messages": i18n.translated((*i18n.script_msgids("widget.js"),
+                                         *i18n.safety_msgids()))}
+    response = jsonify(body)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "public, max-age=300"
+    response.vary.add("Accept-Language")
+    return response
+
+
 @bp.get("/embed")
 def embed() -> tuple[str, int, dict[str, str]]:
     """The iframe alternative: the same widget on a Linkwell page, framed only by the
@@ -36,7 +59,10 @@ def embed() -> tuple[str, int, dict[str, str]]:
     ancestors = " ".join(partner.origins) if partner.origins else "*"
     theme = {"accent": _valid(_COLOUR, request.args.get("accent")),
              "font": _valid(_FONT, request.args.get("font"))}
-    html = render_template("embed.html", theme={k: v for k, v in theme.items() if v})
+    # The frame in the visitor's language (Accept-Language, or ?lang= from the partner).
+    code = i18n.current()
+    html = render_template("embed.html", theme={k: v for k, v in theme.items() if v},
+                           page_lang=code, page_dir=i18n.direction(code))
     return html, 200, {"Content-Security-Policy": page_policy(ancestors)}
 
 

@@ -10,27 +10,30 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 from werkzeug.datastructures import MultiDict
 
+from linkwell.distances import KM_PER_MILE
 from linkwell.geo.places import tidy
 from linkwell.schedule import DAYS
 from linkwell.taxonomy import load_taxonomy
 
 TRAVEL_KM = (1, 2, 3, 5, 10, 20)
+# The same choices where distances are in miles: the request still carries kilometres.
+TRAVEL_MILES = (0.5, 1, 2, 3, 5, 10)
 # Parts of the day, as a link worker would ask: "mornings or afternoons?"
-TIMES = {"morning": ("Mornings (9am to 12 noon)", "09:00", "12:00"),
-         "afternoon": ("Afternoons (12 noon to 5pm)", "12:00", "17:00"),
-         "evening": ("Evenings (5pm to 9pm)", "17:00", "21:00")}
-DELIVERY = {"in_person": "In person", "online": "Online (video)", "phone": "By phone"}
+TIMES = {"morning": (_l("Mornings (9am to 12 noon)"), "09:00", "12:00"),
+         "afternoon": (_l("Afternoons (12 noon to 5pm)"), "12:00", "17:00"),
+         "evening": (_l("Evenings (5pm to 9pm)"), "17:00", "21:00")}
+DELIVERY = {"in_person": _l("In person"), "online": _l("Online (video)"),
+            "phone": _l("By phone")}
 # Languages most asked for in the demo boroughs, by ISO 639-1 code; English is assumed.
-LANGUAGES = {"bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish", "ar": "Arabic",
-             "ur": "Urdu", "pt": "Portuguese", "es": "Spanish", "yo": "Yoruba", "ta": "Tamil",
-             "gu": "Gujarati", "pa": "Punjabi", "zh": "Chinese", "fr": "French"}
+LANGUAGES = ("bn", "so", "tr", "pl", "ar", "ur", "pt", "es", "yo", "ta", "gu", "pa", "zh", "fr")
 # Directory facet name -> search parameter.
 FACET_PARAMS = {"concepts": "concept", "cost": "cost", "delivery": "delivery",
                 "accessibility": "accessibility", "audience": "audience", "areas": "area",
-                "days": "day"}
+                "days": "day", "languages": "language"}
 _ASSET_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_SHORTLIST = 30
 
@@ -52,13 +55,20 @@ def _need_ids() -> list[str]:
         gid for gid, _, _ in need_choices()]
 
 
+def travel_choices(unit: str) -> list[tuple[str, float]]:
+    """(the value the form sends, in km, the distance in the unit people read) per choice."""
+    if unit == "miles":
+        return [(f"{miles * KM_PER_MILE:.1f}", miles) for miles in TRAVEL_MILES]
+    return [(str(km), float(km)) for km in TRAVEL_KM]
+
+
 def _postcode(text: str) -> str:
     """A postcode in standard form, its first half, or a place name as typed (the matcher
     places each and says how); anything else is refused here, in words."""
     found = tidy(text)
     if found is None:
-        raise ValidationError("Enter a postcode like SE6 4RU, or its first half like SE6, or "
-                              "the name of the area")
+        raise ValidationError(str(_l("Enter a postcode like SE6 4RU, or its first half like "
+                                     "SE6, or the name of the area")))
     return found
 
 
@@ -69,28 +79,39 @@ class MatchForm(Schema):
         unknown = EXCLUDE
 
     about = fields.String(load_default="", validate=validate.Length(
-        max=2000, error="Please keep this under 2,000 characters"))
+        max=2000, error=_l("Please keep this under 2,000 characters")))
     interests = fields.String(load_default="", validate=validate.Length(
-        max=300, error="Please keep this under 300 characters"))
+        max=300, error=_l("Please keep this under 300 characters")))
     needs = fields.List(fields.String(validate=validate.OneOf(
-        _need_ids(), error="Choose from the list")), load_default=list)
+        _need_ids(), error=_l("Choose from the list"))), load_default=list)
     postcode = fields.String(load_default="")
     max_travel_km = fields.String(load_default="", validate=validate.OneOf(
-        ["", *map(str, TRAVEL_KM)], error="Choose a distance from the list"))
+        ["", *(value for value, _ in travel_choices("km")),
+         *(value for value, _ in travel_choices("miles"))],
+        error=_l("Choose a distance from the list")))
     days = fields.List(fields.String(validate=validate.OneOf(DAYS)), load_default=list)
     times = fields.List(fields.String(validate=validate.OneOf(list(TIMES))), load_default=list)
     free = fields.Boolean(load_default=False, truthy={"yes", "on", "true", "1"})
     step_free = fields.Boolean(load_default=False, truthy={"yes", "on", "true", "1"})
     language = fields.String(load_default="", validate=validate.OneOf(
-        ["", *LANGUAGES], error="Choose a language from the list"))
+        ["", *LANGUAGES], error=_l("Choose a language from the list")))
     delivery = fields.List(fields.String(validate=validate.OneOf(list(DELIVERY))),
                            load_default=list)
+    # "Use my location": already rounded to about 100 m by the page; rounded again here.
+    lat = fields.String(load_default="")
+    lon = fields.String(load_default="")
 
     @validates_schema
     def _something_to_go_on(self, data: dict[str, Any], **_: Any) -> None:
         if not (data["about"].strip() or data["interests"].strip() or data["needs"]):
-            raise ValidationError("Say a little about what matters, or add an interest, or "
-                                  "choose a need", "about")
+            raise ValidationError(str(_l("Say a little about what matters, or add an interest, "
+                                         "or choose a need")), "about")
+
+    @validates_schema
+    def _place_field(self, data: dict[str, Any], **_: Any) -> None:
+        if (data["lat"] or data["lon"]) and here(data) is None:
+            raise ValidationError(str(_l("Your location could not be used. Please give a "
+                                         "postcode instead.")), "postcode")
 
     @validates_schema
     def _postcode_field(self, data: dict[str, Any], **_: Any) -> None:
@@ -99,6 +120,18 @@ class MatchForm(Schema):
                 _postcode(data["postcode"])
         except ValidationError as exc:
             raise ValidationError(exc.messages, "postcode") from exc
+
+
+def here(form: Mapping[str, Any]) -> dict[str, float] | None:
+    """The person's own place from "Use my location", rounded to 3 decimals (about 100 m),
+    or None when there is none or it is not a place on Earth."""
+    try:
+        lat, lon = round(float(form.get("lat") or ""), 3), round(float(form.get("lon") or ""), 3)
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return {"lat": lat, "lon": lon}
 
 
 def read_match_form(form: MultiDict[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -143,8 +176,10 @@ def match_request(form: Mapping[str, Any]) -> dict[str, Any]:
         body["interests"] = interests
     if form["needs"]:
         body["needs"] = list(dict.fromkeys(form["needs"]))
-    if form["postcode"].strip():
-        body["location"] = {"postcode": _postcode(form["postcode"])}
+    point = here(form)
+    if form["postcode"].strip() or point:
+        body["location"] = ({"postcode": _postcode(form["postcode"])}
+                            if form["postcode"].strip() else point)
         if form["max_travel_km"]:
             body["max_travel_km"] = float(form["max_travel_km"])
     availability = _availability(form["days"], form["times"])
@@ -216,7 +251,7 @@ def search_params(args: MultiDict[str, str]) -> dict[str, str]:
     q = args.get("q", "").strip()
     if q:
         params["q"] = q[:300]
-    for name in ("concept", "cost", "delivery", "accessibility", "audience", "area", "day"):
+    for name in FACET_PARAMS.values():
         values = [v for v in args.getlist(name) if v]
         if values:
             params[name] = ",".join(values)

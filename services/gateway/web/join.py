@@ -15,7 +15,7 @@ from marshmallow import ValidationError
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
-from linkwell.gateway.web import forms
+from linkwell.gateway.web import forms, i18n
 from linkwell.gateway.web.present import option
 from linkwell.gateway.web.views import fetch_asset, page
 from linkwell.referrals.model import SELF_REFERRAL, Person
@@ -60,6 +60,9 @@ def join(asset_id: str) -> Response:
     item = _listing(asset_id)
     if request.method == "GET":
         return _no_store(page("join.html", item=item, form={}, errors={}))
+    if i18n.switching():  # the language switcher re-sent the form: show it again, send nothing
+        return _no_store(page("join.html", item=item, form=read_join_form(request.form),
+                              errors={}))
     limited = _rate_limited()
     if limited is not None:
         return limited

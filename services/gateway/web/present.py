@@ -5,11 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from flask import current_app
+from flask_babel import get_locale, gettext
+from flask_babel import lazy_gettext as _l
+
 from linkwell import distances
 from linkwell.hsds import safe_link
 from linkwell.schedule import DAYS, Session
 
 STALE_AFTER_DAYS = 365
+# linkwell.distances' sentences, in the page's language.
+DISTANCE_WORDS = {"near_m": _l("Less than 100 m away"), "m": _l("%(n)s m away"),
+                  "km": _l("%(n)s km away"), "near_miles": _l("Less than 0.1 miles away"),
+                  "miles": _l("%(n)s miles away")}
+DELIVERY_LABELS = {"in_person": _l("In person"), "online": _l("Online"),
+                   "phone": _l("By phone"), "home_visit": _l("At home")}
+COST_BANDS = {"free": _l("Free"), "low": _l("Low cost"), "paid": _l("There is a charge")}
 
 
 def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
@@ -19,7 +32,7 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
     confirmed = asset.get("last_confirmed") or result.get("last_confirmed")
     return {
         "id": result.get("id") or asset.get("id"),
-        "name": asset.get("name") or "Unnamed listing",
+        "name": asset.get("name") or gettext("Unnamed listing"),
         "organization": asset.get("organization"),
         "description": asset.get("description"),
         # The distance is shown once, among the facts: not again among the reasons.
@@ -38,6 +51,8 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
         "contact": {k: asset[k] for k in ("phone", "email", "url") if asset.get(k)
                     and (k != "url" or safe_link(str(asset[k])))},
         "delivery": asset.get("delivery") or [],
+        "delivery_labels": [str(DELIVERY_LABELS.get(d, str(d).replace("_", " ").capitalize()))
+                            for d in asset.get("delivery") or []],
         "confirmed": confirmed_text(confirmed),
         "stale": _is_stale(confirmed, today, result.get("stale", asset.get("stale"))),
         "feed": asset.get("feed"),
@@ -46,16 +61,29 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
 
 def _cost_band(asset: dict[str, Any]) -> str | None:
     band = (asset.get("cost") or {}).get("band")
-    return {"free": "Free", "low": "Low cost", "paid": "There is a charge"}.get(str(band))
+    found = COST_BANDS.get(str(band))
+    return str(found) if found is not None else None
 
 
 def distance_text(km: Any) -> str | None:
-    return None if km is None else distances.distance_text(float(km))
+    """One distance, in the deployment's unit and the page's language and digits."""
+    if km is None:
+        return None
+    locale = _locale()
+    return distances.distance_text(
+        float(km), distances.unit(current_app.config.get("DISTANCE_UNIT")),
+        lambda key, numbers: str(DISTANCE_WORDS[key]) % numbers,
+        lambda value, places: format_decimal(value, "0." + "0" * places if places else "0",
+                                             locale=locale))
+
+
+def _locale() -> str:
+    return str(get_locale() or "en_GB")
 
 
 def confirmed_text(iso: str | None) -> str | None:
     day = _date(iso)
-    return f"{day.day} {day:%B %Y}" if day else None
+    return format_date(day, "d MMMM y", locale=_locale()) if day else None
 
 
 def _is_stale(iso: str | None, today: date, flagged: Any) -> bool:
@@ -77,7 +105,8 @@ def next_session_text(iso: str | None, schedule: list[dict[str, Any]], today: da
     when = _datetime(iso) if iso else _next_from_schedule(schedule, today)
     if when is None:
         return None
-    return f"{when:%A} {when.day} {when:%B}, {when:%H:%M}"
+    # The datetime keeps its own zone (the listing's local time): no conversion.
+    return format_datetime(when, "EEEE d MMMM, HH:mm", locale=_locale())
 
 
 def _datetime(iso: str) -> datetime | None:

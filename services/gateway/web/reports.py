@@ -16,19 +16,22 @@ from typing import Any
 
 from flask import abort, current_app
 from flask.views import MethodView
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 from flask_smorest import Blueprint
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from linkwell.gateway.access import require_role
 
 # What people can say is wrong, in the order the form shows them.
+# (Translated on the citizen's page; the borough's API answer says them in English.)
 PROBLEMS = {
-    "closed": "It has closed or stopped running",
-    "time": "The day or time is wrong",
-    "place": "The address or place is wrong",
-    "contact": "The phone number, email or website is wrong",
-    "cost": "The cost is wrong",
-    "other": "Something else",
+    "closed": _l("It has closed or stopped running"),
+    "time": _l("The day or time is wrong"),
+    "place": _l("The address or place is wrong"),
+    "contact": _l("The phone number, email or website is wrong"),
+    "cost": _l("The cost is wrong"),
+    "other": _l("Something else"),
 }
 MAX_DETAILS = 1000
 
@@ -92,7 +95,9 @@ class ReportStore:
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "problem_label": PROBLEMS.get(row["problem"], row["problem"])}
+    with force_locale("en"):
+        label = str(PROBLEMS.get(row["problem"], row["problem"]))
+    return {**row, "problem_label": label}
 
 
 def init_store(app: Any) -> None:

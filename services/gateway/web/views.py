@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
+from linkwell import distances
 from linkwell.errors import Unavailable
 from linkwell.gateway.upstream import Upstream
-from linkwell.gateway.web import forms
+from linkwell.gateway.web import forms, i18n
 from linkwell.gateway.web.present import map_points, option
 from linkwell.gateway.web.reports import MAX_DETAILS, PROBLEMS, reports
 from linkwell.taxonomy import load_taxonomy
@@ -31,20 +34,27 @@ def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
     context.setdefault("shortlist", forms.shortlist_ids(request.values.get("shortlist")))
     context.setdefault("map_tiles", current_app.config.get("MAP_TILES_URL") or "")
     context.setdefault("map_attribution", current_app.config.get("MAP_TILES_ATTRIBUTION") or "")
+    context.update(i18n.page_context(template))
     return render_template(template, **context), status
 
 
 def _match_form_context(form: dict[str, Any] | None = None,
                         errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    unit = distances.unit(current_app.config.get("DISTANCE_UNIT"))
     return {"form": form or {}, "errors": errors or {}, "need_groups": forms.need_choices(),
-            "travel_km": forms.TRAVEL_KM, "times": forms.TIMES, "days": _days(),
-            "delivery_choices": forms.DELIVERY, "languages": forms.LANGUAGES}
+            "travel_choices": forms.travel_choices(unit), "distance_unit": unit,
+            "times": forms.TIMES, "days": _days(), "delivery_choices": forms.DELIVERY,
+            "languages": [(code, i18n.language_label(code)) for code in forms.LANGUAGES]}
 
 
 def _days() -> list[tuple[str, str]]:
+    """Each day's key and its name in the page's language (Monday first, as DAYS is)."""
+    from babel import Locale
+
     from linkwell.schedule import DAYS
 
-    return [(d, d.capitalize()) for d in DAYS]
+    names = Locale.parse(i18n.current()).days["format"]["wide"]
+    return [(d, str(names[i]).capitalize()) for i, d in enumerate(DAYS)]
 
 
 @bp.get("/")
@@ -63,6 +73,8 @@ def match_get() -> BaseResponse:
 def match_post() -> tuple[str, int]:
     """Options for a person, with why each fits; the form comes back filled in."""
     form, errors = forms.read_match_form(request.form)
+    if errors and i18n.switching():  # the switcher re-sent an unfinished form: no scolding
+        return page("match.html", **_match_form_context(form))
     if errors:
         return page("match.html", 400, **_match_form_context(form, errors))
     try:
@@ -72,7 +84,7 @@ def match_post() -> tuple[str, int]:
     if status == 400:
         api_errors = forms.form_errors_from_api(body.get("errors") or {})
         return page("match.html", 400, **_match_form_context(form, api_errors or {
-            "about": [str(body.get("message", "Please check the form"))]}))
+            "about": [str(body.get("message") or gettext("Please check the form"))]}))
     if status != 200:
         return page("match.html", 503, unavailable=True, **_match_form_context(form))
     options = [option(r) for r in body.get("results") or []]
@@ -132,9 +144,10 @@ def _page_url(params: dict[str, str], number: int) -> str:
     return "/search?" + urlencode({**query, "page": str(number), **extra})
 
 
-FACET_TITLES = {"concepts": "Type of activity", "cost": "Cost", "delivery": "How it happens",
-                "accessibility": "Access", "audience": "Who it is for", "areas": "Area",
-                "days": "Day"}
+FACET_TITLES = {"concepts": _l("Type of activity"), "cost": _l("Cost"),
+                "delivery": _l("How it happens"), "accessibility": _l("Access"),
+                "audience": _l("Who it is for"), "areas": _l("Area"), "days": _l("Day"),
+                "languages": _l("Languages spoken")}
 
 
 def _facets(facets: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -143,6 +156,9 @@ def _facets(facets: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         buckets = facets.get(name) or []
         if name == "concepts":  # top-level activity types keep the list short
             buckets = [b for b in buckets if "." not in b["value"]]
+        if name == "days":  # the day's name in the page's language
+            names = dict(_days())
+            buckets = [{**b, "label": names.get(b["value"], b.get("label"))} for b in buckets]
         if buckets:
             out.append({"name": forms.FACET_PARAMS[name], "id": name, "title": title,
                         "buckets": [{**b, "label": b.get("label") or b["value"].capitalize()}
@@ -184,10 +200,13 @@ def report(asset_id: str) -> tuple[str, int]:
     chosen = request.form.get("problem", "")
     details = request.form.get("details", "").strip()
     errors = {}
+    if i18n.switching():  # the language switcher: the form again, nothing sent yet
+        return page("report.html", **{**context, "chosen": chosen, "details": details})
     if chosen not in PROBLEMS:
-        errors["problem"] = ["Choose what is wrong"]
+        errors["problem"] = [gettext("Choose what is wrong")]
     if len(details) > MAX_DETAILS:
-        errors["details"] = [f"Please keep this under {MAX_DETAILS:,} characters"]
+        errors["details"] = [gettext("Please keep this under %(n)s characters",
+                                     n=format(MAX_DETAILS, ","))]
     if errors:
         return page("report.html", 400, **{**context, "errors": errors, "chosen": chosen,
                                            "details": details})

@@ -5,6 +5,19 @@
   "use strict";
   var KEY = "linkwell.shortlist";
   var ID = /^[A-Za-z0-9._:-]{1,100}$/;
+  var MESSAGES = null;
+
+  // The page's language: its catalog's words for this script, put in the page by the server.
+  function _(text) {
+    if (MESSAGES === null) {
+      var holder = document.getElementById("js-messages");
+      try { MESSAGES = holder ? JSON.parse(holder.textContent) : {}; } catch (e) { MESSAGES = {}; }
+    }
+    return MESSAGES[text] || text;
+  }
+  function fmt(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name] === undefined ? all : String(values[name]); });
+  }
 
   function load() {
     try {
@@ -43,7 +56,7 @@
     if (!button) { return; }
     if (!button.dataset.label) { button.dataset.label = button.innerHTML; }
     var added = ids.indexOf(form.dataset.id) !== -1;
-    button.innerHTML = added ? "On my shortlist<span class=\"visually-hidden\"> (" +
+    button.innerHTML = added ? escapeHtml(_("On my shortlist")) + "<span class=\"visually-hidden\"> (" +
       escapeHtml(form.dataset.name || "") + ")</span>" : button.dataset.label;
     button.setAttribute("aria-disabled", added ? "true" : "false");
   }
@@ -62,10 +75,10 @@
         if (ids.indexOf(form.dataset.id) === -1) {
           ids.push(form.dataset.id);
           save(ids);
-          announce((form.dataset.name || "This option") + " added to your shortlist. " +
-            ids.length + (ids.length === 1 ? " option" : " options") + " on it.");
+          announce(fmt(_("%(name)s added to your shortlist."), { name: form.dataset.name || _("This option") }) + " " +
+            (ids.length === 1 ? _("1 option on it.") : fmt(_("%(num)s options on it."), { num: ids.length })));
         } else {
-          announce((form.dataset.name || "This option") + " is already on your shortlist.");
+          announce(fmt(_("%(name)s is already on your shortlist."), { name: form.dataset.name || _("This option") }));
         }
       });
     });
@@ -94,10 +107,10 @@
       button.addEventListener("click", function () {
         var input = document.getElementById(button.dataset.target);
         navigator.clipboard.writeText(input.value).then(function () {
-          announce("Link copied.");
+          announce(_("Link copied."));
         }, function () {
           input.select();
-          announce("Select the link and copy it.");
+          announce(_("Select the link and copy it."));
         });
       });
     });
@@ -131,6 +144,31 @@
     if (bounds.length === 1) { map.setView(bounds[0], 15); } else { map.fitBounds(bounds, { padding: [24, 24] }); }
   }
 
+  /* "Use my location" on the match form: the browser's position, rounded to about 100 m
+     (3 decimal places) here, before it leaves the page; sent in the form's body only. */
+  function roundPlace(value) { return Math.round(value * 1000) / 1000; }
+
+  function enhanceLocation() {
+    var holder = document.getElementById("use-location");
+    if (!holder || !navigator.geolocation) { return; }
+    var button = holder.querySelector("button");
+    var note = document.getElementById("location-note");
+    var lat = document.getElementById("lat");
+    var lon = document.getElementById("lon");
+    holder.hidden = false;
+    button.addEventListener("click", function () {
+      note.textContent = _("Finding where you are…");
+      navigator.geolocation.getCurrentPosition(function (position) {
+        lat.value = roundPlace(position.coords.latitude).toFixed(3);
+        lon.value = roundPlace(position.coords.longitude).toFixed(3);
+        note.textContent = _("Using your location, rounded to about 100 m. It is not stored.");
+      }, function () {
+        lat.value = ""; lon.value = "";
+        note.textContent = _("Your location could not be found. You can give a postcode instead.");
+      }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 });
+    });
+  }
+
   function focusErrors() {
     var summary = document.querySelector(".error-summary[tabindex]");
     if (summary) { summary.focus(); }
@@ -141,6 +179,7 @@
     enhanceAddButtons();
     enhanceShortlistPage();
     drawMap();
+    enhanceLocation();
     focusErrors();
   });
 }());

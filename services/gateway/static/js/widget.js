@@ -14,7 +14,11 @@
   var base = new URL(script.src, window.location.href).origin;
   var key = script.getAttribute("data-key") || "";
   var level = Math.min(6, Math.max(1, parseInt(script.getAttribute("data-heading-level") || "2", 10) || 2));
-  var title = script.getAttribute("data-title") || "Find local groups and activities";
+  var customTitle = script.getAttribute("data-title");
+  var wantedLang = script.getAttribute("data-lang") || "";
+  var MESSAGES = {};
+  var UNIT = "km";
+  var LANG = { lang: "en", dir: "ltr", languages: [] };
 
   var CSS = [
     ":host { all: initial; display: block; font-family: var(--linkwell-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);",
@@ -53,11 +57,99 @@
     "fieldset { border: 0; margin: 0 0 0.75rem; padding: 0; } legend { font-weight: 700; padding: 0; margin: 0 0 0.25rem; }",
     ".check { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; } .check label { font-weight: 400; margin: 0; }",
     ".check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; accent-color: var(--linkwell-accent, #00594f); }",
-    ".reference { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.05em; }"
+    ".reference { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.05em; }",
+    ".langs { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0 0 0.75rem; }",
+    "button.lang, button.secondary { color: var(--linkwell-accent, #00594f); background: #fff; }",
+    "button.lang[aria-pressed='true'] { color: #fff; background: var(--linkwell-accent, #00594f); }",
+    "[dir='rtl'] .result { border-left: 1px solid var(--linkwell-muted, #4a4a4a); border-right: 6px solid var(--linkwell-accent, #00594f); }",
+    "[dir='rtl'] .result ul { padding-left: 0; padding-right: 1.25rem; }"
   ].join("\n");
+  var joins = 0;
+  var here = null;  // the person's place from "Use my location", already rounded
+  var last = null;  // the last thing asked, asked again after a change of language
+
+  /* The widget's words in the person's language: from Linkwell's catalogs, fetched with the
+     browser's own Accept-Language (or the page's data-lang, or the person's choice). */
+  function _(text) { return MESSAGES[text] || text; }
+  function fmt(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name] === undefined ? all : String(values[name]); });
+  }
+
+  function loadLanguage(code, done) {
+    var url = base + "/widget/messages.json" + (code ? "?lang=" + encodeURIComponent(code) : "");
+    window.fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (json) {
+      if (json) {
+        MESSAGES = json.messages || {};
+        UNIT = json.distance_unit || "km";
+        LANG = { lang: json.lang || "en", dir: json.dir || "ltr", languages: json.languages || [] };
+      }
+      done();
+    }, function () { done(); });
+  }
+
+  function languageSwitcher(root) {
+    if (LANG.languages.length < 2) { return null; }
+    var ul = el("ul", { "class": "langs" });
+    LANG.languages.forEach(function (language) {
+      var current = language.code === LANG.lang;
+      var button = el("button", { type: "button", "class": "lang", lang: language.code, dir: language.dir,
+        "aria-pressed": current ? "true" : "false", text: language.name });
+      button.addEventListener("click", function () { if (!current) { switchLanguage(root, language.code); } });
+      ul.appendChild(el("li", {}, [button]));
+    });
+    return el("nav", { "aria-label": _("Language") + (LANG.lang === "en" ? "" : " / Language") }, [ul]);
+  }
+
+  // Another language keeps everything typed, and asks again what was asked last.
+  function switchLanguage(root, code) {
+    var kept = {};
+    ["lw-q", "lw-about", "lw-postcode"].forEach(function (id) { kept[id] = root.getElementById(id).value; });
+    var again = last;
+    loadLanguage(code, function () {
+      root.textContent = "";
+      build(root);
+      Object.keys(kept).forEach(function (id) { root.getElementById(id).value = kept[id]; });
+      if (here) { showHere(root); }
+      if (again) {
+        var form = again.kind === "search" ? root.querySelector("form[role='search']") : root.getElementById("lw-about").form;
+        form.requestSubmit();
+      }
+      var chosen = root.querySelector("button.lang[aria-pressed='true']");
+      if (chosen) { chosen.focus(); }
+    });
+  }
+
+  /* "Use my location": the browser's position, rounded to about 100 m (3 decimal places:
+     111 m north-south, less east-west in Britain) before it goes anywhere. Linkwell never
+     sees the exact point; nothing is kept once the page is closed. */
+  function roundPlace(value) { return Math.round(value * 1000) / 1000; }
+
+  function locationControl(root) {
+    if (!navigator.geolocation) { return null; }
+    var note = el("p", { "class": "hint", id: "lw-here", "aria-live": "polite" });
+    var button = el("button", { type: "button", "class": "secondary", text: _("Use my location") });
+    button.addEventListener("click", function () {
+      note.textContent = _("Finding where you are…");
+      navigator.geolocation.getCurrentPosition(function (position) {
+        here = { lat: roundPlace(position.coords.latitude), lon: roundPlace(position.coords.longitude) };
+        showHere(root);
+      }, function () {
+        here = null;
+        note.textContent = _("Your location could not be found. You can give a postcode instead.");
+      }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 });
+    });
+    return el("div", { "class": "field" }, [button, note]);
+  }
+
+  function showHere(root) {
+    var note = root.getElementById("lw-here");
+    if (note) { note.textContent = _("Using your location, rounded to about 100 m. It is not stored."); }
+  }
+
   var JOIN_FIELDS = ["name", "contact_method", "phone", "email", "good_time", "message",
     "consent_share", "consent_follow_up", "aged_16_or_over"];
-  var joins = 0;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -74,41 +166,46 @@
 
   function build(root) {
     var section = el("section", { "class": "lw", "aria-labelledby": "lw-title" });
-    section.appendChild(heading(0, { id: "lw-title", "class": "lw-title", text: title }));
-    var search = el("form", { role: "search", "aria-label": "Search local groups and activities", novalidate: "" }, [
-      el("label", { "for": "lw-q", text: "Search by a word" }),
-      el("p", { "class": "hint", id: "lw-q-hint", text: "For example: walking, choir, coffee morning" }),
+    section.setAttribute("lang", LANG.lang === "en" ? "en-GB" : LANG.lang);
+    section.setAttribute("dir", LANG.dir);
+    section.appendChild(heading(0, { id: "lw-title", "class": "lw-title", text: customTitle || _("Find local groups and activities") }));
+    var switcher = languageSwitcher(root);
+    var search = el("form", { role: "search", "aria-label": _("Search local groups and activities"), novalidate: "" }, [
+      el("label", { "for": "lw-q", text: _("Search by a word") }),
+      el("p", { "class": "hint", id: "lw-q-hint", text: _("For example: walking, choir, coffee morning") }),
       el("div", { "class": "row" }, [
         el("input", { id: "lw-q", type: "search", name: "q", "aria-describedby": "lw-q-hint" }),
-        el("button", { type: "submit", text: "Search" })
+        el("button", { type: "submit", text: _("Search") })
       ])
     ]);
     var match = el("form", { novalidate: "" }, [
       el("div", { "class": "field" }, [
-        el("label", { "for": "lw-about", text: "What are you looking for?" }),
-        el("p", { "class": "hint", id: "lw-about-hint", text: "In your own words, for example: something to get me out of the house on weekday mornings" }),
+        el("label", { "for": "lw-about", text: _("What are you looking for?") }),
+        el("p", { "class": "hint", id: "lw-about-hint", text: _("In your own words, for example: something to get me out of the house on weekday mornings") }),
         el("p", { "class": "error", id: "lw-about-error", hidden: "" }),
         el("textarea", { id: "lw-about", name: "about", rows: "3", "aria-describedby": "lw-about-hint" })
       ]),
       el("div", { "class": "field" }, [
-        el("label", { "for": "lw-postcode", text: "Your postcode (optional)" }),
-        el("p", { "class": "hint", id: "lw-postcode-hint", text: "To show what is near you: the first half (like SE6) is enough. It is not stored." }),
+        el("label", { "for": "lw-postcode", text: _("Your postcode (optional)") }),
+        el("p", { "class": "hint", id: "lw-postcode-hint", text: _("To show what is near you: the first half (like SE6) is enough. It is not stored.") }),
         el("p", { "class": "error", id: "lw-postcode-error", hidden: "" }),
         el("input", { id: "lw-postcode", name: "postcode", type: "text", autocomplete: "postal-code", "aria-describedby": "lw-postcode-hint" })
       ]),
-      el("button", { type: "submit", text: "Find options" })
+      locationControl(root),
+      el("button", { type: "submit", text: _("Find options") })
     ]);
     var status = el("p", { "class": "status", role: "status", "aria-live": "polite" });
     var results = el("div", { "class": "results-holder" });
-    var powered = el("p", { "class": "powered" }, [document.createTextNode("Listings from "),
+    var powered = el("p", { "class": "powered" }, [document.createTextNode(_("Listings from") + " "),
       el("a", { href: base + "/", rel: "noopener", text: "Linkwell" })]);
-    [search, match, status, results, powered].forEach(function (n) { section.appendChild(n); });
+    [switcher, search, match, status, results, powered].forEach(function (n) { section.appendChild(n); });
     root.appendChild(section);
     search.addEventListener("submit", function (event) {
       event.preventDefault();
       var q = root.getElementById("lw-q").value.trim();
       var params = new URLSearchParams({ per_page: "10" });
       if (q) { params.set("q", q); }
+      last = { kind: "search" };
       call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search");
     });
     match.addEventListener("submit", function (event) {
@@ -117,12 +214,14 @@
       var about = root.getElementById("lw-about").value.trim();
       var postcode = root.getElementById("lw-postcode").value.trim();
       if (!about) {
-        showError(root, "about", "Tell us a little about what you are looking for");
-        status.textContent = "There is a problem: see the message by the form.";
+        showError(root, "about", _("Tell us a little about what you are looking for"));
+        status.textContent = _("There is a problem: see the message by the form.");
         return;
       }
       var body = { about: about, limit: 10 };
       if (postcode) { body.location = { postcode: postcode }; body.max_travel_km = 5; }
+      else if (here) { body.location = { lat: here.lat, lon: here.lon }; body.max_travel_km = 5; }
+      last = { kind: "match" };
       call("POST", "/api/v1/match", body, status, results, "match");
     });
   }
@@ -140,7 +239,7 @@
   function showError(root, name, message) {
     var msg = root.getElementById("lw-" + name + "-error");
     var field = root.getElementById("lw-" + name);
-    msg.textContent = "Error: " + message;
+    msg.textContent = _("Error:") + " " + message;
     msg.hidden = false;
     field.setAttribute("aria-invalid", "true");
     field.setAttribute("aria-describedby", "lw-" + name + "-hint lw-" + name + "-error");
@@ -148,7 +247,7 @@
   }
 
   function call(method, path, body, status, holder, kind) {
-    status.textContent = "Looking…";
+    status.textContent = _("Looking…");
     var headers = { "Accept": "application/json" };
     if (key) { headers["X-API-Key"] = key; }
     if (body) { headers["Content-Type"] = "application/json"; }
@@ -166,16 +265,16 @@
         var errors = answer.json.errors || {};
         var root = holder.getRootNode();
         var where = errors.location || errors.postcode ? "postcode" : "about";
-        showError(root, where, flatten(errors)[0] || answer.json.message || "Please check the form");
-        status.textContent = "There is a problem: see the message by the form.";
+        showError(root, where, flatten(errors)[0] || answer.json.message || _("Please check the form"));
+        status.textContent = _("There is a problem: see the message by the form.");
       } else if (answer.status === 503) {
-        status.textContent = kind === "match" ? "Matching is not answering right now. Please try the search, or try again in a minute." :
-          "Search is not answering right now. Please try again in a minute.";
+        status.textContent = kind === "match" ? _("Matching is not answering right now. Please try the search, or try again in a minute.") :
+          _("Search is not answering right now. Please try again in a minute.");
       } else {
-        status.textContent = answer.json.message || "Something went wrong. Please try again.";
+        status.textContent = answer.json.message || _("Something went wrong. Please try again.");
       }
     }, function () {
-      status.textContent = "Linkwell could not be reached. Please try again in a minute.";
+      status.textContent = _("Linkwell could not be reached. Please try again in a minute.");
     });
   }
 
@@ -189,9 +288,10 @@
   function render(json, holder, status, kind) {
     var results = json.results || [];
     holder.textContent = "";
-    var count = results.length + (kind === "search" && json.total > results.length ? " of " + json.total : "");
-    status.textContent = results.length ? count + " option" + (results.length === 1 ? "" : "s") + " found." :
-      "Nothing found. Try other words.";
+    var more = kind === "search" && json.total > results.length;
+    status.textContent = !results.length ? _("Nothing found. Try other words.") :
+      more ? fmt(_("%(shown)s of %(total)s options found."), { shown: results.length, total: json.total }) :
+      results.length === 1 ? _("1 option found.") : fmt(_("%(num)s options found."), { num: results.length });
     if (json.safety) { holder.appendChild(safetyNote(json.safety)); }
     // What was done with the place typed: "Distances are from the middle of SE6".
     var place = (json.understood || {}).location || {};
@@ -201,42 +301,78 @@
     holder.appendChild(list);
   }
 
+  /* Urgent help first, in the person's language: the matcher's words are in the catalogs
+     (services/matcher/safety.py), so _() finds them. */
   function safetyNote(safety) {
-    var text = typeof safety === "string" ? safety : (safety.message || "If you need help now, call 999 or NHS 111.");
-    return el("p", { "class": "stale", role: "alert", text: text });
+    var box = el("div", { "class": "stale", role: "alert" });
+    box.appendChild(heading(1, { text: _("If you need help now") }));
+    var text = typeof safety === "string" ? safety : safety.message;
+    if (text) { box.appendChild(el("p", { text: _(text) })); }
+    var routes = (safety && safety.routes) || [];
+    if (routes.length) {
+      var ul = el("ul");
+      routes.forEach(function (route) {
+        var li = el("li", {}, [el("strong", { text: route.name ? _(route.name) : "" })]);
+        if (route.contact) {
+          li.appendChild(document.createTextNode(": "));
+          if (/^[0-9 ]+$/.test(route.contact)) {
+            li.appendChild(document.createTextNode(_("call") + " "));
+            li.appendChild(el("a", { href: "tel:" + route.contact.replace(/ /g, ""), text: route.contact }));
+          } else {
+            li.appendChild(document.createTextNode(_(route.contact)));
+          }
+        }
+        if (route.when) { li.appendChild(document.createTextNode(". " + _(route.when))); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    box.appendChild(el("p", {}, [el("strong", { text: _("If someone is in danger right now, call 999.") })]));
+    return box;
   }
 
-  // As linkwell.distances writes them: metres under a kilometre, then km to one decimal.
-  var DISTANCE_TEXT = /^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km) away$/;
+  // As linkwell.distances writes them: metres under a kilometre, then km to one decimal; or
+  // miles to one decimal where the deployment says so (in English, as the matcher's reasons).
+  var DISTANCE_TEXT = /^(?:Less than 100 m|\d+ m|\d+(?:\.\d)? km|Less than 0\.1 miles|\d+(?:\.\d)? miles) away$/;
+  function number(value, places) {
+    try {
+      return new Intl.NumberFormat(LANG.lang, { minimumFractionDigits: places, maximumFractionDigits: places }).format(value);
+    } catch (e) { return value.toFixed(places); }
+  }
   function distanceText(km) {
-    if (km < 0.1) { return "Less than 100 m away"; }
-    if (km < 0.995) { return Math.round(km * 100) * 10 + " m away"; }
-    return km.toFixed(1) + " km away";
+    if (UNIT === "miles") {
+      var miles = Math.round(km / 1.609344 * 10) / 10;
+      if (miles < 0.1) { return _("Less than 0.1 miles away"); }
+      return fmt(_("%(n)s miles away"), { n: number(miles, 1) });
+    }
+    if (km < 0.1) { return _("Less than 100 m away"); }
+    if (km < 0.995) { return fmt(_("%(n)s m away"), { n: number(Math.round(km * 100) * 10, 0) }); }
+    return fmt(_("%(n)s km away"), { n: number(km, 1) });
   }
 
   function item(result) {
     var asset = Object.assign({}, result, result.asset || {});
     var li = el("li", { "class": "result" });
     var h = heading(1, {});
-    h.appendChild(el("a", { href: base + "/services/" + encodeURIComponent(result.id || asset.id), rel: "noopener", text: asset.name || "Listing" }));
+    h.appendChild(el("a", { href: base + "/services/" + encodeURIComponent(result.id || asset.id), rel: "noopener", text: asset.name || _("Listing") }));
     li.appendChild(h);
-    if (asset.organization && asset.organization !== asset.name) { li.appendChild(el("p", { "class": "muted", text: "Run by " + asset.organization })); }
+    if (asset.organization && asset.organization !== asset.name) { li.appendChild(el("p", { "class": "muted", text: fmt(_("Run by %(organization)s"), { organization: asset.organization }) })); }
     // The distance is shown once, among the facts (the reasons may say it too).
     var reasons = (result.reasons || []).filter(function (r) { return !DISTANCE_TEXT.test(r); });
-    if (reasons.length) { li.appendChild(list("Why it might fit", reasons)); }
-    if ((result.cautions || []).length) { li.appendChild(list("Worth knowing", result.cautions)); }
+    if (reasons.length) { li.appendChild(list(_("Why it might fit"), reasons)); }
+    if ((result.cautions || []).length) { li.appendChild(list(_("Worth knowing"), result.cautions)); }
     var facts = el("dl", { "class": "facts" });
     var schedule = (asset.schedule || []).map(function (s) { return s.text; }).filter(Boolean);
-    fact(facts, "When", schedule.join("; "));
+    fact(facts, _("When"), schedule.join("; "));
     var place = (asset.places || [])[0];
-    fact(facts, "Where", place ? [place.name, place.address].filter(Boolean).join(", ") : "");
-    if (result.distance_km !== undefined && result.distance_km !== null) { fact(facts, "Distance", distanceText(Number(result.distance_km))); }
-    fact(facts, "Cost", (asset.cost || {}).text || "");
-    fact(facts, "How to join", asset.how_to_join || "");
-    fact(facts, "Last confirmed", asset.last_confirmed || "Not known");
+    fact(facts, _("Where"), place ? [place.name, place.address].filter(Boolean).join(", ") : "");
+    if (result.distance_km !== undefined && result.distance_km !== null) { fact(facts, _("Distance"), distanceText(Number(result.distance_km))); }
+    fact(facts, _("Cost"), (asset.cost || {}).text || "");
+    fact(facts, _("How to join"), asset.how_to_join || "");
+    fact(facts, _("Last confirmed"), asset.last_confirmed || _("Not known"));
     li.appendChild(facts);
-    if (asset.stale || result.stale) { li.appendChild(el("p", { "class": "stale", text: "Not confirmed for over a year: check with them before going." })); }
-    li.appendChild(joinControl(result.id || asset.id, asset.name || "this group"));
+    if (asset.stale || result.stale) { li.appendChild(el("p", { "class": "stale", text: _("Not confirmed for over a year: check with them before going.") })); }
+    li.appendChild(joinControl(result.id || asset.id, asset.name || _("this group")));
     return li;
   }
 
@@ -244,13 +380,13 @@
      typed is kept: the form is removed once sent, and nothing goes into storage or addresses. */
   function joinControl(assetId, name) {
     if (!key) {  // the iframe has no key of its own: Linkwell's own join page does the same
-      return el("a", { "class": "join-link", href: base + "/services/" + encodeURIComponent(assetId) + "/join", rel: "noopener" },
-        [document.createTextNode("I’d like to join"), el("span", { "class": "vh", text: " " + name })]);
+      return el("a", { "class": "join-link", href: base + "/services/" + encodeURIComponent(assetId) + "/join" + (LANG.lang !== "en" ? "?lang=" + LANG.lang : ""), rel: "noopener" },
+        [document.createTextNode(_("I’d like to join")), el("span", { "class": "vh", text: " " + name })]);
     }
     var id = "lw-j" + (++joins);
     var wrap = el("div", {});
     var open = el("button", { type: "button", "class": "join-open", "aria-expanded": "false", "aria-controls": id },
-      [document.createTextNode("I’d like to join"), el("span", { "class": "vh", text: " " + name })]);
+      [document.createTextNode(_("I’d like to join")), el("span", { "class": "vh", text: " " + name })]);
     var form = joinForm(id, assetId, name);
     form.hidden = true;
     open.addEventListener("click", function () {
@@ -293,32 +429,32 @@
   }
 
   function joinForm(id, assetId, name) {
-    var form = el("form", { id: id, "class": "join", novalidate: "", "aria-label": "Ask to join " + name }, [
-      joinField(id, "name", "Your first name, or the name you like to be called",
+    var form = el("form", { id: id, "class": "join", novalidate: "", "aria-label": fmt(_("Ask to join %(name)s"), { name: name }) }, [
+      joinField(id, "name", _("Your first name, or the name you like to be called"),
         el("input", { id: id + "-name", name: "name", type: "text", autocomplete: "given-name", maxlength: "100" })),
       el("fieldset", { id: id + "-contact_method" }, [
-        el("legend", { text: "How should the group get in touch?" }),
+        el("legend", { text: _("How should the group get in touch?") }),
         el("p", { "class": "error", id: id + "-contact_method-error", hidden: "" }),
-        radio(id, "phone", "By phone"), radio(id, "email", "By email")
+        radio(id, "phone", _("By phone")), radio(id, "email", _("By email"))
       ]),
-      joinField(id, "phone", "Phone number (if you chose phone)",
-        el("input", { id: id + "-phone", name: "phone", type: "tel", autocomplete: "tel", maxlength: "30" }), "A UK number, like 07700 900123"),
-      joinField(id, "email", "Email address (if you chose email)",
+      joinField(id, "phone", _("Phone number (if you chose phone)"),
+        el("input", { id: id + "-phone", name: "phone", type: "tel", autocomplete: "tel", maxlength: "30" }), _("A UK number, like 07700 900123")),
+      joinField(id, "email", _("Email address (if you chose email)"),
         el("input", { id: id + "-email", name: "email", type: "email", autocomplete: "email", maxlength: "254", spellcheck: "false" })),
-      joinField(id, "good_time", "A good time to get in touch (optional)",
-        el("input", { id: id + "-good_time", name: "good_time", type: "text", maxlength: "200" }), "For example: weekday mornings"),
-      joinField(id, "message", "Anything you would like the group to know (optional)",
+      joinField(id, "good_time", _("A good time to get in touch (optional)"),
+        el("input", { id: id + "-good_time", name: "good_time", type: "text", maxlength: "200" }), _("For example: weekday mornings")),
+      joinField(id, "message", _("Anything you would like the group to know (optional)"),
         el("textarea", { id: id + "-message", name: "message", rows: "3", maxlength: "1000" })),
       // For form-filling robots: hidden from people and from assistive technology.
       el("div", { hidden: "", "aria-hidden": "true" }, [
-        el("label", { "for": id + "-website", text: "Leave this empty" }),
+        el("label", { "for": id + "-website", text: _("Leave this empty") }),
         el("input", { id: id + "-website", name: "website", type: "text", tabindex: "-1", autocomplete: "off" })
       ]),
-      joinCheck(id, "consent_share", "I agree to share these details with the group", "Needed: we only send them to this group, for this purpose."),
-      joinCheck(id, "consent_follow_up", "I am happy to be contacted later to see how it went (optional)"),
-      joinCheck(id, "aged_16_or_over", "I am 16 or over", "If you are under 16, please talk to a trusted adult or your GP practice: they can help you find something that suits you."),
+      joinCheck(id, "consent_share", _("I agree to share these details with the group"), _("Needed: we only send them to this group, for this purpose.")),
+      joinCheck(id, "consent_follow_up", _("I am happy to be contacted later to see how it went (optional)")),
+      joinCheck(id, "aged_16_or_over", _("I am 16 or over"), _("If you are under 16, please talk to a trusted adult or your GP practice: they can help you find something that suits you.")),
       el("p", { "class": "status", id: id + "-status", role: "status", "aria-live": "polite" }),
-      el("button", { type: "submit", text: "Send to the group" })
+      el("button", { type: "submit", text: _("Send to the group") })
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -342,7 +478,7 @@
   function sendJoin(form, id, assetId) {
     var status = form.querySelector("#" + id + "-status");
     clearJoinErrors(form, id);
-    status.textContent = "Sending…";
+    status.textContent = _("Sending…");
     window.fetch(base + "/api/v1/referrals", {
       method: "POST", headers: { "Accept": "application/json", "Content-Type": "application/json", "X-API-Key": key },
       body: JSON.stringify(joinBody(form, assetId)),
@@ -354,9 +490,9 @@
     }).then(function (answer) {
       if (answer.status === 201) { joined(form, answer.json); return; }
       if (answer.status === 400) { showJoinErrors(form, id, answer.json); return; }
-      status.textContent = answer.json.message || "Something went wrong. Please try again.";
+      status.textContent = answer.json.message || _("Something went wrong. Please try again.");
     }, function () {
-      status.textContent = "Linkwell could not be reached. Please try again in a minute.";
+      status.textContent = _("Linkwell could not be reached. Please try again in a minute.");
     });
   }
 
@@ -380,24 +516,24 @@
       var msg = form.querySelector("#" + id + "-" + name + "-error");
       if (JOIN_FIELDS.indexOf(name) < 0 || !msg) { others.push(text); return; }
       var field = form.querySelector("#" + id + "-" + name);
-      msg.textContent = "Error: " + text;
+      msg.textContent = _("Error:") + " " + text;
       msg.hidden = false;
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
       first = first || (field.tagName === "FIELDSET" ? field.querySelector("input") : field);
     });
     var status = form.querySelector("#" + id + "-status");
-    status.textContent = others.length ? others.join(" ") : "There is a problem: see the messages by the form.";
+    status.textContent = others.length ? others.join(" ") : _("There is a problem: see the messages by the form.");
     if (first) { first.focus(); }
   }
 
   function joined(form, json) {
     var done = el("div", { "class": "join" }, [
-      heading(2, { text: "Thank you: we are passing this to the group", tabindex: "-1" }),
-      el("p", {}, [document.createTextNode("Your reference is "), el("span", { "class": "reference", text: json.reference || "" }),
-        document.createTextNode(". Please keep it.")]),
-      el("p", { text: json.what_happens_next || "" }),
-      el("p", { text: json.how_to_withdraw || "" })
+      heading(2, { text: _("Thank you: we are passing this to the group"), tabindex: "-1" }),
+      el("p", {}, [document.createTextNode(_("Your reference is") + " "), el("span", { "class": "reference", text: json.reference || "" }),
+        document.createTextNode(". " + _("Please keep it."))]),
+      el("p", { lang: "en", dir: "ltr", text: json.what_happens_next || "" }),
+      el("p", { lang: "en", dir: "ltr", text: json.how_to_withdraw || "" })
     ]);
     var open = form.previousSibling;
     if (open) { open.remove(); }
@@ -407,7 +543,8 @@
 
   function list(label, items) {
     var wrap = el("div", {}, [el("p", { "class": "muted", text: label + ":" })]);
-    var ul = el("ul");
+    // The matcher's reasons are in English: said so, for screen readers' voices.
+    var ul = LANG.lang === "en" ? el("ul") : el("ul", { lang: "en", dir: "ltr" });
     items.forEach(function (text) { ul.appendChild(el("li", { text: text })); });
     wrap.appendChild(ul);
     return wrap;
@@ -429,5 +566,5 @@
   } else {
     root.appendChild(el("style", { text: CSS }));
   }
-  build(root);
+  loadLanguage(wantedLang, function () { build(root); });
 }());
