@@ -133,8 +133,8 @@ def test_every_control_has_a_label_and_the_page_works_without_javascript(
 def test_search_page_shows_results_facet_counts_and_filters(web: FlaskClient) -> None:
     html = web.get("/search?q=singing").get_data(as_text=True)
     assert "Catford Community Choir" in html and "Singing for the Brain" in html
-    free = re.search(r'name="cost" value="free"[^>]*>\s*<label[^>]*>Free <span class="count">'
-                     r"\((\d+)\)", html)
+    free = re.search(r'name="cost" value="free"[^>]*>\s*<label[^>]*>(?:<span[^>]*>)?Free'
+                     r'(?:</span>)? <span class="count">\((\d+)\)', html)
     assert free is not None
     filtered = web.get("/search?q=singing&cost=free").get_data(as_text=True)
     assert re.search(rf"<h2 id=\"results-title\">{free.group(1)} listing", filtered)
