@@ -37,6 +37,9 @@ def flatten_locations(messages: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+RETRY_AFTER = 1  # seconds: breakers probe several times a second, so recovery is quick
+
+
 class Unavailable(Exception):
     """A dependency (a search backend, a sibling service) did not answer in time."""
 
@@ -57,8 +60,11 @@ def _http_error(exc: HTTPException) -> Response:
 
 def _unavailable(exc: Exception) -> Response:
     log.warning("dependency unavailable: %s", type(exc).__name__)
-    return error_response(503, "Part of Linkwell is not answering right now; please try "
-                               "again in a minute.")
+    response = error_response(503, "Part of Linkwell is not answering right now; please try "
+                                   "again in a minute.")
+    # a client (or a partner's widget) that honours this comes back once, not in a storm
+    response.headers["Retry-After"] = str(getattr(exc, "retry_after", RETRY_AFTER))
+    return response
 
 
 def _unexpected(exc: Exception) -> Response:
