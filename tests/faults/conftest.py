@@ -69,18 +69,28 @@ def node() -> Iterator[Node]:
         found.run("stop")
 
 
-@pytest.fixture
-def stack_env(tmp_path: Path, node: Node) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKWELL_")}
-    env.update(LINKWELL_SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=node.url,
-               LINKWELL_INDEX_PREFIX=f"faults-{uuid.uuid4().hex[:8]}-",
-               LINKWELL_DATA_DIR=str(tmp_path / "var"), LINKWELL_INGEST_TOKEN=TOKEN,
-               LINKWELL_PLUGINS="")
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("LINKWELL_") and k != "ELASTICSEARCH_URL"}
+    env.update(LINKWELL_DATA_DIR=str(tmp_path / "var"), LINKWELL_INGEST_TOKEN=TOKEN,
+               LINKWELL_SEARCH_BACKEND="sqlite")
     return env
 
 
 @pytest.fixture
-def stack(stack_env: dict[str, str], tmp_path: Path) -> Iterator[Stack]:
-    running = Stack(stack_env, tmp_path)
+def stack(tmp_path: Path, node: Node) -> Iterator[Stack]:
+    """The services on our own Elasticsearch node, under an index prefix of their own."""
+    env = _env(tmp_path)
+    env.update(LINKWELL_SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=node.url,
+               LINKWELL_INDEX_PREFIX=f"faults-{uuid.uuid4().hex[:8]}-")
+    running = Stack(env, tmp_path)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sqlite_stack(tmp_path: Path) -> Iterator[Stack]:
+    """The services on the embedded SQLite backend (no node needed)."""
+    running = Stack(_env(tmp_path), tmp_path)
     yield running
     running.stop()
