@@ -55,7 +55,8 @@ def init_backend(app: Flask) -> None:
 
 def _writes_refused(exc: WritesRefused) -> Response:
     """One operator error for the whole request: the records were not at fault."""
-    response = errors.error_response(503, str(exc), {"_cluster": [exc.block]})
+    response = errors.error_response(503, str(exc),
+                                     {errors.WRITES_REFUSED_FIELD: [exc.block]})
     response.headers["Retry-After"] = "60"  # a full disk is not freed in a second
     return response
 

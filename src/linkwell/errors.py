@@ -37,6 +37,19 @@ def flatten_locations(messages: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+# A cluster that refuses every write (an index block after a full disk, say) is named in the
+# error shape under this field, and the CLI exits with its own code: the operator has a
+# cluster to fix, and the records are not at fault.
+WRITES_REFUSED_FIELD = "_cluster"
+EXIT_WRITES_REFUSED = 3
+
+
+def writes_refused(status: int, body: Any) -> bool:
+    """Whether an error answer says the cluster refuses writes."""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return status == 503 and isinstance(errors, dict) and WRITES_REFUSED_FIELD in errors
+
+
 RETRY_AFTER = 1  # seconds: breakers probe several times a second, so recovery is quick
 
 

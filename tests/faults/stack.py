@@ -39,7 +39,7 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[name]}"
 
     def start(self, *names: str, workers: dict[str, int] | None = None) -> None:
-        for name in names:
+        for name in ("directory", "matcher", "gateway"):  # known even if not started
             self.ports.setdefault(name, free_port())
         env = {**self.env, "LINKWELL_DIRECTORY_URL": self.url("directory"),
                "LINKWELL_MATCHER_URL": self.url("matcher")}
