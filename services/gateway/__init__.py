@@ -63,7 +63,9 @@ def init_health(app: Flask) -> None:
         # the breakers' state: ready exactly when calls would go through, and never a wait
         upstreams = app.extensions["linkwell.upstreams"]
         ready = {name: u.ready() for name, u in upstreams.items()}
-        return {"services": ready}, all(ready.values())
+        # the directory's own word on reading and writing (a read-only index, say)
+        return ({"services": ready, "directory": upstreams["directory"].known_readiness()},
+                all(ready.values()))
 
     health.init_app(app, check)
 

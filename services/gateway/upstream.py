@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 PROBE_EVERY = 0.25  # seconds between probes of an open breaker's service
 PROBE_TIMEOUT = 0.5  # a service's /readyz answers from kept state: this is generous
 PROBE_FOR = 30.0  # seconds a probe goes on after the last call that wanted the service
+WATCH_EVERY = 1.0  # seconds between readings of a service's own readiness (read, write)
 
 
 class Refused(Unavailable):
@@ -120,6 +121,9 @@ class Upstream:
         self.bulkhead = Bulkhead(limit)
         self._probing = threading.Lock()
         self._wanted_at = 0.0
+        self._watching = threading.Lock()
+        self._asked_at = 0.0
+        self.readiness: dict[str, Any] = {}  # what the service's /readyz last said
 
     def call(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
         """(status, JSON body); the service's own 4xx answers pass through unchanged."""
@@ -189,6 +193,30 @@ class Upstream:
                 time.sleep(max(0.0, PROBE_EVERY - (time.monotonic() - began)))
         finally:
             self._probing.release()
+
+    def known_readiness(self) -> dict[str, Any]:
+        """What the service last said of itself (``read``, ``write``, ``reason``), read in the
+        background while someone keeps asking: never a wait on the service."""
+        self._asked_at = time.monotonic()
+        if self._watching.acquire(blocking=False):
+            threading.Thread(target=self._watch, name=f"watch-{self.name}", daemon=True).start()
+        return {k: v for k, v in self.readiness.items() if k in ("read", "write", "reason")}
+
+    def _watch(self) -> None:
+        try:
+            while time.monotonic() - self._asked_at < PROBE_FOR:
+                began = time.monotonic()
+                try:
+                    self.readiness = self.client.request("GET", "/readyz", timeout=PROBE_TIMEOUT,
+                                                         retry=False)
+                except ServiceError as exc:
+                    self.readiness = exc.body if isinstance(exc.body, dict) else {}
+                except requests.RequestException:
+                    self.readiness = {"read": False, "write": False,
+                                      "reason": f"{self.name} is not answering"}
+                time.sleep(max(0.0, WATCH_EVERY - (time.monotonic() - began)))
+        finally:
+            self._watching.release()
 
     def _answers(self) -> bool:
         try:

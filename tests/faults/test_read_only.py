@@ -60,6 +60,7 @@ def test_read_only_index_is_one_operator_error(stack: Stack, node: Node, tmp_pat
     try:
         body = readiness(stack, want_write=False)
         assert "read_only_allow_delete" in str(body["reason"])
+        _gateway_says_writes_unavailable(stack)
 
         for how in ([], ["--directory-url", stack.url("directory")]):
             done = linkwell(stack, "import", str(feed), *how)
@@ -85,3 +86,18 @@ def test_read_only_index_is_one_operator_error(stack: Stack, node: Node, tmp_pat
         set_block(node, stack, None)
     readiness(stack, want_write=True)
     assert linkwell(stack, "import", str(feed)).returncode == 0
+
+
+def _gateway_says_writes_unavailable(stack: Stack, within: float = 5.0) -> None:
+    """The gateway's /readyz passes on the directory's word: ready to search, not to write."""
+    deadline = time.monotonic() + within
+    while True:
+        status, seconds, response = timed("GET", stack.url("gateway") + "/readyz")
+        assert response is not None and seconds < 1.0
+        directory = response.json().get("directory", {})
+        if directory.get("write") is False:
+            assert status == 200 and directory["read"] is True
+            assert "read_only_allow_delete" in directory["reason"]
+            return
+        assert time.monotonic() < deadline, response.json()
+        time.sleep(0.2)

@@ -134,6 +134,8 @@ def repair(es: Elasticsearch, alias: str) -> bool:
         if lease is not None and float(lease.get("until", 0)) > time.time():
             return False  # a load is running: it restores them itself
         restore = None if lease is None else lease.get("restore")
+        if restore == PAUSED:  # never "restore" the pause itself
+            restore = None
         es.indices.put_settings(index=alias, settings={"index": {"refresh_interval": restore}})
         es.indices.put_mapping(index=alias, meta={})
     except (elasticsearch.ApiError, elasticsearch.TransportError):
@@ -156,6 +158,9 @@ class Lease:
     def begin(self) -> None:
         repair(self.es, self.alias)  # an earlier load that died: start from what it found
         self.restore = IndexState.read(self.es, self.alias).refresh
+        if self.restore == PAUSED:  # another load runs: restore what that one found
+            lease = _lease(self.es, self.alias)
+            self.restore = None if lease is None else lease.get("restore")
         _take_lease(self.es, self.alias, self.restore)
         self.es.indices.put_settings(index=self.alias,
                                      settings={"index": {"refresh_interval": PAUSED}})
