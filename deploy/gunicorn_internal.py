@@ -6,12 +6,12 @@
 They answer the gateway (and each other) over a private network, never a browser. Threaded
 workers, not the plain synchronous ones: with one request per process, a hung search backend
 held every process, and health checks queued behind searches for seconds. Each process holds
-several requests; the directory lets at most 6 of its 8 threads wait on the backend (its
+several requests; the directory lets at most 12 of its 16 threads wait on the backend (its
 search bulkhead), so health checks and ingestion always find a thread. This costs about 1-2 ms
 a call against sync workers on the benchmark machine, which buys staying up on a bad day.
 
 LINKWELL_WORKERS overrides the number of processes (default 2 × CPUs + 1, gunicorn's advice),
-LINKWELL_THREADS the threads per process (default 8).
+LINKWELL_THREADS the threads per process (default 16).
 """
 
 import multiprocessing
@@ -21,7 +21,7 @@ import gunicorn.config
 
 worker_class = "gthread"
 workers = int(os.environ.get("LINKWELL_WORKERS") or 2 * multiprocessing.cpu_count() + 1)
-threads = int(os.environ.get("LINKWELL_THREADS") or 8)
+threads = int(os.environ.get("LINKWELL_THREADS") or 16)
 timeout = 60
 accesslog = None  # each service writes its own JSON request log (without personal data)
 if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared socket path

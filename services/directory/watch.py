@@ -23,8 +23,11 @@ from linkwell.directory.backends.base import BackendStatus, SearchBackend
 from linkwell.errors import Unavailable
 
 log = logging.getLogger(__name__)
-CHECK_EVERY = 0.5  # seconds between checks: recovery is seen within this
-SEARCH_SLOTS = 6  # searches in flight per process; gunicorn_internal.py gives it 8 threads
+CHECK_EVERY = 0.25  # seconds between checks: recovery is seen within this
+# Searches in flight per process; gunicorn_internal.py gives it 16 threads (the matcher's
+# parallel searches and a gateway's burst land unevenly on processes: too few slots, and a
+# busy but healthy backend would be refused).
+SEARCH_SLOTS = 12
 READ_PATHS = ("/services", "/openreferral")
 
 

@@ -51,9 +51,10 @@ def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
 
 def init_upstreams(app: Flask) -> None:
     upstream.init_app(app)
-    # A call is slow when it has used half its budget: three such at once open the breaker.
+    # A call is slow when it has used three quarters of its budget: three such at once open
+    # the breaker (less, and a busy machine's merely slow answers would open it).
     app.extensions["linkwell.upstreams"] = {
-        name: Upstream(name, _client(app, name), Breaker(slow_after=BUDGETS[name] / 2),
+        name: Upstream(name, _client(app, name), Breaker(slow_after=BUDGETS[name] * 0.75),
                        budget=BUDGETS[name])
         for name in ("directory", "matcher")}
 
