@@ -3,13 +3,15 @@
     gunicorn -c deploy/gunicorn_internal.py -b 0.0.0.0:8001 'linkwell.directory:create_app()'
     gunicorn -c deploy/gunicorn_internal.py -b 0.0.0.0:8002 'linkwell.matcher:create_app()'
 
-They answer the gateway (and each other) over a private network, never a browser, so the
-plain synchronous worker suits them: one request per process at a time, the fastest way
-through gunicorn for short calls (about 1-2 ms less per call than threaded workers on the
-benchmark machine), and enough processes that the matcher's parallel searches are served
-side by side. The public gateway uses gunicorn_public.py.
+They answer the gateway (and each other) over a private network, never a browser. Threaded
+workers, not the plain synchronous ones: with one request per process, a hung search backend
+held every process, and health checks queued behind searches for seconds. Each process holds
+several requests; the directory lets at most 12 of its 16 threads wait on the backend (its
+search bulkhead), so health checks and ingestion always find a thread. This costs about 1-2 ms
+a call against sync workers on the benchmark machine, which buys staying up on a bad day.
 
-LINKWELL_WORKERS overrides the number of processes (default 2 × CPUs + 1, gunicorn's advice).
+LINKWELL_WORKERS overrides the number of processes (default 2 × CPUs + 1, gunicorn's advice),
+LINKWELL_THREADS the threads per process (default 16).
 """
 
 import multiprocessing
@@ -17,8 +19,9 @@ import os
 
 import gunicorn.config
 
-worker_class = "sync"
+worker_class = "gthread"
 workers = int(os.environ.get("LINKWELL_WORKERS") or 2 * multiprocessing.cpu_count() + 1)
+threads = int(os.environ.get("LINKWELL_THREADS") or 16)
 timeout = 60
 accesslog = None  # each service writes its own JSON request log (without personal data)
 if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared socket path

@@ -5,6 +5,9 @@
 #   scripts/elasticsearch.sh stop     stop the node this script started and delete its data
 #   scripts/elasticsearch.sh status   say whether the node answers (exit 0 if it does, 1 if not)
 #   scripts/elasticsearch.sh url      print the node's URL
+#   scripts/elasticsearch.sh pid      print the node's process id (for fault tests: kill -STOP)
+#   scripts/elasticsearch.sh kill     kill -9 the node as a crash would, keeping its data
+#   scripts/elasticsearch.sh resume   start a killed node again on the data it had
 #
 # Environment:
 #   ES_VERSION        Elasticsearch version (default 9.2.0)
@@ -41,7 +44,7 @@ die() {
 }
 
 usage() {
-    sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # --- small helpers -----------------------------------------------------------
@@ -425,7 +428,17 @@ cmd_start() {
         es_home=$(accessible_copy "$ES_DIST_HOME" "lib/elasticsearch-$ES_VERSION.jar" bin/elasticsearch "$tmp/elasticsearch")
         java_home=$(accessible_copy "$java_home" lib/modules bin/java "$tmp/java")
     fi
+    launch_node "$tmp" "$es_home" "$java_home"
+    trap - EXIT INT TERM
+    local node
+    node=$(answering_node)
+    say "Elasticsearch ${node#* } is up at $URL (node ${node%% *}, pid $(node_pid))."
+}
 
+# Start the node of temporary directory $1 (its config and data there) with the distribution
+# in $2 and the Java in $3, and wait until it answers.
+launch_node() {
+    local tmp=$1 es_home=$2 java_home=$3
     say "Starting Elasticsearch $ES_VERSION on $URL (data and logs in $tmp)..."
     (
         cd "$tmp"
@@ -439,6 +452,7 @@ cmd_start() {
             "$es_home/bin/elasticsearch" -d -p "$tmp/elasticsearch.pid"
     ) >"$tmp/launcher.log" 2>&1 </dev/null &
     local launcher=$!
+    sed -i '/^launcher_pid=/d' "$STATE_FILE"
     printf 'launcher_pid=%s\n' "$launcher" >>"$STATE_FILE"
     load_state
 
@@ -450,10 +464,45 @@ cmd_start() {
         print_failure_logs "$tmp"
         die "something answers on $URL, but it is not the node this script started"
     fi
-    trap - EXIT INT TERM
-    local node
-    node=$(answering_node)
-    say "Elasticsearch ${node#* } is up at $URL (node ${node%% *}, pid $(node_pid))."
+}
+
+cmd_pid() {
+    load_state || die "no Elasticsearch started by this script on port $ES_PORT"
+    local pid
+    pid=$(node_pid)
+    pid_alive "$pid" || die "the node on port $ES_PORT is not running"
+    say "$pid"
+}
+
+# A crash, for the fault tests: SIGKILL the node's processes, keep its data and state.
+cmd_kill() {
+    load_state || die "no Elasticsearch started by this script on port $ES_PORT"
+    local pids i
+    pids=$(node_pids | sort -u)
+    # shellcheck disable=SC2086 # one pid a word
+    [[ -z $pids ]] || kill -KILL $pids 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do
+        [[ -n $(node_pids) ]] || break
+        sleep 0.25
+    done
+    say "Killed Elasticsearch on $URL; its data is kept in $STATE_TMP_DIR ('resume' starts it again)."
+}
+
+cmd_resume() {
+    load_state || die "no Elasticsearch started by this script on port $ES_PORT"
+    [[ -d $STATE_TMP_DIR/data ]] || die "the node's data directory $STATE_TMP_DIR/data is gone"
+    if our_node_answers; then
+        say "Elasticsearch on $URL is running (nothing to do)."
+        return 0
+    fi
+    local java_home es_home=$ES_DIST_HOME
+    java_home=$(find_java)
+    setup_runner
+    [[ -d $STATE_TMP_DIR/elasticsearch ]] && es_home=$STATE_TMP_DIR/elasticsearch
+    [[ -d $STATE_TMP_DIR/java ]] && java_home=$STATE_TMP_DIR/java
+    rm -f -- "$STATE_TMP_DIR/elasticsearch.pid"
+    launch_node "$STATE_TMP_DIR" "$es_home" "$java_home"
+    say "Elasticsearch is up again at $URL on the data it had (pid $(node_pid))."
 }
 
 cmd_stop() {
@@ -495,6 +544,9 @@ main() {
         stop) cmd_stop ;;
         status) cmd_status ;;
         url) say "$URL" ;;
+        pid) cmd_pid ;;
+        kill) cmd_kill ;;
+        resume) cmd_resume ;;
         -h | --help | help) usage ;;
         "")
             usage >&2

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 from flask_smorest import Api
 
 from linkwell import errors, jsonio, logs
 from linkwell.config import ingest_token, settings
-from linkwell.directory.backends.base import BackendUnavailable, SearchBackend
+from linkwell.directory.backends.base import BackendUnavailable, SearchBackend, WritesRefused
 from linkwell.plugins.manager import plugin_manager
 
 API_SPEC = {
@@ -44,16 +44,27 @@ def init_backend(app: Flask) -> None:
     backend = app.config.get("BACKEND") or make_backend(app.config)
     try:
         backend.setup()
-    except BackendUnavailable:
+    except BackendUnavailable as exc:
         # Start anyway: readiness says the backend is down and searches answer 503 until it
         # returns; the next request sets the index up.
-        app.logger.warning("search backend not answering at start-up")
+        app.logger.warning("search backend not answering at start-up: %s", exc)
+    except WritesRefused as exc:  # searches can still be answered: start, and say why
+        app.logger.warning("search backend refuses writes at start-up: %s", exc.cause)
     app.extensions["linkwell.backend"] = backend
+
+
+def _writes_refused(exc: WritesRefused) -> Response:
+    """One operator error for the whole request: the records were not at fault."""
+    response = errors.error_response(503, str(exc),
+                                     {errors.WRITES_REFUSED_FIELD: [exc.block]})
+    response.headers["Retry-After"] = "60"  # a full disk is not freed in a second
+    return response
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The directory Flask app (gunicorn: ``'linkwell.directory:create_app()'``)."""
-    from linkwell.directory.api import blp, ingest_blp, init_health
+    from linkwell.directory import watch
+    from linkwell.directory.api import blp, ingest_blp
     from linkwell.directory.oruk import ORUK_PREFIX, oruk_blp
 
     app = Flask(__name__)
@@ -68,7 +79,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api.register_blueprint(blp)
     api.register_blueprint(ingest_blp)
     api.register_blueprint(oruk_blp, url_prefix=ORUK_PREFIX)
-    init_health(app)
+    watch.init_app(app, app.extensions["linkwell.backend"]).check_now()
     logs.init_app(app, "directory")
     errors.init_app(app, unavailable=(BackendUnavailable,))
+    app.register_error_handler(WritesRefused, _writes_refused)
     return app

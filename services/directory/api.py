@@ -6,12 +6,12 @@ import hmac
 from datetime import date, timedelta
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, jsonify, request
+from flask import Response, abort, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
-from linkwell import health, languages
+from linkwell import languages
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
 from linkwell.directory.backends.base import (
@@ -271,10 +271,3 @@ class Rebuild(MethodView):
         duplicates.regroup(backend(), backend().shared_dup_keys())  # marks are not re-derived
         return {"status": "rebuilt", "backend": backend().name, "assets": count}
 
-
-def init_health(app: Flask) -> None:
-    def check() -> tuple[dict[str, Any], bool]:
-        store: SearchBackend = app.extensions["linkwell.backend"]
-        return {"backend": store.name}, store.ping()
-
-    health.init_app(app, check)

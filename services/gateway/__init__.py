@@ -11,6 +11,7 @@ from flask_smorest import Api
 from linkwell import errors, health, jsonio, logs
 from linkwell.client import ServiceClient
 from linkwell.config import settings
+from linkwell.gateway import upstream
 from linkwell.gateway.upstream import Breaker, Upstream
 
 API_SPEC = {
@@ -20,19 +21,21 @@ API_SPEC = {
     "OPENAPI_URL_PREFIX": "/api",
     "OPENAPI_JSON_PATH": "openapi.json",
 }
-TIMEOUTS = {"directory": 5.0, "matcher": 1.5}
+# Seconds a request may spend on each service in all, retries included: a search 2 s, a match
+# 4 s (it runs several searches of its own). Past that the person gets a 503 with Retry-After.
+BUDGETS = {"directory": 2.0, "matcher": 4.0}
 
 
 def _client(app: Flask, name: str) -> ServiceClient:
     """HTTP to ``<NAME>_URL`` when configured, else the sibling app in this process."""
     url = app.config.get(f"{name.upper()}_URL")
     if url:
-        return ServiceClient(str(url), timeout=TIMEOUTS[name])
+        return ServiceClient(str(url), timeout=BUDGETS[name])
     sibling = app.config.get(f"{name.upper()}_APP")
     if sibling is None:
         sibling = _embedded(name, app.config)
     app.extensions.setdefault("linkwell.siblings", {})[name] = sibling
-    return ServiceClient(app=sibling, timeout=TIMEOUTS[name])
+    return ServiceClient(app=sibling, timeout=BUDGETS[name])
 
 
 def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
@@ -47,15 +50,23 @@ def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
 
 
 def init_upstreams(app: Flask) -> None:
+    upstream.init_app(app)
+    # A call is slow when it has used three quarters of its budget: three such at once open
+    # the breaker (less, and a busy machine's merely slow answers would open it).
     app.extensions["linkwell.upstreams"] = {
-        name: Upstream(name, _client(app, name), Breaker()) for name in ("directory", "matcher")}
+        name: Upstream(name, _client(app, name), Breaker(slow_after=BUDGETS[name] * 0.75),
+                       budget=BUDGETS[name])
+        for name in ("directory", "matcher")}
 
 
 def init_health(app: Flask) -> None:
     def check() -> tuple[dict[str, Any], bool]:
+        # the breakers' state: ready exactly when calls would go through, and never a wait
         upstreams = app.extensions["linkwell.upstreams"]
         ready = {name: u.ready() for name, u in upstreams.items()}
-        return {"services": ready}, all(ready.values())
+        # the directory's own word on reading and writing (a read-only index, say)
+        return ({"services": ready, "directory": upstreams["directory"].known_readiness()},
+                all(ready.values()))
 
     health.init_app(app, check)
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 from flask_smorest import Api
 
-from linkwell import errors, jsonio, logs
+from linkwell import deadline, errors, jsonio, logs
 from linkwell.client import ServiceClient
 from linkwell.config import settings
 from linkwell.plugins.manager import plugin_manager
@@ -29,6 +29,7 @@ API_SPEC = {
 }
 DEFAULTS: dict[str, Any] = {
     "MATCHER_DIRECTORY_TIMEOUT": 2.0,  # per directory call; a match makes two or three
+    "MATCHER_BUDGET": 4.0,  # seconds for all the directory calls of one match
     "MATCHER_THREADS": 3,  # directory calls made side by side (over HTTP)
 }
 
@@ -87,6 +88,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     jsonio.init_app(app)
     init_plugins(app)
     init_directory(app, config)
+    # a match's directory calls share one budget: the gateway's (X-Linkwell-Budget) or this
+    deadline.init_app(app, float(app.config["MATCHER_BUDGET"]))
     init_understanding()
     api = Api(app)
     api.register_blueprint(blp)

@@ -115,7 +115,8 @@ def init_health(app: Flask) -> None:
     def check() -> tuple[dict[str, Any], bool]:
         client: ServiceClient = app.extensions["linkwell.directory"]
         try:
-            client.request("GET", "/readyz", timeout=1.0)
+            # the directory answers /readyz from kept state: a short wait is plenty
+            client.request("GET", "/readyz", timeout=0.5, retry=False)
             ready = True
         except (requests.RequestException, ServiceError):
             ready = False

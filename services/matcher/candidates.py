@@ -20,7 +20,7 @@ from typing import Any
 
 import requests
 
-from linkwell import semantic
+from linkwell import deadline, semantic
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import Unavailable
 from linkwell.matcher.understand import REMOTE, Profile
@@ -163,7 +163,8 @@ Page = tuple[list[dict[str, Any]], int]
 def _run(client: ServiceClient, searches: list[dict[str, str]], pool: Executor | None) -> list[
         Page]:
     if pool is not None and len(searches) > 1:
-        return list(pool.map(lambda p: _search(client, p), searches))
+        # carried: each pooled call keeps the match's deadline
+        return list(pool.map(deadline.carried(lambda p: _search(client, p)), searches))
     return [_search(client, p) for p in searches]
 
 

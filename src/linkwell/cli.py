@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
@@ -14,7 +14,8 @@ from rich.table import Table
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.config import ingest_token, settings
-from linkwell.directory.backends.base import BackendUnavailable
+from linkwell.directory.backends.base import BackendUnavailable, WritesRefused
+from linkwell.errors import EXIT_WRITES_REFUSED, writes_refused
 from linkwell.feeds_cli import feeds_group
 from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 from linkwell.importer import (
@@ -124,6 +125,14 @@ def _importer(url: str | None, batch_size: int, concurrency: int | None) -> Load
         backend, pairs, feed, area, batch_size, progress, concurrency)
 
 
+def _refused(reason: object) -> NoReturn:
+    """The cluster refuses every write: one operator error, its own exit code, no records
+    reported as done or rejected."""
+    console.print(f"[red]Nothing more was imported: the search cluster refuses writes[/red]. "
+                  f"{reason}", soft_wrap=True)
+    raise SystemExit(EXIT_WRITES_REFUSED)
+
+
 def _import_with_progress(load: Loader, records: RecordFile, feed: str,
                           area: str | None, path: Path) -> ImportReport:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -132,7 +141,11 @@ def _import_with_progress(load: Loader, records: RecordFile, feed: str,
         task = progress.add_task(f"Importing {path.name}", total=records.count)
         try:
             return load(records.pairs, feed, area, lambda n: progress.advance(task, n))
+        except WritesRefused as exc:
+            _refused(exc)
         except ServiceError as exc:
+            if writes_refused(exc.status, exc.body):
+                _refused(exc.body.get("message", str(exc)))
             console.print(f"[red]The directory refused the import[/red]: {exc}")
             raise SystemExit(2) from exc
         except BackendUnavailable as exc:

@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
+from linkwell import deadline
 from linkwell.logs import REQUEST_ID_HEADER, current_request_id
 
 IN_PROCESS_BASE = "http://in-process.linkwell"
@@ -42,7 +43,7 @@ class ServiceUnreachable(requests.ConnectionError):
 
 class Transport(Protocol):
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
-             timeout: float) -> tuple[int, bytes]:
+             timeout: float, retry: bool = True) -> tuple[int, bytes]:
         """(status, body) of one call; raises a ``requests.RequestException`` when none came."""
 
     def close(self) -> None:
@@ -50,10 +51,12 @@ class Transport(Protocol):
 
 
 def _retry() -> Retry:
-    # Idempotent calls are retried on a refused connection or a gateway error; the last
-    # answer is handed back as it is (the service's own error body).
-    return Retry(total=2, backoff_factor=0.2, allowed_methods={"GET", "HEAD"},
-                 status_forcelist=(502, 503, 504), raise_on_status=False)
+    # Idempotent calls are retried only when the connection was refused, which fails at once:
+    # never after a read timed out, and never on a 5xx answer, since a service that says 503
+    # is already out of time or its own dependency is down, and retrying on top of a timeout
+    # is how one hung service made every caller wait three times over.
+    return Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.05,
+                 allowed_methods={"GET", "HEAD"}, raise_on_status=False)
 
 
 class DirectHTTP:
@@ -63,10 +66,12 @@ class DirectHTTP:
         self.pool = urllib3.PoolManager(maxsize=POOL_SIZE, retries=_retry())
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
-             timeout: float) -> tuple[int, bytes]:
+             timeout: float, retry: bool = True) -> tuple[int, bytes]:
         try:
+            # total: one bound on the whole call, not on each read of the socket
             response = self.pool.request(method, url, body=body, headers=headers,
-                                         timeout=timeout, redirect=False)
+                                         timeout=urllib3.Timeout(total=timeout),
+                                         redirect=False, retries=None if retry else False)
         except urllib3.exceptions.HTTPError as exc:
             raise ServiceUnreachable(f"{type(exc).__name__}: {exc}") from exc
         return response.status, response.data
@@ -84,7 +89,7 @@ class EnvironmentHTTP:
             self.session.mount(scheme, HTTPAdapter(max_retries=_retry(), pool_maxsize=POOL_SIZE))
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
-             timeout: float) -> tuple[int, bytes]:
+             timeout: float, retry: bool = True) -> tuple[int, bytes]:
         response = self.session.request(method, url, data=body, headers=headers,
                                         timeout=timeout)
         return response.status_code, response.content
@@ -100,7 +105,7 @@ class InProcess:
         self.app = app
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
-             timeout: float) -> tuple[int, bytes]:
+             timeout: float, retry: bool = True) -> tuple[int, bytes]:
         parts = urlsplit(url)
         builder = EnvironBuilder(path=parts.path, query_string=parts.query, method=method,
                                  headers=list(headers.items()), data=body or b"")
@@ -128,12 +133,17 @@ class ServiceClient:
                                      else EnvironmentHTTP() if trust_env else DirectHTTP())
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                json: Any = None, timeout: float | None = None) -> Any:
+                json: Any = None, timeout: float | None = None, retry: bool = True) -> Any:
         url = self.base_url + path
         kept = {k: v for k, v in (params or {}).items() if v is not None}
         if kept:
             url += "?" + urlencode(kept, doseq=True)
         headers = dict(self.headers)
+        try:  # the caller's request budget, if it has one, bounds this call
+            wait = deadline.timeout_for(self.timeout if timeout is None else timeout)
+        except deadline.DeadlinePassed as exc:
+            raise ServiceUnreachable(str(exc)) from exc
+        headers.update(deadline.header())
         request_id = current_request_id()
         if request_id:
             headers[REQUEST_ID_HEADER] = request_id
@@ -141,8 +151,7 @@ class ServiceClient:
         if json is not None:
             body = _dumps(json)
             headers["Content-Type"] = "application/json"
-        status, content = self.transport.send(method, url, body, headers,
-                                              self.timeout if timeout is None else timeout)
+        status, content = self.transport.send(method, url, body, headers, wait, retry)
         try:
             answer = orjson.loads(content)  # much faster than json for big pages
         except ValueError:

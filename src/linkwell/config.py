@@ -30,6 +30,8 @@ ENVIRONMENT = {
     # Installed plugins to load (entry-point names, comma-separated); unset loads them all.
     "LINKWELL_PLUGINS": "PLUGINS",
     "LINKWELL_MATCHER_URL": "MATCHER_URL",
+    # Searches one directory process lets wait on the backend at once (its threads less four).
+    "LINKWELL_SEARCH_SLOTS": "SEARCH_SLOTS",
     # The gateway's map: off (a plain list of places, no third-party requests) unless set.
     "LINKWELL_MAP_TILES_URL": "MAP_TILES_URL",
     "LINKWELL_MAP_TILES_ATTRIBUTION": "MAP_TILES_ATTRIBUTION",

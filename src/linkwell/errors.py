@@ -37,6 +37,22 @@ def flatten_locations(messages: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+# A cluster that refuses every write (an index block after a full disk, say) is named in the
+# error shape under this field, and the CLI exits with its own code: the operator has a
+# cluster to fix, and the records are not at fault.
+WRITES_REFUSED_FIELD = "_cluster"
+EXIT_WRITES_REFUSED = 3
+
+
+def writes_refused(status: int, body: Any) -> bool:
+    """Whether an error answer says the cluster refuses writes."""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return status == 503 and isinstance(errors, dict) and WRITES_REFUSED_FIELD in errors
+
+
+RETRY_AFTER = 1  # seconds: breakers probe several times a second, so recovery is quick
+
+
 class Unavailable(Exception):
     """A dependency (a search backend, a sibling service) did not answer in time."""
 
@@ -57,8 +73,11 @@ def _http_error(exc: HTTPException) -> Response:
 
 def _unavailable(exc: Exception) -> Response:
     log.warning("dependency unavailable: %s", type(exc).__name__)
-    return error_response(503, "Part of Linkwell is not answering right now; please try "
-                               "again in a minute.")
+    response = error_response(503, "Part of Linkwell is not answering right now; please try "
+                                   "again in a minute.")
+    # a client (or a partner's widget) that honours this comes back once, not in a storm
+    response.headers["Retry-After"] = str(getattr(exc, "retry_after", RETRY_AFTER))
+    return response
 
 
 def _unexpected(exc: Exception) -> Response:

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from linkwell.client import ServiceClient
 from linkwell.config import ingest_token, settings
+from linkwell.errors import EXIT_WRITES_REFUSED
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import PluginError, feeds, plugin_manager
 from linkwell.sync import FeedRun, FeedSync, quiet_directory_log
@@ -67,6 +68,11 @@ def sync_command(names: tuple[str, ...], all_feeds: bool, full: bool,
     with quiet_directory_log():
         runs = _sync_with_progress(pm, client, state, chosen, full, batch_size)
     print_summary(runs)
+    if any(run.writes_refused for run in runs):
+        console.print("[red]The search cluster refuses writes[/red]: the feeds are not at "
+                      "fault. " + next(str(r.reason) for r in runs if r.writes_refused),
+                      soft_wrap=True)
+        sys.exit(EXIT_WRITES_REFUSED)
     sys.exit(1 if any(not run.ok for run in runs) else 0)
 
 

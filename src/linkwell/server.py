@@ -39,5 +39,5 @@ class _Gunicorn(BaseApplication):
 
 def run_gunicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
     """Serve ``app`` with gunicorn's threaded workers until interrupted."""
-    _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "threads": 8,
+    _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "threads": 16,
                     "worker_class": "gthread", "timeout": 60, "accesslog": None}).run()

@@ -35,6 +35,7 @@ import pluggy
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.directory.ingest import asset_id_for
+from linkwell.errors import writes_refused
 from linkwell.hsds import valid_point
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord
 from linkwell.plugins.manager import adjust_record
@@ -64,6 +65,7 @@ class FeedRun:
     read: int = 0
     geocoded: int = 0
     cursor: str | None = None
+    writes_refused: bool = False  # failed because the cluster refuses every write
 
     @property
     def ok(self) -> bool:
@@ -134,6 +136,10 @@ class FeedSync:
             if run.full:
                 self._withdraw()
             run.status = "ok"
+        except ServiceError as exc:
+            run.status, run.reason = "failed", describe(exc)
+            if writes_refused(exc.status, exc.body):  # the cluster's fault, not the feed's
+                run.writes_refused, run.reason = True, str(exc.body.get("message", exc))
         except Exception as exc:  # the feed failed: report it; what was written stays
             run.status, run.reason = "failed", describe(exc)
         run.finished = now_iso()

@@ -166,7 +166,7 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
 def _gunicorn(app: str, port: int, env: dict[str, str], log: Path,
              append: bool = False) -> subprocess.Popen[bytes]:
     # Each service with the settings production uses (deploy/): the internal services with
-    # two sync worker processes here, the gateway threaded.
+    # two threaded worker processes here, the gateway threaded.
     config = "gunicorn_public.py" if app == "gateway" else "gunicorn_internal.py"
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / config),
                "-b", f"127.0.0.1:{port}", f"linkwell.{app}:create_app()"]

@@ -27,6 +27,26 @@ class BackendUnavailable(RuntimeError):
     """The search backend did not answer (down, unreachable, or timed out)."""
 
 
+class WritesRefused(RuntimeError):
+    """The cluster answers but refuses every write (a read-only block after a full disk, say):
+    an operator's problem with a named cause and remedy, never a fault of the records."""
+
+    def __init__(self, cause: str, remedy: str, block: str) -> None:
+        super().__init__(f"{cause} What to do: {remedy}")
+        self.cause = cause
+        self.remedy = remedy
+        self.block = block
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    """What a background check found: can the backend be read, can it be written, and why not."""
+
+    read: bool
+    write: bool
+    reason: str | None = None
+
+
 @dataclass(frozen=True)
 class GeoPoint:
     lat: float
@@ -159,6 +179,10 @@ class SearchBackend(Protocol):
 
     def ping(self) -> bool:
         """Whether the backend answers now."""
+
+    def status(self) -> BackendStatus:
+        """Whether it can be read and written now (run by the background check, not by
+        requests); it may also repair what a dead bulk load left behind."""
 
     def bulk_load(self) -> AbstractContextManager[None]:
         """A context for large loads: the backend may trade freshness for speed inside it."""

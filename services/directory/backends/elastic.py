@@ -8,6 +8,7 @@ Text arrives already analysed (see ``linkwell.text``), so the mapping needs only
 from __future__ import annotations
 
 import json
+import logging
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,8 @@ import orjson
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
-from linkwell import semantic
+from linkwell import deadline, semantic
+from linkwell.directory.backends import elastic_state
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
     DECAY_SCALE_KM,
@@ -30,6 +32,7 @@ from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     REMOTE_DELIVERY,
     STALE_FACTOR,
+    BackendStatus,
     BackendUnavailable,
     Hit,
     IndexItem,
@@ -40,6 +43,7 @@ from linkwell.directory.backends.base import (
     StoredAsset,
 )
 
+log = logging.getLogger(__name__)
 MAPPING_VERSION = 1
 TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
 STORED_FIELDS = ["id", "version", "hash", "summary", "record", "provenance", "withdrawn"]
@@ -86,6 +90,9 @@ class ElasticsearchBackend:
         except _DOWN as exc:
             raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
         except elasticsearch.ApiError as exc:
+            block = elastic_state.block_of(exc.body)
+            if block is not None:
+                raise elastic_state.refused_by_block(self.alias, block) from exc
             if exc.meta.status >= 500:
                 raise BackendUnavailable(f"Elasticsearch failed: {exc}") from exc
             raise
@@ -93,6 +100,15 @@ class ElasticsearchBackend:
     @property
     def _w(self) -> Elasticsearch:
         return self.es.options(request_timeout=self.write_timeout)
+
+    @property
+    def _r(self) -> Elasticsearch:
+        """For a search: its timeout is what the request has left of its budget, so waits
+        never stack (the client itself does not retry)."""
+        try:
+            return self.es.options(request_timeout=deadline.timeout_for(self.timeout))
+        except deadline.DeadlinePassed as exc:
+            raise BackendUnavailable(str(exc)) from exc
 
     def new_index_name(self) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
@@ -109,9 +125,12 @@ class ElasticsearchBackend:
         try:
             self._call(self._w.indices.create, index=self.new_index_name(),
                        aliases={self.alias: {"is_write_index": True}}, **mapping)
-        except elasticsearch.BadRequestError as exc:
-            if "already exists" not in str(exc):  # another process won the race
+        except (elasticsearch.BadRequestError, BackendUnavailable) as exc:
+            # Another worker process won the race to create it (each names its own index,
+            # so the loser hears "more than one write index"): theirs is as good as ours.
+            if not self._call(self.es.indices.exists_alias, name=self.alias):
                 raise
+            log.debug("index made by another process: %s", exc)
 
     def ping(self) -> bool:
         try:
@@ -119,17 +138,19 @@ class ElasticsearchBackend:
         except (elasticsearch.ApiError, *_DOWN):
             return False
 
+    def status(self) -> BackendStatus:
+        return elastic_state.status(self.es.options(request_timeout=1.0), self.alias)
+
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
-        """Pause refreshes while a large load runs (much faster indexing), then refresh."""
-        settings = {"index": {"refresh_interval": "-1"}}
-        self._call(self._w.indices.put_settings, index=self.alias, settings=settings)
+        """Pause refreshes while a large load runs (much faster indexing), then restore them
+        as they were and refresh (see ``elastic_state`` for a load that dies midway)."""
+        lease = elastic_state.Lease(self._w, self.alias)
+        self._call(lease.begin)
         try:
             yield
         finally:
-            settings = {"index": {"refresh_interval": "1s"}}
-            self._call(self._w.indices.put_settings, index=self.alias, settings=settings)
-            self._call(self._w.indices.refresh, index=self.alias)
+            self._call(lease.end)
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         id_list = list(ids)
@@ -149,13 +170,14 @@ class ElasticsearchBackend:
             return {}
         result = self._call(self._w.bulk, operations=_index_ops(self.alias, items),
                             refresh=refresh)
-        return _refusals(result)
+        return _refusals(result, self.alias)
 
     def delete(self, ids: list[str], refresh: bool = True) -> int:
         if not ids:
             return 0
         result = self._call(self._w.bulk, refresh=refresh,
                             operations=[{"delete": {"_index": self.alias, "_id": i}} for i in ids])
+        elastic_state.raise_blocks(result, self.alias)
         return sum(1 for r in result["items"] if r["delete"].get("result") == "deleted")
 
     def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
@@ -202,7 +224,8 @@ class ElasticsearchBackend:
                                               "version": changed["version"],
                                               "version_type": "external_gte"}}, changed]
             if operations:
-                self._call(self._w.bulk, operations=operations, refresh=True)
+                elastic_state.raise_blocks(
+                    self._call(self._w.bulk, operations=operations, refresh=True), self.alias)
 
     def withdraw(self, ids: list[str], refresh: bool = True) -> int:
         """Re-index each asset with ``withdrawn`` set, at the version it already has.
@@ -230,12 +253,13 @@ class ElasticsearchBackend:
         if not operations:
             return 0
         result = self._call(self._w.bulk, operations=operations, refresh=refresh)
+        elastic_state.raise_blocks(result, self.alias)
         return sum(1 for r in result["items"] if not r["index"].get("error"))
 
     def get(self, asset_id: str) -> StoredAsset | None:
         try:
-            doc = self._call(self.es.get, index=self.alias, id=asset_id,
-                             source_includes=STORED_FIELDS)
+            doc = self._call(lambda: self._r.get(index=self.alias, id=asset_id,
+                                                 source_includes=STORED_FIELDS))
         except elasticsearch.NotFoundError:
             return None
         return _stored(doc["_source"])
@@ -255,7 +279,7 @@ class ElasticsearchBackend:
 
     def search(self, query: SearchQuery) -> SearchPage:
         body = search_body(query)
-        result = self._call(self.es.search, index=self.alias, **body)
+        result = self._call(lambda: self._r.search(index=self.alias, **body))
         hits = [_hit(h, query) for h in result["hits"]["hits"]]
         facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
                   for name, agg in result.get("aggregations", {}).items()}
@@ -380,7 +404,8 @@ def pack(item: IndexItem) -> IndexItem:
                      orjson.dumps(_source(item)))
 
 
-def _refusals(result: dict[str, Any]) -> dict[str, str]:
+def _refusals(result: dict[str, Any], index: str = "") -> dict[str, str]:
+    """Each record's refusal; a refusal of the whole index (a block) is raised as one error."""
     refused: dict[str, str] = {}
     if not result.get("errors"):
         return refused
@@ -389,6 +414,9 @@ def _refusals(result: dict[str, Any]) -> dict[str, str]:
         error = op.get("error")
         if not error:
             continue
+        block = elastic_state.block_of(error)
+        if block is not None:
+            raise elastic_state.refused_by_block(index or op.get("_index", ""), block)
         if error.get("type") == "version_conflict_engine_exception":
             refused[op["_id"]] = "a newer version of this asset is stored"
         else:

@@ -20,6 +20,7 @@ import orjson
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
     HIT_FIELDS,
+    BackendStatus,
     Hit,
     IndexItem,
     Member,
@@ -171,6 +172,10 @@ class SQLiteBackend:
         except sqlite3.Error:
             return False
         return True
+
+    def status(self) -> BackendStatus:
+        ok = self.ping()
+        return BackendStatus(ok, ok, None if ok else "the SQLite database could not be read")
 
     def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         out: dict[str, tuple[str, int, bool]] = {}
