@@ -153,10 +153,11 @@ def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool,
     out again (a bulk load does that once at the end instead).
     """
     items = [p.item for p in to_write if p.item]
-    before = set(backend.dup_keys(i.id for i in items).values()) if regroup else set()
-    refused = backend.write(items, refresh=refresh)
-    if regroup:
-        duplicates.regroup(backend, before | {i.document.get("dup_key", "") for i in items})
+    with backend.atomic():  # where the backend can, a crash leaves both or neither
+        before = set(backend.dup_keys(i.id for i in items).values()) if regroup else set()
+        refused = backend.write(items, refresh=refresh)
+        if regroup:
+            duplicates.regroup(backend, before | {i.document.get("dup_key", "") for i in items})
     for p in to_write:
         if p.outcome.id in refused:
             reason = refused[p.outcome.id]
@@ -279,7 +280,7 @@ def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
                 _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
         while in_flight:
             _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
-    duplicates.regroup(backend, backend.shared_dup_keys())
+    duplicates.reconcile(backend)
     return counts
 
 

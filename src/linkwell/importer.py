@@ -222,6 +222,7 @@ def import_records(client: ServiceClient, pairs: list[tuple[str, Any]], feed: st
             report.merge(part)
             if progress:
                 progress(len(batch))
+    client.post("/assets/regroup", {})  # groups a killed earlier import left half-done
     return report
 
 

@@ -14,7 +14,10 @@ A sync loses nothing:
   record in the same run still goes in; a record listed twice keeps its first listing;
 * only a complete full run withdraws the feed's assets it no longer lists (hidden, kept
   for audit, and back as soon as the feed lists them again); a run that fails half-way
-  keeps what it wrote and withdraws nothing, so running it again ends as a clean sync would.
+  keeps what it wrote and withdraws nothing, so running it again ends as a clean sync would;
+* every run ends by asking the directory to work out again each duplicate group that could
+  be out of date (``POST /assets/regroup``), so a run killed between a write and the
+  duplicate marks it changes is made whole by the next, which finds those records unchanged.
 
 Incremental runs pass the newest ``last_modified`` a complete run saw as ``modified_after``
 and never withdraw. Runs, counts, rejects, unmapped terms and cursors are kept in
@@ -133,6 +136,9 @@ class FeedSync:
             self._read(cursor)
             if run.full:
                 self._withdraw()
+            # Even a run that wrote nothing: a killed run before it may have left a group's
+            # marks half-done, and records it wrote now look unchanged.
+            self.client.post("/assets/regroup", {})
             run.status = "ok"
         except Exception as exc:  # the feed failed: report it; what was written stays
             run.status, run.reason = "failed", describe(exc)
