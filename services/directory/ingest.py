@@ -20,6 +20,7 @@ from linkwell.directory import duplicates
 from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
 from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
+from linkwell.repeats import replaced_reason
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
 logger = logging.getLogger("linkwell.directory.ingest")
@@ -217,9 +218,9 @@ def _dedupe(pending: list[Prepared]) -> list[Prepared]:
         earlier = last.get(p.item.id)
         if earlier is not None:
             earlier.outcome.result = "rejected"
-            earlier.outcome.errors = {"id": [
-                f"the same asset appears again at position {p.outcome.index} of this batch; "
-                "the later record was used"]}
+            earlier.outcome.errors = {"id": [replaced_reason(
+                p.item.record.get("id"), f"record {p.outcome.index + 1}",
+                f"record {earlier.outcome.index + 1}")]}
             earlier.item = None
         last[p.item.id] = p
     return list(last.values())
