@@ -39,7 +39,7 @@ class ReferralStore(Protocol):
     name: str
 
     def setup(self) -> None: ...
-    def add(self, referral: Referral, next_attempt: float) -> None: ...
+    def add(self, referral: Referral, next_attempt: float, deliver: bool = True) -> None: ...
     def get(self, reference: str) -> Referral | None: ...
     def job(self, reference: str) -> Job | None: ...
     def set_status(self, reference: str, status: str, now: float) -> bool: ...
@@ -125,8 +125,9 @@ class SQLStore:
 
     # --- referrals -----------------------------------------------------------------------
 
-    def add(self, referral: Referral, next_attempt: float) -> None:
-        """Store a referral and queue its delivery, in one transaction (both or neither)."""
+    def add(self, referral: Referral, next_attempt: float, deliver: bool = True) -> None:
+        """Store a referral and queue its delivery, in one transaction (both or neither);
+        with ``deliver`` false it is stored only (a decoy, never sent)."""
         sealed = (self.sealer.seal(referral.reference, referral.person.as_dict())
                   if referral.person else None)
         a = referral.asset
@@ -136,6 +137,8 @@ class SQLStore:
                        (referral.reference, referral.kind, a.id, a.name, a.feed, a.email,
                         referral.status, referral.referrer, int(referral.follow_up), sealed,
                         referral.created, referral.updated, None, None))
+            if not deliver:
+                return
             tx.execute("INSERT INTO outbox (reference, idempotency_key, attempts, state,"
                        " next_attempt) VALUES (?,?,?,?,?)",
                        (referral.reference, idempotency_key(referral.reference), 0, PENDING,
@@ -263,13 +266,15 @@ class SQLStore:
 
     def stats(self) -> dict[str, Any]:
         """Anonymous counts: by status, kind and feed, erasures by reason, the outbox."""
+        # A decoy (see ReferralService.decoy) has no outbox row: robots are not counted.
+        real = "reference IN (SELECT reference FROM outbox)"
         with self.transaction() as tx:
             out: dict[str, Any] = {"total": tx.execute(
-                "SELECT COUNT(*) FROM referrals").fetchone()[0]}
+                f"SELECT COUNT(*) FROM referrals WHERE {real}").fetchone()[0]}
             for key, column in (("status", "status"), ("kind", "kind"), ("feed", "feed"),
                                 ("erased", "erased_reason")):
-                rows = tx.execute(f"SELECT {column}, COUNT(*) FROM referrals"
-                                  f" WHERE {column} IS NOT NULL GROUP BY {column}").fetchall()
+                rows = tx.execute(f"SELECT {column}, COUNT(*) FROM referrals WHERE {real}"
+                                  f" AND {column} IS NOT NULL GROUP BY {column}").fetchall()
                 out[key] = {str(r[0]): int(r[1]) for r in rows}
             rows = tx.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
             out["delivery"] = {str(r[0]): int(r[1]) for r in rows}
