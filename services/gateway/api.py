@@ -7,10 +7,12 @@ from typing import Any
 from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
 from linkwell.directory.api import Parser
 from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
 from linkwell.gateway.upstream import Upstream
+from linkwell.matcher.schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.taxonomy import load_taxonomy
 
 
@@ -53,14 +55,26 @@ class Service(MethodView):
 
 @blp.route("/match")
 class Match(MethodView):
+    @blp.doc(requestBody={"required": True, "content": {
+        "application/json": {"schema": MatchRequestSchema}}})
+    @blp.alt_response(200, schema=MatchResponseSchema, description="Ranked options, with why")
+    @blp.alt_response(400, description="The request, with each field's problem")
     def post(self) -> Response:
         """Rank community assets for a person and say why each fits."""
         body = request.get_json(silent=True)
         return relay(*upstream("matcher").call("POST", "/match", json=body))
 
 
+class TaxonomySchema(Schema):
+    version = fields.String()
+    needs = fields.List(fields.Dict(), metadata={"description": "A tree: id, label, children"})
+    activity_types = fields.List(fields.Dict())
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Dict()))
+
+
 @blp.route("/taxonomy")
 class Taxonomy(MethodView):
+    @blp.alt_response(200, schema=TaxonomySchema, description="The taxonomy")
     def get(self) -> Response:
         """Needs, activity types and facet values, with plain-English labels."""
         return jsonify(taxonomy_document())

@@ -22,13 +22,11 @@ from linkwell.referrals.messages import NO_ROUTE, how_to_withdraw, status_messag
 from linkwell.referrals.messages import what_happens_next as next_steps
 from linkwell.referrals.model import (
     LINK_WORKER_REFERRAL,
-    RECEIVED,
     SELF_REFERRAL,
     Asset,
     Person,
     Referral,
 )
-from linkwell.referrals.reference import new_reference
 from linkwell.referrals.schemas import (
     DeadLettersSchema,
     GroupResponseSchema,
