@@ -46,6 +46,7 @@ class ReferralStore(Protocol):
     def erase(self, reference: str, reason: str, now: float) -> bool: ...
     def purge(self, created_before: float, now: float) -> int: ...
     def claim(self, worker: str, now: float, lease: float) -> tuple[Job, Referral] | None: ...
+    def begin_sending(self, reference: str, worker: str, now: float) -> bool: ...
     def delivered(self, reference: str, worker: str, channel: str, now: float) -> bool: ...
     def failed(self, reference: str, worker: str, error: str, next_attempt: float,
                dead: bool) -> bool: ...
@@ -221,6 +222,16 @@ class SQLStore:
             return _job(job), self._referral(row)
         return None
 
+    def begin_sending(self, reference: str, worker: str, now: float) -> bool:
+        """Note, before a send that cannot be taken back, that it is under way; False when
+        an earlier attempt's note is still there (its worker died mid-send). The outcome,
+        delivered or failed, removes the note in the same transaction that records it."""
+        with self.transaction() as tx:
+            noted = tx.execute("INSERT INTO outbox_sending (reference, worker, started)"
+                               " VALUES (?,?,?) ON CONFLICT (reference) DO NOTHING",
+                               (reference, worker, now))
+        return noted.rowcount == 1
+
     def delivered(self, reference: str, worker: str, channel: str, now: float) -> bool:
         """Record a delivery by the worker holding the lease; the referral becomes "sent"."""
         with self.transaction() as tx:
@@ -230,6 +241,7 @@ class SQLStore:
                               (DELIVERED, now, channel, reference, worker, PENDING))
             if done.rowcount != 1:
                 return False  # the lease ran out and another worker has it, or it was erased
+            tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
             tx.execute("UPDATE referrals SET status = ?, updated = ? WHERE reference = ?"
                        " AND status = ?", (SENT, now, reference, RECEIVED))
         return True
@@ -243,6 +255,8 @@ class SQLStore:
                               " WHERE reference = ? AND lease_owner = ? AND state = ?",
                               (DEAD if dead else PENDING, next_attempt, error[:300], reference,
                                worker, PENDING))
+            if done.rowcount == 1:
+                tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
         return done.rowcount == 1
 
     def dead_letters(self) -> list[DeadLetter]:
@@ -260,6 +274,8 @@ class SQLStore:
             done = tx.execute("UPDATE outbox SET state = ?, attempts = 0, next_attempt = ?"
                               " WHERE reference = ? AND state = ?",
                               (PENDING, now, reference, DEAD))
+            if done.rowcount == 1:  # an admin checked: send it again
+                tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
         return done.rowcount == 1
 
     # --- reporting -----------------------------------------------------------------------
