@@ -188,3 +188,13 @@ def test_an_id_listed_twice_across_batches_keeps_the_later_in_both_commands(
     assert "as item 8" in report.rejected[0]["errors"]["id"][0]
     assert backend.get(asset_id_for(first["id"], "twice-import")).record["name"] == \
         later["name"]
+
+
+def test_a_broken_first_line_of_ndjson_costs_that_line_only(tmp_path: Path) -> None:
+    good = [service(f"first-{i}", f"First Line Group {i}") for i in range(3)]
+    path = tmp_path / "broken-first.ndjson"
+    path.write_text('{"id": "half\n' + "\n".join(json.dumps(r) for r in good))
+    pairs = list(read_records(path))
+    assert [where for where, _ in pairs] == ["line 1", "line 2", "line 3", "line 4"]
+    assert "not valid JSON" in pairs[0][1].reason
+    assert [record["id"] for _, record in pairs[1:]] == [r["id"] for r in good]

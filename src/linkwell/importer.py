@@ -113,9 +113,12 @@ def open_records(path: Path) -> RecordFile:
 
 
 def _is_ndjson(data: bytes, end: int) -> bool:
-    """One record a line: several lines, and the first of them a whole JSON value."""
-    newline = data.find(b"\n", 0, end)
-    return not data.startswith(b"[") and newline != -1 and _parses(data[:newline])
+    """One record a line: several lines, one of the first few a whole JSON object (a
+    pretty-printed ORUK page has none; a broken first line does not hide the rest)."""
+    if data.startswith(b"[") or data.find(b"\n", 0, end) == -1:
+        return False
+    lines = (line for line in io.BytesIO(data) if line.strip())
+    return any(isinstance(_one(line), dict) for _, line in zip(range(5), lines, strict=False))
 
 
 def _file_reason(exc: Exception) -> str:
