@@ -20,6 +20,10 @@ worker_class = "gthread"
 workers = int(os.environ.get("LINKWELL_WORKERS") or 1)
 threads = int(os.environ.get("LINKWELL_THREADS") or 16)
 timeout = 60
+# Longer request lines reach the app, which refuses them (414) in Linkwell's JSON error
+# shape (linkwell.errors.MAX_URL_CHARS); gunicorn's own refusal is an HTML page. 0 lets
+# lines up to gunicorn's hard 1 MB through.
+limit_request_line = 0
 accesslog = None  # the gateway writes its own JSON request log (without personal data)
 if hasattr(gunicorn.config, "ControlSocketDisable"):  # gunicorn 24+: one shared socket path
     control_socket_disable = True

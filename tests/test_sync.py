@@ -120,11 +120,13 @@ def test_each_bad_record_is_rejected_with_its_reason_and_the_good_go_in(app: Fla
     assert found[(broken_schedule["id"], "schedules.0.opens_at")] == \
         "not a time of day: use HH:MM, e.g. 10:30"
     assert found[("no-name-1", "name")] == "Missing data for required field."
-    assert "more than once" in found[(good[1]["id"], "id")]
+    assert found[(good[1]["id"], "id")] == (
+        f"{good[1]['id']} is listed again later, as record 5 of the feed; that later record "
+        "replaced this one (record 3)")
     assert found[("row 7", "start_time")] == "not a time of day"
     assert visible(app, "memory") == {r["id"] for r in good}
     assert app.test_client().get(f"/services/{good[1]['id']}").json["record"]["name"] == \
-        good[1]["name"]  # the first listing was kept
+        "A Second Listing"  # the later listing won
     stored = SyncState(app.config["DATA_DIR"]).last_run("memory")
     assert stored is not None
     assert {(r.record_id, r.field, r.reason) for r in stored.rejects} == {

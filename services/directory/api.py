@@ -26,6 +26,7 @@ from linkwell.directory.schemas import (
     DeleteResponseSchema,
     FeedIdsArgs,
     FeedIdsResponseSchema,
+    RegroupResponseSchema,
     SearchArgs,
     SearchResponseSchema,
     StatusSchema,
@@ -229,9 +230,10 @@ class AssetsDelete(MethodView):
     @ingest_blp.response(200, DeleteResponseSchema)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Remove assets for good (needs the ingestion token)."""
-        keys = set(backend().dup_keys(body["ids"]).values())
-        deleted = backend().delete(body["ids"], refresh=body["refresh"])
-        duplicates.regroup(backend(), keys)  # a repeat of a deleted listing may now show
+        with backend().atomic():
+            keys = set(backend().dup_keys(body["ids"]).values())
+            deleted = backend().delete(body["ids"], refresh=body["refresh"])
+            duplicates.regroup(backend(), keys)  # a repeat of a deleted listing may now show
         return {"deleted": deleted}
 
 
@@ -246,10 +248,20 @@ class AssetsWithdraw(MethodView):
         """
         owned = backend().ids(body["feed"])
         ids = [i for i in dict.fromkeys(body["ids"]) if i in owned]
-        withdrawn = backend().withdraw(ids, body["refresh"])
-        duplicates.regroup_ids(backend(), ids)  # another feed's listing may show instead
+        with backend().atomic():
+            withdrawn = backend().withdraw(ids, body["refresh"])
+            duplicates.regroup_ids(backend(), ids)  # another feed's listing may show instead
         return {"feed": body["feed"], "withdrawn": withdrawn,
                 "not_in_feed": [i for i in body["ids"] if i not in owned]}
+
+
+@ingest_blp.route("/assets/regroup")
+class AssetsRegroup(MethodView):
+    @ingest_blp.response(200, RegroupResponseSchema)
+    def post(self) -> dict[str, Any]:
+        """Work out again every duplicate group that could be out of date (a sync ends with
+        this, so a run killed half-way is made whole by the next; needs the token)."""
+        return {"repeats": duplicates.reconcile(backend())}
 
 
 @ingest_blp.route("/assets/ids")

@@ -55,6 +55,17 @@ def regroup(backend: SearchBackend, keys: Iterable[str]) -> int:
     return sum(1 for repeats, _ in marks.values() if repeats)
 
 
+def reconcile(backend: SearchBackend) -> int:
+    """Every group whose marks could be out of date, worked out again: the keys several
+    listings share, and those of listings marked as repeating or standing for others.
+
+    Run at the end of every sync and bulk load, so a run killed between a write and its
+    regrouping (or a withdrawal and its regrouping) is made whole by the next run, even
+    when that run finds every record unchanged and writes nothing.
+    """
+    return regroup(backend, backend.shared_dup_keys() | backend.marked_dup_keys())
+
+
 def regroup_ids(backend: SearchBackend, ids: Iterable[str]) -> int:
     """Work out again the groups these assets belong to (before or after a change)."""
     return regroup(backend, set(backend.dup_keys(list(ids)).values()))

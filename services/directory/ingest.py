@@ -20,6 +20,7 @@ from linkwell.directory import duplicates
 from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
 from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
+from linkwell.repeats import replaced_reason
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
 logger = logging.getLogger("linkwell.directory.ingest")
@@ -153,10 +154,11 @@ def commit(backend: SearchBackend, to_write: list[Prepared], refresh: bool,
     out again (a bulk load does that once at the end instead).
     """
     items = [p.item for p in to_write if p.item]
-    before = set(backend.dup_keys(i.id for i in items).values()) if regroup else set()
-    refused = backend.write(items, refresh=refresh)
-    if regroup:
-        duplicates.regroup(backend, before | {i.document.get("dup_key", "") for i in items})
+    with backend.atomic():  # where the backend can, a crash leaves both or neither
+        before = set(backend.dup_keys(i.id for i in items).values()) if regroup else set()
+        refused = backend.write(items, refresh=refresh)
+        if regroup:
+            duplicates.regroup(backend, before | {i.document.get("dup_key", "") for i in items})
     for p in to_write:
         if p.outcome.id in refused:
             reason = refused[p.outcome.id]
@@ -216,9 +218,9 @@ def _dedupe(pending: list[Prepared]) -> list[Prepared]:
         earlier = last.get(p.item.id)
         if earlier is not None:
             earlier.outcome.result = "rejected"
-            earlier.outcome.errors = {"id": [
-                f"the same asset appears again at position {p.outcome.index} of this batch; "
-                "the later record was used"]}
+            earlier.outcome.errors = {"id": [replaced_reason(
+                p.item.record.get("id"), f"record {p.outcome.index + 1}",
+                f"record {earlier.outcome.index + 1}")]}
             earlier.item = None
         last[p.item.id] = p
     return list(last.values())
@@ -279,7 +281,7 @@ def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
                 _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
         while in_flight:
             _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
-    duplicates.regroup(backend, backend.shared_dup_keys())
+    duplicates.reconcile(backend)
     return counts
 
 

@@ -265,3 +265,8 @@ class FeedIdsResponseSchema(Schema):
     ids = fields.List(fields.String(), metadata={
         "description": "Every asset id of the feed, withdrawn ones included, sorted"})
 
+
+
+class RegroupResponseSchema(Schema):
+    repeats = fields.Integer(metadata={
+        "description": "Listings now marked as repeating another feed's listing"})

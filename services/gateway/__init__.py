@@ -49,6 +49,19 @@ def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
     return app
 
 
+KEYED: list[dict[str, list[str]]] = [{"bearerKey": []}, {"headerKey": []}]  # needs a key
+
+
+def init_security_schemes(api: Api) -> None:
+    """How a key is sent (see ``access._presented_secret``): either header, one key."""
+    api.spec.components.security_scheme("bearerKey", {
+        "type": "http", "scheme": "bearer",
+        "description": "An API key: partner, link worker, data officer or admin"})
+    api.spec.components.security_scheme("headerKey", {
+        "type": "apiKey", "in": "header", "name": "X-API-Key",
+        "description": "The same API key, in a header of its own"})
+
+
 def init_upstreams(app: Flask) -> None:
     upstream.init_app(app)
     # A call is slow when it has used three quarters of its budget: three such at once open
@@ -96,6 +109,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_upstreams(app)
     access.init_app(app)
     api = Api(app)
+    init_security_schemes(api)
     api.register_blueprint(blp)
     from linkwell.gateway import web
 

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
 from linkwell.directory.api import Parser
 from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
@@ -63,8 +64,16 @@ class Match(MethodView):
         return relay(*upstream("matcher").call("POST", "/match", json=body))
 
 
+class TaxonomySchema(Schema):
+    version = fields.String()
+    needs = fields.List(fields.Dict(), metadata={"description": "A tree: id, label, children"})
+    activity_types = fields.List(fields.Dict())
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Dict()))
+
+
 @blp.route("/taxonomy")
 class Taxonomy(MethodView):
+    @blp.alt_response(200, schema=TaxonomySchema, description="The taxonomy")
     def get(self) -> Response:
         """Needs, activity types and facet values, with plain-English labels."""
         return jsonify(taxonomy_document())

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import threading
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Api, Blueprint
+from marshmallow import Schema, fields
 
 from linkwell.client import ServiceClient
 from linkwell.config import ingest_token
+from linkwell.gateway import KEYED
 from linkwell.gateway.access import require_role
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import feeds, plugin_manager
-from linkwell.syncstate import RunRecord, SyncState
+from linkwell.syncstate import FeedBusy, FeedLock, RunRecord, SyncState
 
 blp = Blueprint("feeds", __name__, url_prefix="/api/v1/feeds",
                 description="Borough feeds: what went in, what was refused and why")
@@ -66,8 +67,42 @@ def _describe(feed: Feed, detail: bool = False) -> dict[str, Any]:
             "last_run": _run_summary(_state().last_run(feed.name), detail)}
 
 
+class RunSchema(Schema):
+    status = fields.String(metadata={"description": "running, ok, failed or interrupted"})
+    reason = fields.String(allow_none=True)
+    full = fields.Boolean()
+    started = fields.String()
+    finished = fields.String(allow_none=True)
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    rejected = fields.Integer()
+    unmapped_terms = fields.Integer()
+    rejects = fields.List(fields.Dict(), metadata={"description": "One feed's view only"})
+    unmapped = fields.List(fields.Dict(), metadata={"description": "One feed's view only"})
+
+
+class FeedSchema(Schema):
+    name = fields.String()
+    area = fields.String(allow_none=True)
+    kind = fields.String()
+    title = fields.String(allow_none=True)
+    last_run = fields.Nested(RunSchema, allow_none=True)
+
+
+class FeedListSchema(Schema):
+    feeds = fields.List(fields.Nested(FeedSchema))
+
+
+class SyncStartedSchema(Schema):
+    feed = fields.String()
+    status = fields.String(metadata={"description": "started"})
+    full = fields.Boolean()
+    status_url = fields.String()
+
+
 @blp.route("")
 class Feeds(MethodView):
+    @blp.doc(security=KEYED)
+    @blp.alt_response(200, schema=FeedListSchema, description="The feeds this key manages")
     def get(self) -> Response:
         """The feeds this key may manage, with their last sync."""
         key = require_role("data_officer", "admin")
@@ -77,6 +112,8 @@ class Feeds(MethodView):
 
 @blp.route("/<string:name>")
 class OneFeed(MethodView):
+    @blp.doc(security=KEYED)
+    @blp.alt_response(200, schema=FeedSchema, description="The feed and its last sync")
     def get(self, name: str) -> Response:
         """One feed's last sync in full: counts, each refused record and unmapped terms."""
         return jsonify(_describe(_visible_feed(name), detail=True))
@@ -84,25 +121,26 @@ class OneFeed(MethodView):
 
 @blp.route("/<string:name>/sync")
 class SyncFeed(MethodView):
+    @blp.doc(security=KEYED)
+    @blp.alt_response(202, schema=SyncStartedSchema, description="The sync has started")
+    @blp.alt_response(409, description="A sync of this feed is already running")
     def post(self, name: str) -> tuple[Response, int]:
         """Start a sync of the feed now (``?full=true`` to withdraw what it no longer lists)."""
         feed = _visible_feed(name)
-        if _running(_state().last_run(name)):
+        try:  # the check and the claim in one step: of many requests at once, one starts
+            held = _state().lock(name).acquire()
+        except FeedBusy:
             abort(409, "A sync of this feed is already running.")
         full = request.args.get("full", "").lower() in ("1", "true", "yes")
         app = current_app._get_current_object()  # type: ignore[attr-defined]
-        threading.Thread(target=_sync_in_background, args=(app, feed, full),
-                         name=f"sync-{name}", daemon=True).start()
+        try:
+            threading.Thread(target=_sync_in_background, args=(app, feed, full, held),
+                             name=f"sync-{name}", daemon=True).start()
+        except BaseException:
+            held.release()
+            raise
         return jsonify({"feed": name, "status": "started", "full": full,
                         "status_url": f"/api/v1/feeds/{name}"}), 202
-
-
-def _running(run: RunRecord | None) -> bool:
-    """A run still marked running; one started over an hour ago was cut off, not running."""
-    if run is None or run.status != "running":
-        return False
-    started = datetime.fromisoformat(run.started)
-    return datetime.now(UTC) - started < timedelta(hours=1)
 
 
 def _directory_writer(app: Flask) -> ServiceClient:
@@ -115,10 +153,13 @@ def _directory_writer(app: Flask) -> ServiceClient:
     return ServiceClient(app=sibling, token=token, timeout=120)
 
 
-def _sync_in_background(app: Flask, feed: Feed, full: bool) -> None:
+def _sync_in_background(app: Flask, feed: Feed, full: bool, held: FeedLock) -> None:
     from linkwell.sync import sync_feeds
 
-    with app.app_context():
-        pm = app.extensions["linkwell.feed_plugins"]
-        state: SyncState = app.extensions["linkwell.sync_state"]
-        sync_feeds(pm, _directory_writer(app), state, [feed], full=full)
+    try:
+        with app.app_context():
+            pm = app.extensions["linkwell.feed_plugins"]
+            state: SyncState = app.extensions["linkwell.sync_state"]
+            sync_feeds(pm, _directory_writer(app), state, [feed], full=full, held=held)
+    finally:
+        held.release()  # the run releases it; this is for a failure before the run began

@@ -22,13 +22,11 @@ from linkwell.referrals.messages import NO_ROUTE, how_to_withdraw, status_messag
 from linkwell.referrals.messages import what_happens_next as next_steps
 from linkwell.referrals.model import (
     LINK_WORKER_REFERRAL,
-    RECEIVED,
     SELF_REFERRAL,
     Asset,
     Person,
     Referral,
 )
-from linkwell.referrals.reference import new_reference
 from linkwell.referrals.schemas import (
     DeadLettersSchema,
     GroupResponseSchema,
@@ -152,12 +150,13 @@ def created_answer(referral: Referral) -> dict[str, Any]:
 
 
 def _decoy(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
-    """What a form-filling robot sees: like a success; nothing is stored or sent."""
+    """What a form-filling robot sees: the answer a real referral gets, for the listing it
+    named (checked as a real one is), and a reference that answers ``/status`` as a real one
+    does. Nothing it typed is kept and nothing is sent."""
     log.info("referral refused: the hidden field was filled in", extra={"key_id": key.id})
-    now = datetime.now(UTC).timestamp()
-    fake = Referral(reference=new_reference(), kind=_kind(body.get("kind"), key),
-                    asset=Asset(body["asset_id"], "the group"), status=RECEIVED,
-                    created=now, updated=now, person=Person("", body["contact_method"]))
+    asset = asset_for_referral(body["asset_id"])
+    fake = referrals().decoy(_kind(body.get("kind"), key), asset, body["contact_method"],
+                             referrer=key.name)
     return created_answer(fake)
 
 

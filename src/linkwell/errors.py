@@ -6,8 +6,8 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 log = logging.getLogger(__name__)
 LOCATIONS = {"query", "json", "form", "headers", "path", "view_args", "files"}
@@ -85,8 +85,23 @@ def _unexpected(exc: Exception) -> Response:
     return error_response(500, "Something went wrong on our side.")
 
 
+# The longest address any Linkwell page or API call makes is a few hundred characters.
+# gunicorn is told to let longer request lines through (``limit_request_line = 0``, see
+# ``deploy/``) so that this check, not gunicorn's HTML page, answers them: in the one shape.
+MAX_URL_CHARS = 8190
+
+
+def _refuse_long_urls() -> None:
+    uri = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or \
+        request.full_path
+    if len(uri) > MAX_URL_CHARS:
+        raise RequestURITooLarge(f"The address is {len(uri):,} characters long; the most "
+                                 f"Linkwell reads is {MAX_URL_CHARS:,}.")
+
+
 def init_app(app: Flask, unavailable: tuple[type[Exception], ...] = ()) -> None:
     """Register the shared handlers (after flask-smorest's, so these win)."""
+    app.before_request_funcs.setdefault(None, []).insert(0, _refuse_long_urls)  # first
     app.register_error_handler(HTTPException, _http_error)
     handled: tuple[type[Exception], ...] = (Unavailable, *unavailable)
     for exc_type in handled:

@@ -13,6 +13,8 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
+from linkwell.record_limits import limit_errors
+
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 BYDAY_RE = re.compile(r"^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 LANGUAGE_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
@@ -208,6 +210,9 @@ def validate_service(record: object) -> dict[str, Any]:
     """Field errors for one service record (empty when it is valid), flattened to dotted paths."""
     if not isinstance(record, dict):
         return {"_record": ["a service must be a JSON object"]}
+    too_large = limit_errors(record)  # before the schema: never walk a hostile record twice
+    if too_large:
+        return too_large
     return flatten_errors(SERVICE_SCHEMA.validate(record))
 
 

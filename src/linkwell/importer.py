@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from linkwell.client import ServiceClient
+from linkwell.repeats import Repeats, replaced_reason
 
 if TYPE_CHECKING:
     from linkwell.directory.backends.base import SearchBackend
@@ -36,9 +37,10 @@ class ImportFileError(ValueError):
 
 @dataclass
 class Unreadable:
-    """A line of newline-delimited JSON that did not parse."""
+    """A record that did not parse, or was replaced by a later one: refused before sending."""
 
     reason: str
+    field: str = "_record"
 
 
 @dataclass
@@ -93,24 +95,48 @@ def open_records(path: Path) -> RecordFile:
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError:
-        if not data.startswith(b"[") and data.find(b"\n", 0, end) != -1:  # ndjson
+        if _is_ndjson(data, end):
             count = sum(1 for line in io.BytesIO(data) if line.strip())
             return RecordFile(count, _read_lines(data))
         try:
             parsed = _loads(data)  # json's words for what is wrong, or what json accepts
-        except RecursionError as exc:
-            # Valid JSON, but one record is nested deeper than any parser here goes: read the
-            # list record by record, so the others still go in and that one is named.
-            if not data.startswith(b"["):
-                raise ImportFileError(f"{path}: nested too deeply to read") from exc
-            items = list(_array_items(data))
-            return RecordFile(len(items), ((f"item {n}", _one(item))
-                                           for n, item in enumerate(items, 1)))
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, "
-                                  f"column {exc.colno})") from exc
+        except (RecursionError, json.JSONDecodeError) as exc:
+            # One record nested too deeply, cut off or broken need not cost the others:
+            # read the list record by record, so they go in and that one is named.
+            items = list(_array_items(data, _list_start(data)))
+            if not any(complete and _parses(item) for item, complete in items):
+                raise ImportFileError(f"{path}: {_file_reason(exc)}") from exc
+            return RecordFile(len(items), ((f"item {n}", _one(item, complete)) for n, (
+                item, complete) in enumerate(items, 1)))
     items = _records_of(parsed, path)
     return RecordFile(len(items), ((f"item {n}", item) for n, item in enumerate(items, 1)))
+
+
+def _is_ndjson(data: bytes, end: int) -> bool:
+    """One record a line: several lines, one of the first few a whole JSON object (a
+    pretty-printed ORUK page has none; a broken first line does not hide the rest)."""
+    if data.startswith(b"[") or data.find(b"\n", 0, end) == -1:
+        return False
+    lines = (line for line in io.BytesIO(data) if line.strip())
+    return any(isinstance(_one(line), dict) for _, line in zip(range(5), lines, strict=False))
+
+
+def _file_reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+    return "nested too deeply to read"
+
+
+def _list_start(data: bytes) -> int:
+    """Where the list of records starts: the file's own, or an ORUK page's ``contents``."""
+    if data.startswith(b"["):
+        return 0
+    found = re.search(rb'"contents"\s*:\s*\[', data)
+    return found.end() - 1 if found else len(data)
+
+
+def _parses(item: bytes) -> bool:
+    return not isinstance(_one(item), Unreadable)
 
 
 def read_records(path: Path) -> Iterator[tuple[str, Any]]:
@@ -150,11 +176,17 @@ def _read_lines(data: bytes) -> Iterator[tuple[str, Any]]:
     for number, line in enumerate(io.BytesIO(data), start=1):
         if not line.strip():
             continue
-        yield f"line {number}", _one(line)
+        record = _one(line)
+        if isinstance(record, Unreadable) and not line.endswith(b"\n"):
+            record = Unreadable(f"{record.reason} (the file ends on this line: it may be "
+                                "cut off)")
+        yield f"line {number}", record
 
 
-def _one(data: bytes) -> Any:
+def _one(data: bytes, complete: bool = True) -> Any:
     """One record's JSON, or why it cannot be read (never an exception: the others go on)."""
+    if not complete:
+        return Unreadable("cut off: the file ends before this record does")
     try:
         return _loads(data)
     except json.JSONDecodeError as exc:
@@ -164,11 +196,13 @@ def _one(data: bytes) -> Any:
                           "hundreds of levels deep)")
 
 
-def _array_items(data: bytes) -> Iterator[bytes]:
-    """The raw JSON of each item of a top-level list, found by counting brackets outside
-    strings (only for a file no parser can take whole)."""
-    depth, start, in_string, escaped = 0, 0, False, False
-    for i, byte in enumerate(data):
+def _array_items(data: bytes, begin: int) -> Iterator[tuple[bytes, bool]]:
+    """The raw JSON of each item of the list that opens at ``begin``, and whether it is
+    whole, found by counting brackets outside strings (only for a file no parser can take
+    whole: a record nested too deeply, broken, or cut off where the file ends)."""
+    depth, start, in_string, escaped = 0, begin, False, False
+    for i in range(begin, len(data)):
+        byte = data[i]
         if in_string:
             if escaped:
                 escaped = False
@@ -184,11 +218,15 @@ def _array_items(data: bytes) -> Iterator[bytes]:
                 start = i + 1
         elif byte in (0x5D, 0x7D):  # ] }
             depth -= 1
-            if depth == 0 and data[start:i].strip():
-                yield data[start:i]
+            if depth == 0:  # the list's end
+                if data[start:i].strip():
+                    yield data[start:i], True
+                return
         elif byte == 0x2C and depth == 1:  # a comma between items
-            yield data[start:i]
+            yield data[start:i], True
             start = i + 1
+    if depth >= 1 and data[start:].strip():
+        yield data[start:], False  # the file ends inside this item
 
 
 def send(client: ServiceClient, pairs: list[tuple[str, Any]], feed: str,
@@ -215,6 +253,7 @@ def import_records(client: ServiceClient, pairs: list[tuple[str, Any]], feed: st
     the others. With ``concurrency`` above 1, that many batches are in flight at once (a
     directory served by several worker processes prepares them side by side)."""
     report = ImportReport()
+    pairs = later_wins(pairs)
     batches = [pairs[start:start + batch_size] for start in range(0, len(pairs), batch_size)]
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         parts = pool.map(lambda b: send(client, b, feed, area), batches)
@@ -222,7 +261,20 @@ def import_records(client: ServiceClient, pairs: list[tuple[str, Any]], feed: st
             report.merge(part)
             if progress:
                 progress(len(batch))
+    client.post("/assets/regroup", {})  # groups a killed earlier import left half-done
     return report
+
+
+def later_wins(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The pairs, with each record a later one of the same id replaces refused by name."""
+    out = list(pairs)
+    repeats = Repeats()
+    for place, (where, record) in enumerate(pairs):
+        earlier = repeats.note(place, where, record)
+        if earlier is not None:
+            out[earlier[0]] = (earlier[1], Unreadable(
+                replaced_reason(record["id"], where, earlier[1]), "id"))
+    return out
 
 
 def import_locally(backend: SearchBackend, pairs: Iterable[tuple[str, Any]], feed: str,
@@ -237,9 +289,15 @@ def import_locally(backend: SearchBackend, pairs: Iterable[tuple[str, Any]], fee
     report = ImportReport()
     sent: list[tuple[int, str]] = []  # (place in the file, where) of each record loaded
     rejected: list[tuple[int, dict[str, Any]]] = []
+    results: dict[int, str] = {}  # place -> outcome, for records a later one may replace
+    repeats, replaced = Repeats(), {}  # place of a replaced record -> its rejection
 
     def readable() -> Iterator[Any]:
         for place, (where, record) in enumerate(pairs):
+            earlier = repeats.note(place, where, record)
+            if earlier is not None:
+                replaced[earlier[0]] = {"where": earlier[1], "errors": {"id": [
+                    replaced_reason(record["id"], where, earlier[1])]}}
             if isinstance(record, Unreadable):
                 report.counts["rejected"] += 1
                 rejected.append((place, _unreadable(where, record)))
@@ -252,14 +310,29 @@ def import_locally(backend: SearchBackend, pairs: Iterable[tuple[str, Any]], fee
     def on_batch(outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
             report.counts[outcome.result] += 1
+            place, where = sent[outcome.index]
+            results[place] = outcome.result
             if outcome.result == "rejected":
-                place, where = sent[outcome.index]
                 rejected.append((place, {"where": where, **outcome.as_dict()}))
         if progress:
             progress(len(outcomes))
 
     upsert_stream(backend, readable(), feed, area, batch_size=batch_size,
                   workers=workers or min(8, os.cpu_count() or 2), on_batch=on_batch)
+    # Records are written as they stream, so a replaced one is recounted once all are in.
+    for place, entry in replaced.items():
+        result = results.get(place)
+        if result is None:
+            continue
+        if result == "rejected":  # refused already: its own reason stands, unless the
+            rejected[:] = [(p, e) for p, e in rejected if p != place or set(  # directory
+                e.get("errors", {})) != {"id"}]  # refused it as this very repeat
+            if any(p == place for p, _ in rejected):
+                continue
+        else:
+            report.counts[result] -= 1
+            report.counts["rejected"] += 1
+        rejected.append((place, entry))
     report.rejected = [entry for _, entry in sorted(rejected, key=lambda pair: pair[0])]
     return report
 
@@ -277,7 +350,7 @@ def _readable(pairs: list[tuple[str, Any]], report: ImportReport) -> list[tuple[
 
 
 def _unreadable(where: str, record: Unreadable) -> dict[str, Any]:
-    return {"where": where, "errors": {"_record": [record.reason]}}
+    return {"where": where, "errors": {record.field: [record.reason]}}
 
 
 def _count(report: ImportReport, where: str, outcome: dict[str, Any]) -> None:

@@ -40,4 +40,6 @@ class _Gunicorn(BaseApplication):
 def run_gunicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
     """Serve ``app`` with gunicorn's threaded workers until interrupted."""
     _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "threads": 16,
-                    "worker_class": "gthread", "timeout": 60, "accesslog": None}).run()
+                    "worker_class": "gthread", "timeout": 60, "accesslog": None,
+                    # the app answers over-long addresses itself, in the JSON error shape
+                    "limit_request_line": 0}).run()

@@ -11,10 +11,15 @@ A sync loses nothing:
 * asset ids are stable (the source's UUID, or a UUID derived from feed and source id), so a
   rerun changes nothing and a changed record updates its asset in place;
 * a bad record is rejected with the feed, its id, the field and the reason, and every good
-  record in the same run still goes in; a record listed twice keeps its first listing;
+  record in the same run still goes in; a record too large for any real feed is refused by
+  name (:mod:`linkwell.record_limits`); of a record listed twice, the later listing wins and
+  the earlier is reported as replaced (as ``linkwell import`` does);
 * only a complete full run withdraws the feed's assets it no longer lists (hidden, kept
   for audit, and back as soon as the feed lists them again); a run that fails half-way
-  keeps what it wrote and withdraws nothing, so running it again ends as a clean sync would.
+  keeps what it wrote and withdraws nothing, so running it again ends as a clean sync would;
+* every run ends by asking the directory to work out again each duplicate group that could
+  be out of date (``POST /assets/regroup``), so a run killed between a write and the
+  duplicate marks it changes is made whole by the next, which finds those records unchanged.
 
 Incremental runs pass the newest ``last_modified`` a complete run saw as ``modified_after``
 and never withdraw. Runs, counts, rejects, unmapped terms and cursors are kept in
@@ -39,7 +44,9 @@ from linkwell.errors import writes_refused
 from linkwell.hsds import valid_point
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord
 from linkwell.plugins.manager import adjust_record
-from linkwell.syncstate import FeedBusy, Reject, SyncState
+from linkwell.record_limits import limit_errors
+from linkwell.repeats import replaced_reason
+from linkwell.syncstate import FeedBusy, FeedLock, Reject, SyncState
 from linkwell.terms import TermKey, TermMapper
 
 COUNTS = ("added", "updated", "unchanged", "rejected", "withdrawn")
@@ -91,10 +98,13 @@ def now_iso() -> str:
 
 def sync_feeds(pm: pluggy.PluginManager, client: ServiceClient, state: SyncState,
                feeds: Iterable[Feed], *, full: bool = False, batch_size: int = BATCH_SIZE,
-               progress: Progress | None = None) -> list[FeedRun]:
-    """Sync each feed in turn; one failing feed never stops the others."""
+               progress: Progress | None = None, held: FeedLock | None = None
+               ) -> list[FeedRun]:
+    """Sync each feed in turn; one failing feed never stops the others. ``held`` is a feed
+    lock the caller took already (to answer "busy" at once), released when its run ends."""
     return [FeedSync(pm, client, state, feed, full=full, batch_size=batch_size,
-                     progress=progress).run() for feed in feeds]
+                     progress=progress, held=held if held and held.feed == feed.name else None
+                     ).run() for feed in feeds]
 
 
 class FeedSync:
@@ -102,14 +112,17 @@ class FeedSync:
 
     def __init__(self, pm: pluggy.PluginManager, client: ServiceClient, state: SyncState,
                  feed: Feed, *, full: bool = False, batch_size: int = BATCH_SIZE,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, held: FeedLock | None = None) -> None:
         self.pm, self.client, self.state, self.feed = pm, client, state, feed
+        self.held = held
         self.want_full = full
         self.batch_size = batch_size
         self.progress = progress
         self.mapper = TermMapper(pm, feed)
         self.listed: set[str] = set()  # asset ids the feed lists, refused ones included
-        self.first_seen: dict[str, str] = {}  # asset id -> source id of its first listing
+        self.first_seen: dict[str, tuple[str, int]] = {}  # asset id -> (source id, number)
+        self.sent: dict[str, str] = {}  # asset id -> its outcome, for records sent this run
+        self.added_then_replaced: set[str] = set()  # added by a listing a later one replaced
         self.pending: list[tuple[str, dict[str, Any]]] = []
         self.new_rejects: list[Reject] = []
         self.places: dict[str, tuple[float, float] | None] = {}
@@ -119,7 +132,7 @@ class FeedSync:
     def run(self) -> FeedRun:
         """Run the sync; the result says ok, or failed and why."""
         try:
-            with self.state.lock(self.feed.name):
+            with self.held or self.state.lock(self.feed.name):
                 self._run_locked()
         except FeedBusy as exc:
             self.result.status, self.result.reason = "failed", str(exc)
@@ -135,6 +148,9 @@ class FeedSync:
             self._read(cursor)
             if run.full:
                 self._withdraw()
+            # Even a run that wrote nothing: a killed run before it may have left a group's
+            # marks half-done, and records it wrote now look unchanged.
+            self.client.post("/assets/regroup", {})
             run.status = "ok"
         except ServiceError as exc:
             run.status, run.reason = "failed", describe(exc)
@@ -198,8 +214,14 @@ class FeedSync:
             self._reject(fetched.source_id, {"_record": [
                 f"linkwell_adjust_record failed: {type(exc).__name__}: {exc}"]})
             return None
-        if not self._first_listing(fetched, record):
+        too_large = limit_errors(record)
+        if too_large:  # refused here, so a hostile record never travels to the directory
+            self._keep_listed(fetched)
+            name = record.get("name")
+            self._reject(fetched.source_id, too_large,
+                         name if isinstance(name, str) and len(name) <= 500 else None)
             return None
+        self._note_listing(fetched, record)
         try:
             unmapped = self.mapper.map_record(record)
             self._geocode(record)
@@ -218,22 +240,35 @@ class FeedSync:
         source = (fetched.record or {}).get("id") or fetched.listed_id or fetched.source_id
         self.listed.add(asset_id_for(str(source), self.feed.name))
 
-    def _first_listing(self, fetched: FetchedRecord, record: dict[str, Any]) -> bool:
-        """Note the record's asset id; a second listing of one asset is rejected."""
+    def _note_listing(self, fetched: FetchedRecord, record: dict[str, Any]) -> None:
+        """Note the record's asset id; an earlier listing of the same asset is replaced."""
         source = record.get("id")
         if source is None or str(source).strip() == "":
-            return True  # the directory names the missing id
-        asset_id = asset_id_for(str(source), self.feed.name)
-        first = self.first_seen.get(asset_id)
-        if first is not None:
-            self._reject(fetched.source_id, {"id": [
-                f"the feed lists {source} more than once; its first listing ({first}) was "
-                "kept"]}, record.get("name"))
-            return False
-        self.first_seen[asset_id] = fetched.source_id
+            return  # the directory names the missing id
+        asset_id = asset_id_for(str(source), self.feed.name)  # the same as repeats.identity
+        earlier = self.first_seen.get(asset_id)
+        if earlier is not None:
+            self._replace(asset_id, earlier, str(source))
+        self.first_seen[asset_id] = (fetched.source_id, self.result.read)
         self.listed.add(asset_id)
-        return True
 
+    def _replace(self, asset_id: str, earlier: tuple[str, int], source: str) -> None:
+        """The rule for an id listed twice (as ``linkwell import`` has it): the later record
+        wins, and the earlier is reported as replaced, whether or not it was sent yet."""
+        source_id, number = earlier
+        reason = {"id": [replaced_reason(source, f"record {self.result.read} of the feed",
+                                         f"record {number}")]}
+        for place, (_, pending) in enumerate(self.pending):
+            if asset_id_for(str(pending.get("id")), self.feed.name) == asset_id:
+                del self.pending[place]
+                self._reject(source_id, reason, pending.get("name"))
+                return
+        result = self.sent.pop(asset_id, None)
+        if result is not None and result != "rejected":  # written already: recount it
+            self.result.counts[result] -= 1
+            self._reject(source_id, reason)
+            if result == "added":  # the later record is what adds the asset
+                self.added_then_replaced.add(asset_id)
     def _geocode(self, record: dict[str, Any]) -> None:
         """Coordinates for venues that have a postcode but none (first geocoder wins)."""
         for sal in record.get("service_at_locations") or []:
@@ -294,7 +329,11 @@ class FeedSync:
                 self._reject(batch[outcome["index"]][0], outcome.get("errors") or {},
                              outcome.get("name"))
             else:
+                if result == "updated" and outcome.get("id") in self.added_then_replaced:
+                    result = "added"
                 self.result.counts[result] = self.result.counts.get(result, 0) + 1
+            if outcome.get("id"):
+                self.sent[outcome["id"]] = result
         self._save_progress()
 
     def _json_only(self, batch: list[tuple[str, dict[str, Any]]]

@@ -47,6 +47,38 @@ CREATE TABLE IF NOT EXISTS cursors (
 """
 
 
+class FeedLock:
+    """One feed's run lock: a ``flock`` the OS releases if the process dies. Acquiring it
+    is the check and the claim in one step, so two callers can never both start a run."""
+
+    def __init__(self, path: Path, feed: str) -> None:
+        self.path, self.feed = path, feed
+        self.fd: int | None = None
+
+    def acquire(self) -> FeedLock:
+        """Take the lock now, or raise FeedBusy when another run holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            os.close(fd)
+            raise FeedBusy(f"another sync of feed {self.feed} is running") from exc
+        self.fd = fd
+        return self
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the lock
+            self.fd = None
+
+    def __enter__(self) -> FeedLock:
+        return self if self.fd is not None else self.acquire()  # held already: keep it
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
 class FeedBusy(RuntimeError):
     """Another sync of the same feed is running."""
 
@@ -100,20 +132,9 @@ class SyncState:
         finally:
             conn.close()
 
-    @contextmanager
-    def lock(self, feed: str) -> Iterator[None]:
-        """Hold the feed's lock for a run; the OS releases it if the process dies."""
-        locks = self.dir / "feed-locks"
-        locks.mkdir(parents=True, exist_ok=True)
-        fd = os.open(locks / f"{feed}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise FeedBusy(f"another sync of feed {feed} is running") from exc
-            yield
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock
+    def lock(self, feed: str) -> FeedLock:
+        """The feed's lock, for ``with`` (or ``acquire`` now and hand it to the run)."""
+        return FeedLock(self.dir / "feed-locks" / f"{feed}.lock", feed)
 
     def start(self, feed: str, full: bool, started: str) -> int:
         """Record a new run; runs of this feed still marked running died half-way."""

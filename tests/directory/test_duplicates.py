@@ -88,3 +88,32 @@ def test_include_duplicates_keeps_every_listing_for_the_open_referral_api(
     load(client, [_grief("cd-grief", "2026-08-01", "B.")], feed="camden")
     body = client.get("/openreferral/services?search=grief").json
     assert body["total_items"] == 2
+
+
+def test_regroup_repairs_marks_a_killed_write_left_stale(client: FlaskClient) -> None:
+    """A run killed between a write and its regrouping (Elasticsearch cannot write both
+    at once) leaves a group's marks stale; the regrouping every run ends with repairs them,
+    though the rerun finds the record unchanged."""
+    from datetime import date
+
+    from linkwell.directory import ingest
+
+    lewisham = _grief("lw-grief", "2026-10-01", "A video call.")
+    camden = _grief("cd-grief", "2026-08-01", "Online peer support.")
+    load(client, [lewisham], feed="lewisham")
+    load(client, [camden], feed="camden")
+    backend = client.application.extensions["linkwell.backend"]
+    renamed = dict(camden, name="Camden Grief Circle Online")
+    prepared = ingest.prepare_all([renamed], "camden", None, None, date.today())
+    ingest.commit(backend, ingest.classify(backend, prepared), refresh=True, regroup=False)
+    stale = search(client, "q=grief&per_page=50")["results"]
+    assert [r.get("also_listed") for r in stale if r["id"] == lewisham["id"]] == [
+        [{"id": camden["id"], "name": "Grief Café Online", "feed": "camden"}]]
+    rerun = client.post("/assets", json={"feed": "camden", "records": [renamed]},
+                        headers=AUTH)
+    assert rerun.json["summary"]["unchanged"] == 1  # nothing to write, nothing regrouped
+    answer = client.post("/assets/regroup", json={}, headers=AUTH)
+    assert answer.status_code == 200 and answer.json == {"repeats": 0}
+    body = search(client, "q=grief&per_page=50")
+    assert sorted(names(body)) == ["Camden Grief Circle Online", "Grief Café Online"]
+    assert all("also_listed" not in r for r in body["results"])

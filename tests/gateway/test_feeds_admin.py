@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from linkwell.gateway.keys import KeyStore
+from linkwell.plugins import Feed, FetchedRecord, hookimpl
+from tests.factory import service
 
 
 @pytest.fixture
@@ -62,3 +67,57 @@ def test_admins_see_every_feed_and_others_are_refused(gateway: FlaskClient,
     partner = _key(tmp_path, "partner")
     assert gateway.get("/api/v1/feeds", headers=partner).status_code == 403
     assert gateway.get("/api/v1/feeds/nowhere", headers=admin).status_code == 404
+
+
+class HeldFeed:
+    """A feed whose reading waits until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+
+    @hookimpl
+    def linkwell_feeds(self) -> list[Feed]:
+        return [Feed(name="held", area="Lewisham", kind="held", location="memory://held")]
+
+    @hookimpl
+    def linkwell_fetch(self, feed: Feed, modified_after: str | None
+                       ) -> Iterator[FetchedRecord] | None:
+        if feed.kind != "held":
+            return None
+        return self._read()
+
+    def _read(self) -> Iterator[FetchedRecord]:
+        assert self.go.wait(120)
+        record = service("held-1", "Held Feed Group")
+        yield FetchedRecord(source_id=record["id"], record=record)
+
+
+def test_of_eight_syncs_asked_for_at_once_one_starts_and_the_others_hear_409(
+        gateway: FlaskClient, tmp_path: Path) -> None:
+    held = HeldFeed()
+    app = gateway.application
+    app.extensions["linkwell.feed_plugins"].register(held)
+    admin = _key(tmp_path, "admin")
+    start = threading.Barrier(8)
+
+    def ask() -> tuple[int, dict[str, Any]]:
+        client = app.test_client()
+        start.wait()
+        response = client.post("/api/v1/feeds/held/sync", headers=admin)
+        return response.status_code, response.json
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(pool.map(lambda _: ask(), range(8)))
+    finally:
+        held.go.set()
+    assert sorted(code for code, _ in answers) == [202] + [409] * 7
+    for code, body in answers:
+        if code == 409:
+            assert body["message"] == "A sync of this feed is already running."
+            assert body["status"] == "Conflict"
+    run = _wait_for_run(gateway, "held", admin)
+    assert run["status"] == "ok" and run["counts"]["added"] == 1
+    again = gateway.post("/api/v1/feeds/held/sync", headers=admin)  # the lock was let go
+    assert again.status_code == 202
+    _wait_for_run(gateway, "held", admin)

@@ -56,3 +56,25 @@ def test_every_form_of_place_is_documented(tmp_path: Path) -> None:
     understood = schemas["Understood"]["properties"]["location"]["description"]  # type: ignore[index]
     for key in ("precision", "note", "found", "source"):
         assert key in understood, key
+
+
+def test_every_operation_documents_its_success_and_keys_are_described(
+        tmp_path: Path) -> None:
+    document = _document(tmp_path)
+    components = document["components"]
+    assert isinstance(components, dict)
+    schemes = components["securitySchemes"]
+    assert schemes["bearerKey"] == {**schemes["bearerKey"], "type": "http", "scheme": "bearer"}
+    assert schemes["headerKey"]["name"] == "X-API-Key" and schemes["headerKey"]["in"] == "header"
+    paths = document["paths"]
+    assert isinstance(paths, dict)
+    undocumented = [f"{method.upper()} {path}" for path, operations in paths.items()
+                    for method, operation in operations.items()
+                    if method in ("get", "post", "put", "patch", "delete")
+                    and not any(code[0] in "23" for code in operation["responses"])]
+    assert undocumented == []
+    for path in ("/api/v1/feeds", "/api/v1/feeds/{name}", "/api/v1/feeds/{name}/sync"):
+        for method, operation in paths[path].items():
+            if method == "parameters":
+                continue
+            assert operation["security"] == [{"bearerKey": []}, {"headerKey": []}]

@@ -3,6 +3,7 @@ PostgreSQL, and a gateway in front of a real directory."""
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.message
 import email.policy
@@ -121,8 +122,13 @@ class SmtpSink:
         self.port = free_port()
         self.messages: list[email.message.EmailMessage] = []
         self._controller: Any = None
+        self.hold: threading.Event | None = None  # until set, a message waits for its 250
+        self.arrived = 0  # messages whose content has arrived, held or not
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.arrived += 1
+        if self.hold is not None:  # a slow mail server: the sender waits for the answer
+            await asyncio.get_running_loop().run_in_executor(None, self.hold.wait, 30)
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(parsed)  # type: ignore[arg-type]
         return "250 Message accepted"
@@ -212,6 +218,8 @@ class WebhookSink:
 def smtp() -> Iterator[SmtpSink]:
     sink = SmtpSink()
     yield sink
+    if sink.hold is not None:
+        sink.hold.set()
     sink.stop()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -106,12 +107,29 @@ def test_under_16s_are_turned_away_kindly(gateway: Gateway) -> None:
     assert stored(gateway) == 0
 
 
-def test_the_honeypot_looks_accepted_but_nothing_is_kept(gateway: Gateway) -> None:
-    response = gateway.client.post(URL, json=referral(website="http://spam.example"),
-                                   headers=gateway.partner)
-    assert response.status_code == 201 and response.json["reference"]
-    assert stored(gateway) == 0
-    assert gateway.client.get(f"{URL}/{response.json['reference']}/status").status_code == 404
+def _unreferenced(answer: dict[str, Any]) -> str:
+    """An answer with its reference blanked out, wherever it is mentioned."""
+    return json.dumps(answer, sort_keys=True).replace(answer["reference"], "REFERENCE")
+
+
+def test_the_honeypot_looks_accepted_but_nothing_personal_is_kept_or_sent(
+        gateway: Gateway) -> None:
+    """A robot's reference answers as a real one does, so it cannot tell it was caught."""
+    real = gateway.client.post(URL, json=referral(), headers=gateway.partner)
+    robot = gateway.client.post(URL, json=referral(website="http://spam.example"),
+                                headers=gateway.partner)
+    assert real.status_code == robot.status_code == 201
+    assert _unreferenced(robot.json) == _unreferenced(real.json)
+    statuses = [gateway.client.get(f"{URL}/{answer.json['reference']}/status")
+                for answer in (real, robot)]
+    assert [s.status_code for s in statuses] == [200, 200]
+    assert _unreferenced(statuses[1].json) == _unreferenced(statuses[0].json)
+    kept = gateway.referrals.find(robot.json["reference"])
+    assert kept.person is not None and kept.person.name == "" and kept.person.email is None
+    assert gateway.referrals.store.job(robot.json["reference"]) is None  # never sent
+    assert gateway.referrals.stats()["total"] == 1  # robots are not counted
+    withdrawn = gateway.client.delete(f"{URL}/{robot.json['reference']}")
+    assert withdrawn.status_code == 200 and withdrawn.json["status"] == "withdrawn"
 
 
 def test_keys_and_origins(gateway: Gateway) -> None:

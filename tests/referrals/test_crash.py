@@ -16,11 +16,15 @@ import yaml
 
 from linkwell.gateway.keys import KeyStore
 from linkwell.referrals import Referrals
+from linkwell.referrals.model import DEAD as DEAD_LETTER
 from linkwell.referrals.model import DELIVERED, PENDING
+from linkwell.referrals.outbox import INTERRUPTED
 from tests.referrals.conftest import (
     CHOIR,
     DEAD,
+    WALK,
     WEBHOOK_SECRET,
+    SmtpSink,
     WebhookSink,
     free_port,
     listings,
@@ -168,3 +172,42 @@ def test_killed_in_the_middle_of_delivering_is_delivered_once_after_restart(
         restarted.stop()
     assert webhook.requests == 2 and len(webhook.seen_keys) == 1
     assert [r["reference"] for r in webhook.received] == [reference]  # once, for the group
+
+
+def test_an_email_in_flight_at_a_kill_is_not_sent_again_with_the_same_message_id(
+        site: tuple[dict[str, str], str], tmp_path: Path, smtp: SmtpSink) -> None:
+    """A mail system would deliver a repeat: the referral goes to an admin instead."""
+    env, secret = site
+    env.update(LINKWELL_SMTP_HOST="127.0.0.1", LINKWELL_SMTP_PORT=str(smtp.port),
+               LINKWELL_SMTP_FROM="Linkwell <referrals@linkwell.example.org>")
+    smtp.hold = threading.Event()  # the mail server takes the message and does not answer
+    smtp.start()
+    server = Server(env, tmp_path / "server.log")
+    server.start()
+    try:
+        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(WALK),
+                               headers={"X-API-Key": secret}, timeout=10)
+        assert answer.status_code == 201, answer.text
+        reference = answer.json()["reference"]
+        wait_for(lambda: smtp.arrived == 1)  # the worker is mid-send
+        server.kill()
+    finally:
+        server.stop()
+    smtp.hold.set()  # the mail server accepts the first message after all
+    wait_for(lambda: len(smtp.messages) == 1)
+    view = store_view(env)
+    restarted = Server(env, tmp_path / "server.log")
+    restarted.start()
+    try:
+        wait_for(lambda: view.store.job(reference).state == DEAD_LETTER, timeout=30)
+    finally:
+        restarted.stop()
+    assert smtp.arrived == 1 and len(smtp.message_ids()) == 1  # not sent a second time
+    letters = view.store.dead_letters()
+    assert [(d.reference, d.last_error) for d in letters] == [(reference, INTERRUPTED)]
+    assert view.store.requeue(reference, 0.0)  # an admin asked the group: it did not arrive
+    worker = Referrals({"DATA_DIR": env["LINKWELL_DATA_DIR"], "REFERRALS_WORKER": "off",
+                        "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port,
+                        "SMTP_FROM": "Linkwell <referrals@linkwell.example.org>"})
+    assert worker.outbox().run_once() == 1
+    assert view.store.job(reference).state == DELIVERED and len(smtp.messages) == 2

@@ -219,6 +219,14 @@ class SearchBackend(Protocol):
     def shared_dup_keys(self) -> set[str]:
         """Every duplicate key that more than one stored asset has."""
 
+    def marked_dup_keys(self) -> set[str]:
+        """The duplicate key of every asset marked as a repeat or naming others it stands
+        for (``also_listed``): the groups whose marks may be out of date."""
+
+    def atomic(self) -> AbstractContextManager[None]:
+        """Writes inside commit together where the backend can (SQLite); elsewhere a no-op,
+        and a rerun's ``duplicates.reconcile`` repairs what a crash left half-done."""
+
     def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
         """The listings that share each key."""
 

@@ -12,7 +12,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -193,6 +193,17 @@ class ElasticsearchBackend:
         result = self._call(self._w.search, index=self.alias, size=0, aggs={"keys": {"terms": {
             "field": "dup_key", "min_doc_count": 2, "size": 65_000}}})
         return {b["key"] for b in result["aggregations"]["keys"]["buckets"]}
+
+    def marked_dup_keys(self) -> set[str]:
+        # ``summary`` is not indexed, so the listings naming others are found by reading it.
+        self._call(self._w.indices.refresh, index=self.alias)
+        hits = self._scan(self.alias, {"exists": {"field": "dup_key"}},
+                          source=["dup_key", "duplicate_of", "summary.also_listed"])
+        return {h["_source"]["dup_key"] for h in hits if h["_source"].get("duplicate_of")
+                or (h["_source"].get("summary") or {}).get("also_listed")}
+
+    def atomic(self) -> AbstractContextManager[None]:
+        return nullcontext()  # no transactions here: duplicates.reconcile repairs after a crash
 
     def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
         wanted = sorted(keys)

@@ -133,9 +133,14 @@ class SQLiteBackend:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; one opened inside another joins it (see ``atomic``)."""
         conn = self._conn()
+        if getattr(self._local, "in_transaction", False):
+            yield conn
+            return
         with self._write_lock:
             conn.execute("BEGIN IMMEDIATE")
+            self._local.in_transaction = True
             try:
                 yield conn
                 conn.execute("DELETE FROM asset_log WHERE seq <= (SELECT max(seq) FROM asset_log)"
@@ -143,7 +148,15 @@ class SQLiteBackend:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._local.in_transaction = False
             conn.execute("COMMIT")
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Writes and the duplicate marks they change, committed together or not at all."""
+        with self._transaction():
+            yield
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
@@ -297,15 +310,26 @@ class SQLiteBackend:
                            bool(member[4]), member[5], member[6]))
         return groups
 
+    def marked_dup_keys(self) -> set[str]:
+        rows = self._conn().execute(
+            "SELECT DISTINCT dup_key FROM assets WHERE dup_key IS NOT NULL AND (duplicate_of IS"
+            " NOT NULL OR json_extract(summary, '$.also_listed') IS NOT NULL)")
+        return {r[0] for r in rows}
+
     def mark_duplicates(self, marks: dict[str, tuple[str | None, list[dict[str, Any]]]]) -> None:
+        """Only rows whose marks change are written (and logged for the search columns)."""
         with self._transaction() as conn:
             for asset_id, (repeats, also) in marks.items():
-                conn.execute("UPDATE assets SET duplicate_of = ?, summary = CASE WHEN ? = '[]'"
-                             " THEN json_remove(summary, '$.also_listed') ELSE json_set(summary,"
-                             " '$.also_listed', json(?)) END WHERE id = ?",
-                             (repeats, _dump(also), _dump(also), asset_id))
-                conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE id = ?",
-                             (asset_id,))
+                listed = _dump(also)
+                cur = conn.execute(
+                    "UPDATE assets SET duplicate_of = ?, summary = CASE WHEN ? = '[]'"
+                    " THEN json_remove(summary, '$.also_listed') ELSE json_set(summary,"
+                    " '$.also_listed', json(?)) END WHERE id = ? AND (duplicate_of IS NOT ? OR"
+                    " coalesce(json_extract(summary, '$.also_listed'), '[]') IS NOT json(?))",
+                    (repeats, listed, listed, asset_id, repeats, listed))
+                if cur.rowcount:
+                    conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE id = ?",
+                                 (asset_id,))
 
     def ids(self, feed: str | None = None) -> set[str]:
         sql: str = "SELECT id FROM assets"

@@ -4,7 +4,9 @@ A referral is in the store before the person is told anything. A worker claims i
 lease, hands it to the ``linkwell_deliver_referral`` hook, and records the outcome: delivered,
 tried again later (exponential back-off), or dead-lettered for an admin after repeated
 failures. A worker killed mid-way loses nothing: its lease runs out and another worker (or
-the same one, restarted) tries again with the same idempotency key.
+the same one, restarted) tries again with the same idempotency key. An email is the
+exception, as a mail system cannot tell a repeat: one whose worker died while sending it
+may have arrived, so it goes to the dead letters for an admin, never out a second time.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ from linkwell.referrals.store import ReferralStore
 from linkwell.referrals.targets import RouteError, load_routes, resolve
 
 log = logging.getLogger("linkwell.referrals.outbox")
+# Channels whose receivers cannot tell a repeat by its idempotency key: a mail system
+# delivers the same Message-ID twice. A worker killed mid-send leaves the outcome unknown,
+# so such a referral is not sent again by itself but handed to an admin (dead letters).
+SENT_ONCE = frozenset({"email"})
+INTERRUPTED = ("the worker stopped while sending this email, so it may have arrived: ask "
+               "the group, and retry it from the dead letters only if it did not")
 DAY = 86400
 
 # A process that forks (gunicorn forking workers from a preloaded app) waits until no delivery
@@ -94,7 +102,9 @@ class Deliverer:
             record_code=referral.record_code)
 
     def deliver(self, job: Job, referral: Referral) -> DeliveryReceipt:
-        delivery = self.delivery(job, referral)
+        return self.send(self.delivery(job, referral))
+
+    def send(self, delivery: ReferralDelivery) -> DeliveryReceipt:
         receipt: DeliveryReceipt | None = self.pm.hook.linkwell_deliver_referral(
             delivery=delivery)
         if receipt is None:
@@ -130,7 +140,11 @@ class Outbox:
     def attempt(self, job: Job, referral: Referral) -> bool:
         """One delivery attempt; True if the referral was delivered."""
         try:
-            receipt = self.deliverer.deliver(job, referral)
+            delivery = self.deliverer.delivery(job, referral)
+            if delivery.target.kind in SENT_ONCE and not self.store.begin_sending(
+                    job.reference, self.worker_id, self.clock()):
+                raise PermanentDeliveryError(INTERRUPTED)
+            receipt = self.deliverer.send(delivery)
         except DeliveryFailed as exc:
             self._failed(job, str(exc), permanent=isinstance(exc, PermanentDeliveryError))
             return False

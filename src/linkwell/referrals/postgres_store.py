@@ -40,6 +40,12 @@ SCHEMA = (
         channel TEXT)""",
     "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt)",
     "CREATE INDEX IF NOT EXISTS referrals_created ON referrals (created)",
+    # An email being sent now (see ReferralStore.begin_sending): a row left behind is one
+    # whose worker died mid-send, so it may have arrived.
+    """CREATE TABLE IF NOT EXISTS outbox_sending (
+        reference TEXT PRIMARY KEY REFERENCES referrals (reference),
+        worker TEXT NOT NULL,
+        started DOUBLE PRECISION NOT NULL)""",
 )
 
 

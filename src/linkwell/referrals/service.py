@@ -95,6 +95,17 @@ class Referrals:
             return any(impl.plugin_name not in DELIVERERS for impl in hook.get_hookimpls())
         return True
 
+    def decoy(self, kind: str, asset: Asset, contact_method: str, referrer: str) -> Referral:
+        """A referral a robot made (it filled in the hidden field): stored with no personal
+        details and never sent, so its reference answers ``/status`` (and can be withdrawn)
+        exactly as a real one does and the robot cannot tell it was caught."""
+        now = self.clock()
+        referral = Referral(reference=new_reference(), kind=kind, asset=asset,
+                            status=RECEIVED, created=now, updated=now, referrer=referrer,
+                            follow_up=False, person=Person("", contact_method))
+        self.store.add(referral, next_attempt=now, deliver=False)
+        return referral
+
     def create(self, kind: str, asset: Asset, person: Person, *, follow_up: bool,
                referrer: str) -> Referral:
         """Store a referral and queue its delivery; it is committed when this returns."""

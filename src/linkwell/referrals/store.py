@@ -39,13 +39,14 @@ class ReferralStore(Protocol):
     name: str
 
     def setup(self) -> None: ...
-    def add(self, referral: Referral, next_attempt: float) -> None: ...
+    def add(self, referral: Referral, next_attempt: float, deliver: bool = True) -> None: ...
     def get(self, reference: str) -> Referral | None: ...
     def job(self, reference: str) -> Job | None: ...
     def set_status(self, reference: str, status: str, now: float) -> bool: ...
     def erase(self, reference: str, reason: str, now: float) -> bool: ...
     def purge(self, created_before: float, now: float) -> int: ...
     def claim(self, worker: str, now: float, lease: float) -> tuple[Job, Referral] | None: ...
+    def begin_sending(self, reference: str, worker: str, now: float) -> bool: ...
     def delivered(self, reference: str, worker: str, channel: str, now: float) -> bool: ...
     def failed(self, reference: str, worker: str, error: str, next_attempt: float,
                dead: bool) -> bool: ...
@@ -125,8 +126,9 @@ class SQLStore:
 
     # --- referrals -----------------------------------------------------------------------
 
-    def add(self, referral: Referral, next_attempt: float) -> None:
-        """Store a referral and queue its delivery, in one transaction (both or neither)."""
+    def add(self, referral: Referral, next_attempt: float, deliver: bool = True) -> None:
+        """Store a referral and queue its delivery, in one transaction (both or neither);
+        with ``deliver`` false it is stored only (a decoy, never sent)."""
         sealed = (self.sealer.seal(referral.reference, referral.person.as_dict())
                   if referral.person else None)
         a = referral.asset
@@ -136,6 +138,8 @@ class SQLStore:
                        (referral.reference, referral.kind, a.id, a.name, a.feed, a.email,
                         referral.status, referral.referrer, int(referral.follow_up), sealed,
                         referral.created, referral.updated, None, None))
+            if not deliver:
+                return
             tx.execute("INSERT INTO outbox (reference, idempotency_key, attempts, state,"
                        " next_attempt) VALUES (?,?,?,?,?)",
                        (referral.reference, idempotency_key(referral.reference), 0, PENDING,
@@ -218,6 +222,16 @@ class SQLStore:
             return _job(job), self._referral(row)
         return None
 
+    def begin_sending(self, reference: str, worker: str, now: float) -> bool:
+        """Note, before a send that cannot be taken back, that it is under way; False when
+        an earlier attempt's note is still there (its worker died mid-send). The outcome,
+        delivered or failed, removes the note in the same transaction that records it."""
+        with self.transaction() as tx:
+            noted = tx.execute("INSERT INTO outbox_sending (reference, worker, started)"
+                               " VALUES (?,?,?) ON CONFLICT (reference) DO NOTHING",
+                               (reference, worker, now))
+        return noted.rowcount == 1
+
     def delivered(self, reference: str, worker: str, channel: str, now: float) -> bool:
         """Record a delivery by the worker holding the lease; the referral becomes "sent"."""
         with self.transaction() as tx:
@@ -227,6 +241,7 @@ class SQLStore:
                               (DELIVERED, now, channel, reference, worker, PENDING))
             if done.rowcount != 1:
                 return False  # the lease ran out and another worker has it, or it was erased
+            tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
             tx.execute("UPDATE referrals SET status = ?, updated = ? WHERE reference = ?"
                        " AND status = ?", (SENT, now, reference, RECEIVED))
         return True
@@ -240,6 +255,8 @@ class SQLStore:
                               " WHERE reference = ? AND lease_owner = ? AND state = ?",
                               (DEAD if dead else PENDING, next_attempt, error[:300], reference,
                                worker, PENDING))
+            if done.rowcount == 1:
+                tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
         return done.rowcount == 1
 
     def dead_letters(self) -> list[DeadLetter]:
@@ -257,19 +274,23 @@ class SQLStore:
             done = tx.execute("UPDATE outbox SET state = ?, attempts = 0, next_attempt = ?"
                               " WHERE reference = ? AND state = ?",
                               (PENDING, now, reference, DEAD))
+            if done.rowcount == 1:  # an admin checked: send it again
+                tx.execute("DELETE FROM outbox_sending WHERE reference = ?", (reference,))
         return done.rowcount == 1
 
     # --- reporting -----------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
         """Anonymous counts: by status, kind and feed, erasures by reason, the outbox."""
+        # A decoy (see ReferralService.decoy) has no outbox row: robots are not counted.
+        real = "reference IN (SELECT reference FROM outbox)"
         with self.transaction() as tx:
             out: dict[str, Any] = {"total": tx.execute(
-                "SELECT COUNT(*) FROM referrals").fetchone()[0]}
+                f"SELECT COUNT(*) FROM referrals WHERE {real}").fetchone()[0]}
             for key, column in (("status", "status"), ("kind", "kind"), ("feed", "feed"),
                                 ("erased", "erased_reason")):
-                rows = tx.execute(f"SELECT {column}, COUNT(*) FROM referrals"
-                                  f" WHERE {column} IS NOT NULL GROUP BY {column}").fetchall()
+                rows = tx.execute(f"SELECT {column}, COUNT(*) FROM referrals WHERE {real}"
+                                  f" AND {column} IS NOT NULL GROUP BY {column}").fetchall()
                 out[key] = {str(r[0]): int(r[1]) for r in rows}
             rows = tx.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
             out["delivery"] = {str(r[0]): int(r[1]) for r in rows}
