@@ -105,6 +105,10 @@ class SearchArgs(Schema):
     words_only = fields.Boolean(load_default=False, metadata={
         "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
                        "keyword directory would)"})
+    as_typed = fields.Boolean(load_default=False, metadata={
+        "description": "Search the words exactly as typed. Otherwise a word the directory "
+                       "does not hold is corrected to a likely one it does, and "
+                       "understood.spelling says what was typed and what was searched"})
     near = NearField(metadata={
         "description": "latitude,longitude (51.4452,-0.0209), a postcode (SE6 4RU), its first "
                        "half (SE6) or a place name. A postcode not known yet is placed at the "

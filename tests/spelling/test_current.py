@@ -1,0 +1,47 @@
+"""The vocabulary follows the listings on both backends: new words are there at once, and
+withdrawn or deleted listings' words go."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.conftest import AUTH, load
+from tests.factory import service
+
+
+def spelling_of(client: FlaskClient, q: str) -> dict[str, object] | None:
+    response = client.get("/services", query_string={"q": q})
+    assert response.status_code == 200, response.json
+    found: dict[str, object] | None = response.json["understood"].get("spelling")
+    return found
+
+
+def read_as(client: FlaskClient, q: str) -> object:
+    """What the words were searched as (a search that finds nothing may still guess)."""
+    spelling = spelling_of(client, q)
+    return spelling["corrected"] if spelling else q
+
+
+def test_the_vocabulary_follows_writes_withdrawals_and_deletes(app: Flask,
+                                                               client: FlaskClient) -> None:
+    app.extensions["linkwell.speller"].check_seconds = 0  # every search checks the stamp
+    load(client, [service("choir", "Community Choir", "Sing together on Tuesdays.")])
+    assert read_as(client, "zorbng") != "zorbing"  # no such word yet
+    zorbing = service("zorbing", "Zorbing Afternoons", "Roll down the hill in a ball.")
+    load(client, [zorbing])
+    assert spelling_of(client, "zorbng") == {
+        "typed": "zorbng", "corrected": "zorbing",
+        "changes": [{"typed": "zorbng", "corrected": "zorbing"}]}
+    answer = client.post("/assets/withdraw", headers=AUTH,
+                         json={"feed": "tests", "ids": [zorbing["id"]]})
+    assert answer.status_code == 200 and answer.json["withdrawn"] == 1
+    assert read_as(client, "zorbng") != "zorbing"
+    load(client, [zorbing])  # listed again: its words are back
+    assert read_as(client, "zorbng") == "zorbing"
+    answer = client.post("/assets/delete", headers=AUTH, json={"ids": [zorbing["id"]]})
+    assert answer.status_code == 200 and answer.json["deleted"] == 1
+    assert read_as(client, "zorbng") != "zorbing"
+    assert spelling_of(client, "chior") == {
+        "typed": "chior", "corrected": "choir",
+        "changes": [{"typed": "chior", "corrected": "choir"}]}
