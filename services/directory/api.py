@@ -14,6 +14,7 @@ from webargs.flaskparser import FlaskParser
 from linkwell import health, languages
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
+from linkwell.directory.alternatives import alternatives
 from linkwell.directory.backends.base import (
     GeoPoint,
     SearchBackend,
@@ -190,6 +191,9 @@ class Services(MethodView):
             answer["understood"]["location"] = placed.as_dict()
         if correction is not None:
             answer["understood"]["spelling"] = correction.as_dict()
+        if not page.total and query.page == 1:
+            typed = correction.text if correction is not None else args.get("q", "")
+            answer["alternatives"] = alternatives(backend(), query, typed)
         return jsonify(answer)
 
 

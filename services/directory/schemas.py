@@ -171,6 +171,35 @@ class SearchResultSchema(Schema):
     summary = fields.Dict(metadata={"description": "The asset summary (see AssetSummary)"})
 
 
+class WiderSchema(Schema):
+    within_km = fields.Float()
+    total = fields.Integer()
+    text = fields.String(metadata={"description": "e.g. Nothing within 2 km; 4 within 5 km."})
+
+
+class OnlineSchema(Schema):
+    total = fields.Integer()
+    text = fields.String()
+
+
+class RelatedSchema(Schema):
+    id = fields.String(metadata={"description": "A taxonomy concept id (search with concept=)"})
+    label = fields.String()
+    total = fields.Integer(metadata={"description": "Listings it finds with the same filters"})
+
+
+class AlternativesSchema(Schema):
+    """What a search that found nothing offers instead."""
+
+    text = fields.String(metadata={"description": "e.g. Nothing matches “zorbing” within 2 km."})
+    wider = fields.Nested(WiderSchema, metadata={
+        "description": "The nearest wider radius that finds something"})
+    online = fields.Nested(OnlineSchema, metadata={
+        "description": "The same search, online or by phone, anywhere"})
+    related = fields.List(fields.Nested(RelatedSchema), metadata={
+        "description": "Related needs and activities that have listings here"})
+
+
 class SearchResponseSchema(Schema):
     total = fields.Integer()
     page = fields.Integer()
@@ -178,7 +207,12 @@ class SearchResponseSchema(Schema):
     pages = fields.Integer()
     results = fields.List(fields.Dict())
     facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetBucketSchema)))
-    understood = fields.Dict()
+    understood = fields.Dict(metadata={
+        "description": "How the search was read: its words and the concepts they name; "
+                       "spelling (what was typed, what was searched and each word mended) when "
+                       "a word was corrected; location when a place was given"})
+    alternatives = fields.Nested(AlternativesSchema, metadata={
+        "description": "Only when nothing matched: what to try instead"})
 
 
 class AssetResponseSchema(Schema):
