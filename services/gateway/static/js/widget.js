@@ -36,6 +36,7 @@
     "a:focus-visible { background: var(--linkwell-focus, #ffbf47); color: var(--linkwell-text, #1b1b1b); }",
     ".error { color: #b00020; font-weight: 700; margin: 0 0 0.25rem; }",
     "[aria-invalid='true'] { border-color: #b00020; }",
+    ".link-button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; }",
     ".results { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }",
     ".result { border: 1px solid var(--linkwell-muted, #4a4a4a); border-left: 6px solid var(--linkwell-accent, #00594f); border-radius: var(--linkwell-radius, 6px); padding: 0.75rem; }",
     ".result h3, .result h4, .result h5, .result h6 { font-size: 1.1rem; margin: 0 0 0.25rem; }",
@@ -107,10 +108,17 @@
     search.addEventListener("submit", function (event) {
       event.preventDefault();
       var q = root.getElementById("lw-q").value.trim();
-      var params = new URLSearchParams({ per_page: "10" });
-      if (q) { params.set("q", q); }
-      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search");
+      searchWith(q ? { q: q } : {});
     });
+    // Searches started from an answer: the words as typed, online options, a related need.
+    function searchWith(extra) {
+      var params = new URLSearchParams(Object.assign({ per_page: "10" }, extra));
+      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search",
+        { again: searchWith, record: recordUnmet, words: extra.q || "" });
+    }
+    function recordUnmet(words, done) {
+      call("POST", "/api/v1/unmet-needs", { words: words }, status, null, "unmet", { done: done });
+    }
     match.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors(root);
@@ -147,7 +155,7 @@
     field.focus();
   }
 
-  function call(method, path, body, status, holder, kind) {
+  function call(method, path, body, status, holder, kind, actions) {
     status.textContent = "Looking…";
     var headers = { "Accept": "application/json" };
     if (key) { headers["X-API-Key"] = key; }
@@ -160,8 +168,12 @@
         return { status: response.status, json: json };
       });
     }).then(function (answer) {
-      if (answer.status === 200) {
-        render(answer.json, holder, status, kind);
+      if (kind === "unmet") {
+        status.textContent = answer.status === 201 ? "Thank you: we have noted that nothing was found." :
+          (answer.json.message || "Something went wrong. Please try again.");
+        if (answer.status === 201) { actions.done(); }
+      } else if (answer.status === 200) {
+        render(answer.json, holder, status, kind, actions);
       } else if (answer.status === 400 && kind === "match") {
         var errors = answer.json.errors || {};
         var root = holder.getRootNode();
@@ -186,16 +198,60 @@
     return [];
   }
 
-  function render(json, holder, status, kind) {
+  function render(json, holder, status, kind, actions) {
     var results = json.results || [];
     holder.textContent = "";
     var count = results.length + (kind === "search" && json.total > results.length ? " of " + json.total : "");
     status.textContent = results.length ? count + " option" + (results.length === 1 ? "" : "s") + " found." :
-      "Nothing found. Try other words.";
+      (json.alternatives || {}).text || "Nothing found. Try other words.";
     if (json.safety) { holder.appendChild(safetyNote(json.safety)); }
+    var spelling = (json.understood || {}).spelling;
+    if (spelling && actions) { holder.appendChild(spellingNote(spelling, actions)); }
+    if (json.alternatives && actions) { holder.appendChild(offers(json.alternatives, spelling, actions)); }
     var list = el("ol", { "class": "results" });
     results.forEach(function (result) { list.appendChild(item(result)); });
     holder.appendChild(list);
+  }
+
+  function linkButton(text, onClick) {
+    var button = el("button", { type: "button", "class": "link-button", text: text });
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  // "Showing results for choir. Search instead for chior" (the words exactly as typed).
+  function spellingNote(spelling, actions) {
+    return el("p", { "class": "spelling" }, [document.createTextNode("Showing results for "),
+      el("strong", { text: spelling.corrected }), document.createTextNode(". "),
+      linkButton("Search instead for " + spelling.typed, function () {
+        actions.again({ q: spelling.typed, as_typed: "true" });
+      })]);
+  }
+
+  // Nothing matched: what is near instead, and a way to say it is missing.
+  function offers(alternatives, spelling, actions) {
+    var box = el("div", { "class": "alternatives" });
+    var items = [];
+    if (alternatives.online) {
+      items.push(el("li", {}, [document.createTextNode(alternatives.online.text + " "),
+        linkButton("Show online and phone options", function () {
+          actions.again({ q: spelling ? spelling.corrected : actions.words, delivery: "online,phone" });
+        })]));
+    }
+    (alternatives.related || []).forEach(function (related) {
+      items.push(el("li", {}, [linkButton(related.label + " (" + related.total + ")", function () {
+        actions.again({ concept: related.id });
+      })]));
+    });
+    if (items.length) { box.appendChild(el("ul", {}, items)); }
+    var words = actions.words;
+    if (words) {
+      var tell = linkButton("Tell us this is missing", function () {
+        actions.record(words, function () { tell.disabled = true; });
+      });
+      box.appendChild(el("p", {}, [tell]));
+    }
+    return box;
   }
 
   function safetyNote(safety) {
