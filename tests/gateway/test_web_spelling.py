@@ -9,7 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.gateway.test_web import Page, matcher, site, web  # noqa: F401  (fixtures)
+from tests.gateway import test_web
+from tests.gateway.test_web import Page
+
+# The same fixtures as the page's other tests (the real directory, a stand-in matcher).
+matcher, site, web = test_web.matcher, test_web.site, test_web.web
 
 
 def test_showing_results_for_with_a_link_back_to_the_words_as_typed(web: FlaskClient) -> None:
