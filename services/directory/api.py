@@ -29,6 +29,8 @@ from linkwell.directory.schemas import (
     FeedIdsResponseSchema,
     SearchArgs,
     SearchResponseSchema,
+    SpellingRequestSchema,
+    SpellingResponseSchema,
     StatusSchema,
     UpsertRequestSchema,
     UpsertResponseSchema,
@@ -38,7 +40,7 @@ from linkwell.directory.schemas import (
 from linkwell.directory.spelling import speller
 from linkwell.geo.places import place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
-from linkwell.spelling import Correction, rewrite
+from linkwell.spelling import Correction, english_words, rewrite
 from linkwell.taxonomy import load_taxonomy
 from linkwell.text import analyse_query, analyse_words
 
@@ -178,7 +180,7 @@ class Services(MethodView):
         correction = corrected(args)
         query = build_query(spelt(args, correction))
         page = backend().search(query)
-        if not page.total and args.get("q") and not args["as_typed"]:
+        if not page.total and args.get("q") and not args["as_typed"] and args["alternatives"]:
             # Nothing found even so: a bolder guess at the words nobody uses, if any.
             guessed = corrected(args, eager=True)
             if guessed is not None and guessed != correction:
@@ -191,7 +193,7 @@ class Services(MethodView):
             answer["understood"]["location"] = placed.as_dict()
         if correction is not None:
             answer["understood"]["spelling"] = correction.as_dict()
-        if not page.total and query.page == 1:
+        if not page.total and query.page == 1 and args["alternatives"]:
             typed = correction.text if correction is not None else args.get("q", "")
             answer["alternatives"] = alternatives(backend(), query, typed)
         return jsonify(answer)
@@ -219,6 +221,21 @@ def placed_args(args: dict[str, Any], point: tuple[float, float] | None) -> dict
     if out.get("sort") in ("distance", "blended"):
         out.pop("sort")
     return out
+
+
+@blp.route("/spelling")
+class Spelling(MethodView):
+    @blp.arguments(SpellingRequestSchema)
+    @blp.response(200, SpellingResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Correct misspelt words from the directory's own words (the matcher asks this
+        before it reads a person's words). Common English words are left as typed; each text
+        comes back whole, only its mended words changed."""
+        found = []
+        for text in body["texts"]:
+            correction = speller().correct(text, keep=english_words())
+            found.append({**correction.as_dict(), "corrected": rewrite(text, correction)})
+        return {"corrections": found}
 
 
 @blp.route("/services/<string:asset_id>")

@@ -109,6 +109,9 @@ class SearchArgs(Schema):
         "description": "Search the words exactly as typed. Otherwise a word the directory "
                        "does not hold is corrected to a likely one it does, and "
                        "understood.spelling says what was typed and what was searched"})
+    alternatives = fields.Boolean(load_default=True, metadata={
+        "description": "false: a search that finds nothing offers nothing else (no "
+                       "alternatives part, no bolder guess at the words)"})
     near = NearField(metadata={
         "description": "latitude,longitude (51.4452,-0.0209), a postcode (SE6 4RU), its first "
                        "half (SE6) or a place name. A postcode not known yet is placed at the "
@@ -297,3 +300,25 @@ class FeedIdsResponseSchema(Schema):
     ids = fields.List(fields.String(), metadata={
         "description": "Every asset id of the feed, withdrawn ones included, sorted"})
 
+
+
+class SpellingRequestSchema(Schema):
+    """Body of ``POST /spelling``: texts to correct (in a body, never an address: they may be
+    a person's own words)."""
+
+    class Meta:
+        unknown = RAISE
+
+    texts = fields.List(fields.String(validate=validate.Length(max=2000)), required=True,
+                        validate=validate.Length(max=20))
+
+
+class CorrectionSchema(Schema):
+    typed = fields.String()
+    corrected = fields.String(metadata={"description": "The words as searched"})
+    changes = fields.List(fields.Dict(), metadata={
+        "description": "Each word mended: {typed, corrected}"})
+
+
+class SpellingResponseSchema(Schema):
+    corrections = fields.List(fields.Nested(CorrectionSchema))

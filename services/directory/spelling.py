@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Container
 from typing import Any
 
 from flask import Flask, current_app
@@ -60,8 +61,9 @@ class Speller:
         self._vocabulary, self._stamp = vocabulary, stamp
         return vocabulary
 
-    def correct(self, text: str, eager: bool = False) -> Correction:
-        return self.vocabulary().correct(text, eager)
+    def correct(self, text: str, eager: bool = False,
+                keep: Container[str] = frozenset()) -> Correction:
+        return self.vocabulary().correct(text, eager, keep)
 
 
 def init_app(app: Flask) -> None:

@@ -15,7 +15,7 @@ from webargs.flaskparser import FlaskParser
 from linkwell import health
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
-from linkwell.matcher import candidates, explain, who
+from linkwell.matcher import candidates, explain, spelling, who
 from linkwell.matcher.location import UnknownPostcode, resolve
 from linkwell.matcher.rules import partition, unstated
 from linkwell.matcher.safety import safety
@@ -61,7 +61,9 @@ class Match(MethodView):
     @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
     def post(self, body: dict[str, Any]) -> Response:
         """Rank community assets for a person, with reasons and cautions for each."""
-        profile = understand(body)
+        spelt, changes = spelling.corrected(directory(), body)
+        profile = understand(spelt, typed=str(body.get("about") or ""))
+        profile.spelling = changes
         try:
             profile.place = resolve(current_app.extensions["linkwell.plugins"],
                                     body.get("location"))
@@ -91,6 +93,8 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
                                   "words": profile.terms}
     if profile.place is not None:
         understood["location"] = profile.place.as_dict()
+    if profile.spelling:
+        understood["spelling"] = profile.spelling
     return {"safety": safety(profile.safety),
             "results": [present(i, profile, tax, now) for i in picked],
             "understood": understood}

@@ -139,6 +139,8 @@ class UnderstoodSchema(Schema):
     words = fields.List(fields.String(), metadata={"description": "The words kept for text "
                                                                   "relevance (stemmed)"})
     location = fields.Dict(metadata={"description": "lat and lon used, where given"})
+    spelling = fields.List(fields.Dict(), metadata={
+        "description": "Words corrected before they were read, each {typed, corrected}"})
 
 
 class MatchResultSchema(Schema):

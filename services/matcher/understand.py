@@ -128,6 +128,7 @@ class Profile:
     spoken: list[str] = field(default_factory=list)  # languages they speak (a preference)
     meaning: str = ""  # what they are looking for, as the semantic signal reads it
     vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
+    spelling: list[dict[str, str]] = field(default_factory=list)  # words mended, as typed
 
     @property
     def point(self) -> tuple[float, float] | None:
@@ -243,8 +244,13 @@ def windows_from(availability: list[dict[str, Any]]) -> list[Window]:
                    w.get("to", MINUTES_PER_DAY)) for w in availability]
 
 
-def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
-    """The profile for a validated request body (location is resolved separately)."""
+def understand(body: dict[str, Any], tax: Taxonomy | None = None,
+               typed: str | None = None) -> Profile:
+    """The profile for a validated request body (location is resolved separately).
+
+    ``typed`` is the person's story exactly as typed, when ``body`` carries it corrected
+    (matcher/spelling.py): the crisis detector reads both, so it never rests on spelling.
+    """
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
     about = negation.wanted_text(story)  # what they do not want never counts for an asset
@@ -263,7 +269,9 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None) -> Profile:
         terms=significant_terms(" ".join([about, *interests])),
         text=" ".join([about, *interests]),
         # The whole story, refusals included: "I don't want to be here any more" is heard.
-        safety=crisis.concerns(story, body.get("needs") or [], tax),
+        safety=list(dict.fromkeys([
+            *crisis.concerns(story, body.get("needs") or [], tax),
+            *(crisis.concerns(typed, (), tax) if typed and typed != story else [])])),
         age=body.get("age"), gender=requirements.get("gender"),
         cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
         languages=list(requirements.get("languages") or []),

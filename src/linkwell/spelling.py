@@ -19,8 +19,9 @@ import bisect
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -35,6 +36,7 @@ SHORT = 4
 MAX_PIECES = 3  # a run-together word splits into at most this many known words
 MIN_PIECE = 3  # ... each at least this long (stop words in the middle excepted)
 # A last guess (see Vocabulary.guess): sound keys this alike (rapidfuzz ratio), and spelling.
+ENGLISH_LEAST = 100  # uses in pyspellchecker's list: rarer entries are often misspellings
 GUESS_SOUND = 75
 GUESS_SPELLING = 40
 GUESS_KEYS = 8
@@ -122,7 +124,9 @@ class Vocabulary:
             self._sorted = None
 
     def _add_target(self, word: str) -> None:
-        if word in self._in_symspell or word in STOP_WORDS:
+        # Short stop words ("to", "im") would pull short slips towards them; longer ones
+        # are fair targets ("ohter" is "other", "abou" is "about").
+        if word in self._in_symspell or (word in STOP_WORDS and len(word) < 3):
             return
         self._symspell.create_dictionary_entry(word, 1)
         self._in_symspell.add(word)
@@ -166,9 +170,11 @@ class Vocabulary:
 
     # -- correcting --------------------------------------------------------------------------
 
-    def correct(self, text: str, eager: bool = False) -> Correction:
+    def correct(self, text: str, eager: bool = False,
+                keep: Container[str] = frozenset()) -> Correction:
         """The text with each unknown word mended where a likely known word is found;
-        ``eager`` (for a search that found nothing as it was) also takes a nearest guess."""
+        ``eager`` (for a search that found nothing as it was) also takes a nearest guess, and
+        words in ``keep`` are left as typed (see ``english_words``)."""
         typed = fold(text).split()
         changes: list[Change] = []
         out: list[str] = []
@@ -181,7 +187,8 @@ class Vocabulary:
                 out.append(joined)
                 i += 2
                 continue
-            mended = self.mend(word) or (self.guess(word) if eager else None)
+            mended = None if word in keep else (
+                self.mend(word) or (self.guess(word) if eager else None))
             if mended and mended != word:
                 changes.append(Change(word, mended))
             out.append(mended or word)
@@ -272,6 +279,20 @@ class Vocabulary:
         return min(scored)[2] if scored else None
 
 
+@cache
+def english_words(least: int = ENGLISH_LEAST) -> frozenset[str]:
+    """Common English words (pyspellchecker's frequency list, used this often or more).
+
+    A person's story holds many words no listing uses ("my knees are bad"): correcting it, as
+    the matcher does, leaves these alone. A search box's words are the directory's own, and
+    are corrected against it alone ("cooling class" may well mean cooking).
+    """
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return frozenset(w for w, n in counts.items() if n >= least)
+
+
 def slip_cost(typed: str, known: str, distance: int) -> float:
     """How unlikely a slip from ``known`` to ``typed`` is, in edits: one of a double letter
     dropped or added costs half, a letter left out a little less than a letter typed extra
@@ -304,11 +325,17 @@ def rewrite(text: str, correction: Correction) -> str:
     out = text
     for change in correction.changes:
         typed = r"\W+".join(_loose(w) for w in change.typed.split())
-        out, found = re.subn(rf"(?<!\w){typed}(?!\w)", change.corrected, out, count=1,
+        out, found = re.subn(rf"(?<!\w){typed}(?!\w)",
+                             lambda m, c=change.corrected: _cased_as(m.group(0), c), out,
                              flags=re.I)
         if not found:  # typed with accents or signs fold took away: the mended words alone
             return correction.text
     return out
+
+
+def _cased_as(typed: str, word: str) -> str:
+    """``word`` with a capital first letter where ``typed`` had one ("Chior" -> "Choir")."""
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
 
 
 def _loose(word: str) -> str:

@@ -40,7 +40,7 @@ def test_says_what_was_typed_and_each_change(vocab: Vocabulary) -> None:
     correction = vocab.correct("Chior on Tuesday")
     assert correction.as_dict() == {"typed": "Chior on Tuesday", "corrected": "choir on tuesday",
                                     "changes": [{"typed": "chior", "corrected": "choir"}]}
-    assert rewrite("Chior, on Tuesday!", correction) == "choir, on Tuesday!"
+    assert rewrite("Chior, on Tuesday!", correction) == "Choir, on Tuesday!"
 
 
 def test_rewrite_keeps_everything_but_the_mended_words() -> None:
