@@ -21,7 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -325,17 +325,16 @@ def rewrite(text: str, correction: Correction) -> str:
     out = text
     for change in correction.changes:
         typed = r"\W+".join(_loose(w) for w in change.typed.split())
-        out, found = re.subn(rf"(?<!\w){typed}(?!\w)",
-                             lambda m, c=change.corrected: _cased_as(m.group(0), c), out,
-                             flags=re.I)
+        out, found = re.subn(rf"(?<!\w){typed}(?!\w)", partial(_cased_as, change.corrected),
+                             out, flags=re.I)
         if not found:  # typed with accents or signs fold took away: the mended words alone
             return correction.text
     return out
 
 
-def _cased_as(typed: str, word: str) -> str:
+def _cased_as(word: str, typed: re.Match[str]) -> str:
     """``word`` with a capital first letter where ``typed`` had one ("Chior" -> "Choir")."""
-    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+    return word[:1].upper() + word[1:] if typed.group(0)[:1].isupper() else word
 
 
 def _loose(word: str) -> str:
