@@ -21,6 +21,9 @@ from linkwell.spelling import Correction, Vocabulary, taxonomy_words
 
 # Seconds between stamp checks: Elasticsearch makes new writes visible once a second anyway.
 CHECK_SECONDS = {"sqlite": 0.0, "elasticsearch": 1.0}
+# Where re-reading the words takes a request of its own (an aggregation over every listing),
+# a search that finds them changed does not wait for it: a thread re-reads them meanwhile.
+IN_BACKGROUND = {"elasticsearch"}
 
 
 class Speller:
@@ -34,6 +37,7 @@ class Speller:
         self._stamp: Any = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self.background = backend.name in IN_BACKGROUND
 
     def vocabulary(self) -> Vocabulary:
         """The vocabulary, brought up to date first when the listings have changed."""
@@ -43,8 +47,20 @@ class Speller:
         # The first call waits for the words; later ones read the old vocabulary meanwhile.
         if not self._lock.acquire(blocking=vocabulary is None):
             return vocabulary  # type: ignore[return-value]  # not None: blocking otherwise
+        if vocabulary is not None and self.background:
+            self._checked = time.monotonic()
+            threading.Thread(target=self._refresh_then_release, daemon=True).start()
+            return vocabulary
         try:
             return self._refreshed()
+        finally:
+            self._lock.release()
+
+    def _refresh_then_release(self) -> None:
+        try:
+            self._refreshed()
+        except Exception:  # the backend went away: the next check tries again
+            self._checked = 0.0
         finally:
             self._lock.release()
 

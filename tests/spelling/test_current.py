@@ -25,7 +25,9 @@ def read_as(client: FlaskClient, q: str) -> object:
 
 def test_the_vocabulary_follows_writes_withdrawals_and_deletes(app: Flask,
                                                                client: FlaskClient) -> None:
-    app.extensions["linkwell.speller"].check_seconds = 0  # every search checks the stamp
+    speller = app.extensions["linkwell.speller"]
+    speller.check_seconds = 0  # every search checks the stamp ...
+    speller.background = False  # ... and waits for the words when they changed
     load(client, [service("choir", "Community Choir", "Sing together on Tuesdays.")])
     assert read_as(client, "zorbng") != "zorbing"  # no such word yet
     zorbing = service("zorbing", "Zorbing Afternoons", "Roll down the hill in a ball.")
@@ -45,3 +47,24 @@ def test_the_vocabulary_follows_writes_withdrawals_and_deletes(app: Flask,
     assert spelling_of(client, "chior") == {
         "typed": "chior", "corrected": "choir",
         "changes": [{"typed": "chior", "corrected": "choir"}]}
+
+
+def test_changed_words_can_be_read_in_the_background(app: Flask,
+                                                             client: FlaskClient) -> None:
+    """A search that finds the words changed answers with the vocabulary it has; a thread
+    re-reads them, and a later search has them."""
+    import time
+
+    speller = app.extensions["linkwell.speller"]
+    speller.check_seconds = 0
+    speller.background = True
+    load(client, [service("choir", "Community Choir", "Sing together on Tuesdays.")])
+    read_as(client, "chior")  # the first search waits for the words
+    load(client, [service("zorbing", "Zorbing Afternoons", "Roll down the hill in a ball.")])
+    read_as(client, "zorbng")  # sees the change, starts the thread
+    for _ in range(100):  # the thread's own pace: no bound on time is asserted
+        if speller._lock.acquire(blocking=False):
+            speller._lock.release()
+            break
+        time.sleep(0.05)
+    assert read_as(client, "zorbng") == "zorbing"
