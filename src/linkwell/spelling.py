@@ -33,6 +33,9 @@ from linkwell.text import STOP_WORDS, fold, stem, text_words
 MIN_LENGTH = 3  # shorter words are too often right and too ambiguous to mend
 MAX_DISTANCE = 2  # edits; words of SHORT letters or fewer get one
 SHORT = 4
+# SymSpell indexes this many first letters: 5 builds in half the time of 7 and found the same
+# corrections here (docs/benchmarks.md, "Spelling").
+PREFIX = 5
 MAX_PIECES = 3  # a run-together word splits into at most this many known words
 MIN_PIECE = 3  # ... each at least this long (stop words in the middle excepted)
 # A last guess (see Vocabulary.guess): sound keys this alike (rapidfuzz ratio), and spelling.
@@ -96,7 +99,7 @@ class Vocabulary:
         self.counts: dict[str, int] = {}
         self._stems: Counter[str] = Counter()
         self._sounds: dict[str, set[str]] = {}
-        self._symspell = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=7)
+        self._symspell = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=PREFIX)
         self._in_symspell: set[str] = set()
         self._sorted: list[str] | None = None
         self._lock = threading.Lock()

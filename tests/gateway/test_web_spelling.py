@@ -60,3 +60,12 @@ def test_the_api_carries_the_correction_and_the_alternatives(web: FlaskClient) -
     empty = web.get("/api/v1/services?q=choir&near=51.52,-0.10&within_km=2").json
     assert empty["total"] == 0
     assert empty["alternatives"]["wider"]["within_km"] == 10.0
+
+
+def test_the_match_page_says_which_words_it_read_otherwise(
+        web: FlaskClient, matcher: test_web.StandInMatcher) -> None:
+    matcher.answer = {"results": [], "safety": None, "understood": {
+        "needs": [], "interests": ["creative.singing_music"],
+        "spelling": [{"typed": "chior", "corrected": "choir"}]}}
+    html = web.post("/match", data={"about": "a chior near me"}).get_data(as_text=True)
+    assert "We read “chior” as “choir”." in html

@@ -80,6 +80,7 @@ def match_post() -> tuple[str, int]:
     place = (body.get("understood") or {}).get("location") or {}
     return page("match.html", options=options, points=map_points(options),
                 understood=_understood(body.get("understood") or {}),
+                spelling=(body.get("understood") or {}).get("spelling") or [],
                 place_note=place.get("note"),
                 safety=body.get("safety"), **_match_form_context(form))
 
