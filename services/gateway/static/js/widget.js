@@ -205,9 +205,10 @@
     status.textContent = results.length ? count + " option" + (results.length === 1 ? "" : "s") + " found." :
       (json.alternatives || {}).text || "Nothing found. Try other words.";
     if (json.safety) { holder.appendChild(safetyNote(json.safety)); }
-    var spelling = (json.understood || {}).spelling;
+    // Only a search answers with one spelling to undo (a match lists the words it read).
+    var spelling = kind === "search" ? (json.understood || {}).spelling : null;
     if (spelling && actions) { holder.appendChild(spellingNote(spelling, actions)); }
-    if (json.alternatives && actions) { holder.appendChild(offers(json.alternatives, spelling, actions)); }
+    if (kind === "search" && json.alternatives && actions) { holder.appendChild(offers(json.alternatives, spelling, actions)); }
     var list = el("ol", { "class": "results" });
     results.forEach(function (result) { list.appendChild(item(result)); });
     holder.appendChild(list);
