@@ -17,7 +17,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from linkwell.directory.backends.base import SearchBackend
-from linkwell.spelling import Correction, Vocabulary, taxonomy_words
+from linkwell.spelling import Correction, Vocabulary, english_words, taxonomy_words
 
 # Seconds between stamp checks: Elasticsearch makes new writes visible once a second anyway.
 CHECK_SECONDS = {"sqlite": 0.0, "elasticsearch": 1.0}
@@ -82,10 +82,25 @@ class Speller:
         return self.vocabulary().correct(text, eager, keep)
 
 
+    def warm(self) -> None:
+        """Build the vocabulary (and read the English word list) in a thread now, so that the
+        first search of a new worker does not wait the seconds a large one takes."""
+        def build() -> None:
+            try:
+                self.vocabulary()
+                english_words()
+            except Exception:  # the backend is not answering yet: the first search tries
+                return
+
+        threading.Thread(target=build, daemon=True, name="linkwell-vocabulary").start()
+
+
 def init_app(app: Flask) -> None:
     seconds = app.config.get("SPELLING_CHECK_SECONDS")
-    app.extensions["linkwell.speller"] = Speller(
-        app.extensions["linkwell.backend"], None if seconds is None else float(seconds))
+    speller = Speller(app.extensions["linkwell.backend"],
+                      None if seconds is None else float(seconds))
+    app.extensions["linkwell.speller"] = speller
+    speller.warm()
 
 
 def speller() -> Speller:
