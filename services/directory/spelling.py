@@ -79,7 +79,17 @@ class Speller:
 
     def correct(self, text: str, eager: bool = False,
                 keep: Container[str] = frozenset()) -> Correction:
-        return self.vocabulary().correct(text, eager, keep)
+        """The text corrected; a word is only ever mended against words read since the last
+        listing change (a new listing's own words are never "corrected" away)."""
+        correction = self.vocabulary().correct(text, eager, keep)
+        if correction.changed and self.check_seconds:
+            correction = self.current().correct(text, eager, keep)
+        return correction
+
+    def current(self) -> Vocabulary:
+        """The vocabulary as of now: the stamp checked, and the words re-read if it moved."""
+        with self._lock:
+            return self._refreshed()
 
 
     def warm(self) -> None:

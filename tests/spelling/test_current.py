@@ -68,3 +68,15 @@ def test_changed_words_can_be_read_in_the_background(app: Flask,
             break
         time.sleep(0.05)
     assert read_as(client, "zorbng") == "zorbing"
+
+
+def test_a_new_listings_words_are_never_corrected_away(app: Flask, client: FlaskClient) -> None:
+    """Between stamp checks (a second on Elasticsearch) the vocabulary may lag the listings:
+    a word it would mend is first checked against the words as they are now."""
+    app.extensions["linkwell.speller"].check_seconds = 3600  # no check would be due
+    load(client, [service("choir", "Community Choir", "Sing together on Tuesdays.")])
+    assert spelling_of(client, "chior") is not None  # the vocabulary is read
+    load(client, [service("zorbing", "Zorbing Afternoons", "Roll down the hill in a ball.")])
+    response = client.get("/services", query_string={"q": "zorbing"})
+    assert "spelling" not in response.json["understood"]
+    assert [r["name"] for r in response.json["results"]] == ["Zorbing Afternoons"]
