@@ -63,7 +63,7 @@ def _writes_refused(exc: WritesRefused) -> Response:
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The directory Flask app (gunicorn: ``'linkwell.directory:create_app()'``)."""
-    from linkwell.directory import watch
+    from linkwell.directory import spelling, watch
     from linkwell.directory.api import blp, ingest_blp
     from linkwell.directory.oruk import ORUK_PREFIX, oruk_blp
 
@@ -73,6 +73,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     jsonio.init_app(app)
     ingest_token(app.config)  # generated once, so the CLI on this machine can read it
     init_backend(app)
+    spelling.init_app(app)
     # Per app, never global: the ORUK API's postcodes go through the geocoder plugins.
     app.extensions["linkwell.plugins"] = plugin_manager(config=app.config)
     api = Api(app)

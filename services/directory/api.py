@@ -14,6 +14,7 @@ from webargs.flaskparser import FlaskParser
 from linkwell import languages
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
+from linkwell.directory.alternatives import alternatives
 from linkwell.directory.backends.base import (
     GeoPoint,
     SearchBackend,
@@ -29,14 +30,18 @@ from linkwell.directory.schemas import (
     RegroupResponseSchema,
     SearchArgs,
     SearchResponseSchema,
+    SpellingRequestSchema,
+    SpellingResponseSchema,
     StatusSchema,
     UpsertRequestSchema,
     UpsertResponseSchema,
     WithdrawRequestSchema,
     WithdrawResponseSchema,
 )
+from linkwell.directory.spelling import speller
 from linkwell.geo.places import place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
+from linkwell.spelling import Correction, english_words, rewrite
 from linkwell.taxonomy import load_taxonomy
 from linkwell.text import analyse_query, analyse_words
 
@@ -173,13 +178,39 @@ class Services(MethodView):
         if isinstance(args.get("near"), str):
             placed = place(current_app.extensions["linkwell.plugins"], args["near"])
             args = placed_args(args, placed.point)
-        query = build_query(args)
+        correction = corrected(args)
+        query = build_query(spelt(args, correction))
+        page = backend().search(query)
+        if not page.total and args.get("q") and not args["as_typed"] and args["alternatives"]:
+            # Nothing found even so: a bolder guess at the words nobody uses, if any.
+            guessed = corrected(args, eager=True)
+            if guessed is not None and guessed != correction:
+                correction, query = guessed, build_query(spelt(args, guessed))
+                page = backend().search(query)
         # Documented by the schema but not re-serialised through it: the answer is built
         # from plain dicts already, and this is the hottest path in Linkwell.
-        answer = present_page(backend().search(query), query)
+        answer = present_page(page, query)
         if placed is not None:
             answer["understood"]["location"] = placed.as_dict()
+        if correction is not None:
+            answer["understood"]["spelling"] = correction.as_dict()
+        if not page.total and query.page == 1 and args["alternatives"]:
+            typed = correction.text if correction is not None else args.get("q", "")
+            answer["alternatives"] = alternatives(backend(), query, typed)
         return jsonify(answer)
+
+
+def corrected(args: dict[str, Any], eager: bool = False) -> Correction | None:
+    """The words' correction, when any word was mended (and the words were not to be kept
+    exactly as typed)."""
+    if not args.get("q") or args.get("as_typed"):
+        return None
+    correction = speller().correct(args["q"], eager)
+    return correction if correction.changed else None
+
+
+def spelt(args: dict[str, Any], correction: Correction | None) -> dict[str, Any]:
+    return args if correction is None else {**args, "q": rewrite(args["q"], correction)}
 
 
 def placed_args(args: dict[str, Any], point: tuple[float, float] | None) -> dict[str, Any]:
@@ -191,6 +222,21 @@ def placed_args(args: dict[str, Any], point: tuple[float, float] | None) -> dict
     if out.get("sort") in ("distance", "blended"):
         out.pop("sort")
     return out
+
+
+@blp.route("/spelling")
+class Spelling(MethodView):
+    @blp.arguments(SpellingRequestSchema)
+    @blp.response(200, SpellingResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Correct misspelt words from the directory's own words (the matcher asks this
+        before it reads a person's words). Common English words are left as typed; each text
+        comes back whole, only its mended words changed."""
+        found = []
+        for text in body["texts"]:
+            correction = speller().correct(text, keep=english_words())
+            found.append({**correction.as_dict(), "corrected": rewrite(text, correction)})
+        return {"corrections": found}
 
 
 @blp.route("/services/<string:asset_id>")

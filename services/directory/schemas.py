@@ -105,6 +105,13 @@ class SearchArgs(Schema):
     words_only = fields.Boolean(load_default=False, metadata={
         "description": "Match the words alone, without the taxonomy's synonyms (as a plain "
                        "keyword directory would)"})
+    as_typed = fields.Boolean(load_default=False, metadata={
+        "description": "Search the words exactly as typed. Otherwise a word the directory "
+                       "does not hold is corrected to a likely one it does, and "
+                       "understood.spelling says what was typed and what was searched"})
+    alternatives = fields.Boolean(load_default=True, metadata={
+        "description": "false: a search that finds nothing offers nothing else (no "
+                       "alternatives part, no bolder guess at the words)"})
     near = NearField(metadata={
         "description": "latitude,longitude (51.4452,-0.0209), a postcode (SE6 4RU), its first "
                        "half (SE6) or a place name (Catford) from the imported gazetteers or "
@@ -169,6 +176,35 @@ class SearchResultSchema(Schema):
     summary = fields.Dict(metadata={"description": "The asset summary (see AssetSummary)"})
 
 
+class WiderSchema(Schema):
+    within_km = fields.Float()
+    total = fields.Integer()
+    text = fields.String(metadata={"description": "e.g. Nothing within 2 km; 4 within 5 km."})
+
+
+class OnlineSchema(Schema):
+    total = fields.Integer()
+    text = fields.String()
+
+
+class RelatedSchema(Schema):
+    id = fields.String(metadata={"description": "A taxonomy concept id (search with concept=)"})
+    label = fields.String()
+    total = fields.Integer(metadata={"description": "Listings it finds with the same filters"})
+
+
+class AlternativesSchema(Schema):
+    """What a search that found nothing offers instead."""
+
+    text = fields.String(metadata={"description": "e.g. Nothing matches “zorbing” within 2 km."})
+    wider = fields.Nested(WiderSchema, metadata={
+        "description": "The nearest wider radius that finds something"})
+    online = fields.Nested(OnlineSchema, metadata={
+        "description": "The same search, online or by phone, anywhere"})
+    related = fields.List(fields.Nested(RelatedSchema), metadata={
+        "description": "Related needs and activities that have listings here"})
+
+
 class SearchResponseSchema(Schema):
     total = fields.Integer()
     page = fields.Integer()
@@ -177,10 +213,14 @@ class SearchResponseSchema(Schema):
     results = fields.List(fields.Dict())
     facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetBucketSchema)))
     understood = fields.Dict(metadata={"description": (
-        "What the search made of the request; location (with near=): lat and lon, precision "
-        "(postcode, sector, district, place, or unknown: results without distances), given, "
-        "note (in words, what was done with the place typed), found and source (for a place "
-        "name: which place was used, and which gazetteer said so)")})
+        "What the search made of the request: its words and the concepts they name; spelling "
+        "(what was typed, what was searched and each word mended) when a word was corrected; "
+        "location (with near=): lat and lon, precision (postcode, sector, district, place, or "
+        "unknown: results without distances), given, note (in words, what was done with the "
+        "place typed), found and source (for a place name: which place was used, and which "
+        "gazetteer said so)")})
+    alternatives = fields.Nested(AlternativesSchema, metadata={
+        "description": "Only when nothing matched: what to try instead"})
 
 
 class AssetResponseSchema(Schema):
@@ -270,3 +310,25 @@ class FeedIdsResponseSchema(Schema):
 class RegroupResponseSchema(Schema):
     repeats = fields.Integer(metadata={
         "description": "Listings now marked as repeating another feed's listing"})
+
+
+class SpellingRequestSchema(Schema):
+    """Body of ``POST /spelling``: texts to correct (in a body, never an address: they may be
+    a person's own words)."""
+
+    class Meta:
+        unknown = RAISE
+
+    texts = fields.List(fields.String(validate=validate.Length(max=2000)), required=True,
+                        validate=validate.Length(max=20))
+
+
+class CorrectionSchema(Schema):
+    typed = fields.String()
+    corrected = fields.String(metadata={"description": "The words as searched"})
+    changes = fields.List(fields.Dict(), metadata={
+        "description": "Each word mended: {typed, corrected}"})
+
+
+class SpellingResponseSchema(Schema):
+    corrections = fields.List(fields.Nested(CorrectionSchema))

@@ -17,7 +17,7 @@ from linkwell.client import ServiceClient, ServiceError
 from linkwell.hsds import flatten_errors
 from linkwell.langid import declared
 from linkwell.match_schemas import MatchRequestSchema, MatchResponseSchema
-from linkwell.matcher import candidates, explain, language, who
+from linkwell.matcher import candidates, explain, language, spelling, who
 from linkwell.matcher.location import UnknownPostcode, resolve
 from linkwell.matcher.rules import partition, unstated
 from linkwell.matcher.safety import safety
@@ -62,7 +62,13 @@ class Match(MethodView):
     @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
     def post(self, body: dict[str, Any]) -> Response:
         """Rank community assets for a person, with reasons and cautions for each."""
-        profile = understand(body, declared=declared(current_app.config.get("LANGUAGES")))
+        languages = declared(current_app.config.get("LANGUAGES"))
+        # Mended against the directory's words only when the words are English: another
+        # language's words would be "corrected" into English ones.
+        english = language.read(body, languages).code == "en"
+        spelt, changes = spelling.corrected(directory(), body) if english else (body, [])
+        profile = understand(spelt, typed=str(body.get("about") or ""), declared=languages)
+        profile.spelling = changes
         try:
             profile.place = resolve(current_app.extensions["linkwell.plugins"],
                                     body.get("location"))
@@ -94,6 +100,8 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
                                                         profile.interests, tax)}
     if profile.place is not None:
         understood["location"] = profile.place.as_dict()
+    if profile.spelling:
+        understood["spelling"] = profile.spelling
     return {"safety": safety(profile.safety),
             "results": [present(i, profile, tax, now) for i in picked],
             "understood": understood}

@@ -46,7 +46,9 @@ def travel_km(profile: Profile) -> float:
 def filters(profile: Profile) -> dict[str, str]:
     """Directory parameters for the hard requirements it can check (and the person's meaning,
     so that every candidate comes back with its similarity)."""
-    params: dict[str, str] = {"facets": "false"}
+    # The words were corrected before they were understood (matcher/spelling.py), and a
+    # search that finds nothing here needs no offers: the other searches fill the pool.
+    params: dict[str, str] = {"facets": "false", "as_typed": "true", "alternatives": "false"}
     if profile.vector is not None:
         params["vector"] = semantic.encode(profile.vector)
     if profile.age is not None:

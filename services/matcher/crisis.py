@@ -107,13 +107,42 @@ def mend(word: str) -> str:
     letters left out ("kil", but "cafe" is not "care"). Ties go to the word the typo leaves
     letters out of ("haming" is "harming", not "homing"), then to the commoner word.
     """
-    if len(word) < 3 or not word.isalpha() or word in _english():
+    if len(word) < 3 or not word.isalpha():
         return word
+    if word in _english():
+        return _swapped_from(word)
     limit, english = 1 if len(word) <= 5 else 2, _english()
+    undoubled = re.sub(r"(.)\1+", r"\1", word)  # "diee": a letter typed twice
     best = min(((edit_distance(word, w, limit), not _omits(word, w), -english.get(w, 0), w)
-                for w in vocabulary() if w[0] == word[0] and (len(word) > 4 or _omits(word, w))),
+                for w in vocabulary() if w[0] == word[0] and (
+                    len(word) > 4 or _omits(word, w) or _omits(undoubled, w)
+                    or _swaps(word, w))),
                default=(limit + 1, 0, 0, word))
     return best[3] if best[0] <= limit else word
+
+
+# A real word read as the crisis word it is two letters swapped from ("overdoes" for
+# "overdose") only when English uses that crisis word this many times as often.
+REAL_WORD_SWAP_RATIO = 20
+
+
+def _swapped_from(word: str) -> str:
+    english, crisis = _english(), vocabulary()
+    for i in range(len(word) - 1):
+        other = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if other != word and other in crisis and (
+                english.get(other, 0) >= REAL_WORD_SWAP_RATIO * english.get(word, 0)):
+            return other
+    return word
+
+
+def _swaps(typo: str, word: str) -> bool:
+    """Whether ``typo`` is ``word`` with two neighbouring letters swapped ("lfie")."""
+    if len(typo) != len(word):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and typo[differ[0]] == word[differ[1]] and typo[differ[1]] == word[differ[0]])
 
 
 def _omits(typo: str, word: str) -> bool:
@@ -152,6 +181,8 @@ def _expand(tokens: list[str]) -> list[str]:
             out.append(NUMBER_WORDS[tok])
         elif tok == "s" and out and out[-1] == "let":
             out.append("us")
+        elif tok == "to" and after in ("many", "much"):
+            out.append("too")  # "took to many": the commonest real-word slip before a count
         elif tok in TEXT_SPEAK:
             out += TEXT_SPEAK[tok].split("_")
         elif tok.endswith("in") and len(tok) > 4 and tok not in _english() and (

@@ -130,6 +130,7 @@ class Profile:
     reading: language.Reading = field(default_factory=language.Reading)  # language written in
     meaning: str = ""  # what they are looking for, as the semantic signal reads it
     vector: Any = None  # ``meaning`` embedded and quantised (linkwell.semantic)
+    spelling: list[dict[str, str]] = field(default_factory=list)  # words mended, as typed
 
     @property
     def point(self) -> tuple[float, float] | None:
@@ -246,8 +247,13 @@ def windows_from(availability: list[dict[str, Any]]) -> list[Window]:
 
 
 def understand(body: dict[str, Any], tax: Taxonomy | None = None,
-               declared: tuple[str, ...] = DEFAULT_LANGUAGES) -> Profile:
-    """The profile for a validated request body (location is resolved separately)."""
+               declared: tuple[str, ...] = DEFAULT_LANGUAGES,
+               typed: str | None = None) -> Profile:
+    """The profile for a validated request body (location is resolved separately).
+
+    ``typed`` is the person's story exactly as typed, when ``body`` carries it corrected
+    (matcher/spelling.py): the crisis detector reads both, so it never rests on spelling.
+    """
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
     about = negation.wanted_text(story)  # what they do not want never counts for an asset
@@ -269,7 +275,10 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
         terms=significant_terms(" ".join([about, *interests])),
         text=" ".join([about, *interests]),
         # The whole story, refusals included: "I don't want to be here any more" is heard.
-        safety=crisis.concerns(story, body.get("needs") or [], tax, language=reading.code),
+        safety=list(dict.fromkeys([
+            *crisis.concerns(story, body.get("needs") or [], tax, language=reading.code),
+            *(crisis.concerns(typed, (), tax, language=reading.code)
+              if typed and typed != story else [])])),
         age=body.get("age"), gender=requirements.get("gender"),
         cost=requirements.get("cost", "any"), step_free=bool(requirements.get("step_free")),
         languages=list(requirements.get("languages") or []),

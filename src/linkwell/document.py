@@ -25,7 +25,15 @@ from linkwell.openreferral import (
 )
 from linkwell.schedule import Session, sessions_from_schedules
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, Taxonomy, load_taxonomy
-from linkwell.text import concept_token, concepts_in_text, fold, phrase_index, terms, words
+from linkwell.text import (
+    concept_token,
+    concepts_in_text,
+    fold,
+    phrase_index,
+    terms,
+    text_words,
+    words,
+)
 
 SUMMARY_ONLY = ("limits", "detected")  # traits a result shows but no search filters on
 DOCUMENT_VERSION = 2  # bump when the derivation changes: a rebuild re-derives every asset
@@ -101,6 +109,9 @@ def build_document(asset_id: str, record: dict[str, Any], provenance: Provenance
         "last_modified": (modified_stamp(record.get("last_modified"))
                           or modified_stamp(provenance.fetched_at)),
         "sal_ids": [p["id"] for p in sals],
+        # The words as written (not stemmed): the spelling vocabulary counts them.
+        "words": sorted(text_words(f"{record.get('name', '')} {record.get('alternate_name') or ''}"
+                                   f" {description} {_place_words(places)}")),
         "sals": sals,
         "summary": summary(asset_id, record, provenance, places, sessions, concepts, tax,
                            traits),

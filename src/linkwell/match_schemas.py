@@ -163,6 +163,8 @@ class UnderstoodSchema(Schema):
     labels = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), metadata={
         "description": "The needs and interests understood, as labels in English (en) and in "
                        "the person's language where it is another"})
+    spelling = fields.List(fields.Dict(), metadata={
+        "description": "Words corrected before they were read, each {typed, corrected}"})
 
 
 class MatchResultSchema(Schema):

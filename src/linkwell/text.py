@@ -73,6 +73,12 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in fold(text).split() if w not in STOP_WORDS]
 
 
+def text_words(text: str) -> set[str]:
+    """The distinct words of a text as written: folded, not stemmed, letters only, 2+ long
+    (what the spelling vocabulary counts; see linkwell.spelling)."""
+    return {w for w in fold(text).split() if len(w) > 1 and w.isalpha()}
+
+
 def concept_token(concept_id: str) -> str:
     """The single index token that stands for a taxonomy concept (safe for both backends)."""
     return CONCEPT_TOKEN_PREFIX + concept_id.replace(".", "__")

@@ -240,6 +240,13 @@ class SearchBackend(Protocol):
     def ids(self, feed: str | None = None) -> set[str]:
         """Ids of all stored assets (of one feed), withdrawn ones included."""
 
+    def vocabulary_stamp(self) -> Any:
+        """A cheap value that changes whenever a listing is written, withdrawn or deleted."""
+
+    def vocabulary(self) -> tuple[Any, dict[str, int]]:
+        """The stamp, and how many listings (withdrawn ones left out) use each word of their
+        documents' ``words``: the spelling vocabulary's source."""
+
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document into a fresh index and switch to it; searches keep working,
         and writes and deletes made meanwhile by others are kept."""

@@ -25,6 +25,7 @@ from elasticsearch.serializer import OrjsonSerializer
 
 from linkwell import deadline, semantic
 from linkwell.directory.backends import elastic_state
+from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
     DECAY_SCALE_KM,
@@ -295,6 +296,15 @@ class ElasticsearchBackend:
         facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
                   for name, agg in result.get("aggregations", {}).items()}
         return SearchPage(result["hits"]["total"]["value"], hits, facets)
+
+    def vocabulary_stamp(self) -> tuple[Any, ...]:
+        """Changes whenever a listing does (see backends/words.py)."""
+        return tuple(self._call(vocab.elastic_stamp, self.es, self.alias))
+
+    def vocabulary(self) -> tuple[tuple[Any, ...], dict[str, int]]:
+        """The stamp, and how many listings use each word."""
+        stamp = self.vocabulary_stamp()
+        return stamp, self._call(vocab.elastic_counts, self.es, self.alias)
 
     def rebuild(self, rederive: Rederive) -> int:
         """Copy every asset, re-derived, into a new index, catch up, swap the alias, then

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
     HIT_FIELDS,
@@ -166,6 +167,7 @@ class SQLiteBackend:
     def setup(self) -> None:
         conn = self._conn()
         conn.executescript(SCHEMA)
+        conn.executescript(vocab.SQLITE_SCHEMA)
         present = {row[1] for row in conn.execute("PRAGMA table_info(assets)")}
         places = {row[1] for row in conn.execute("PRAGMA table_info(asset_places)")}
         for table, added, found in (("assets", ADDED_COLUMNS, present),
@@ -243,6 +245,8 @@ class SQLiteBackend:
         if doc.get("vector"):
             conn.execute("INSERT INTO asset_vectors (asset, model, vec) VALUES (?,?,?)",
                          (rid, doc["vector_model"], np.asarray(doc["vector"], np.int8).tobytes()))
+        assert rid is not None  # an INSERT always sets it
+        vocab.sqlite_write(conn, rid, doc.get("words") or [], item.withdrawn)
         conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
         return None
 
@@ -251,6 +255,7 @@ class SQLiteBackend:
         for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors"):
             conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
         conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
+        conn.execute("DELETE FROM asset_words WHERE rowid = ?", (rid,))
         conn.execute("DELETE FROM assets WHERE rid = ?", (rid,))
         conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
 
@@ -272,6 +277,8 @@ class SQLiteBackend:
                 marks = ",".join("?" * len(chunk))
                 conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE withdrawn"
                              f" = 0 AND id IN ({marks})", chunk)
+                conn.execute("DELETE FROM asset_words WHERE rowid IN (SELECT rid FROM assets"
+                             f" WHERE withdrawn = 0 AND id IN ({marks}))", chunk)
                 cur = conn.execute(f"UPDATE assets SET withdrawn = 1 WHERE withdrawn = 0 AND "
                                    f"id IN ({marks})", chunk)
                 withdrawn += cur.rowcount
@@ -403,6 +410,19 @@ class SQLiteBackend:
                 cols = cols.updated(conn, changed, seq)
             self._columns = cols
         return cols
+
+    def vocabulary_stamp(self) -> int:
+        """Changes whenever a listing does (the change log's last entry)."""
+        return _log_seq(self._conn())
+
+    def vocabulary(self) -> tuple[int, dict[str, int]]:
+        """The stamp, and how many listings use each word, read in one snapshot."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            return _log_seq(conn), vocab.sqlite_counts(conn)
+        finally:
+            conn.execute("COMMIT")
 
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document, then write them in one transaction (WAL readers see the

@@ -255,6 +255,14 @@ def search_params(args: MultiDict[str, str]) -> dict[str, str]:
         values = [v for v in args.getlist(name) if v]
         if values:
             params[name] = ",".join(values)
+    near = " ".join(args.get("near", "").split())[:120]
+    if near:
+        params["near"] = near
+        within = args.get("within_km", "")
+        if within in map(str, TRAVEL_KM):
+            params["within_km"] = within
+    if q and args.get("as_typed") == "true":
+        params["as_typed"] = "true"
     page = args.get("page", "")
     if page.isdigit() and int(page) > 1:
         params["page"] = page

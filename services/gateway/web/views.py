@@ -19,6 +19,7 @@ from linkwell.gateway.upstream import Upstream
 from linkwell.gateway.web import forms, i18n
 from linkwell.gateway.web.present import map_points, option
 from linkwell.gateway.web.reports import MAX_DETAILS, PROBLEMS, reports
+from linkwell.gateway.web.unmet import unmet
 from linkwell.taxonomy import load_taxonomy
 
 bp = Blueprint("web", __name__)
@@ -92,6 +93,7 @@ def match_post() -> tuple[str, int]:
     return page("match.html", options=options, points=map_points(options),
                 understood=_understood(body.get("understood") or {}),
                 understood_own=_understood_own(body.get("understood") or {}),
+                spelling=(body.get("understood") or {}).get("spelling") or [],
                 place_note=place.get("note"),
                 safety=body.get("safety"), **_match_form_context(form))
 
@@ -123,7 +125,8 @@ def search() -> tuple[str, int]:
     params = forms.search_params(request.args)
     chosen = {name: set(params.get(name, "").split(",")) for name in forms.FACET_PARAMS.values()}
     context: dict[str, Any] = {"q": params.get("q", ""), "chosen": chosen, "errors": {},
-                               "page_url": lambda n: _page_url(params, n)}
+                               "page_url": lambda n: _page_url(params, n),
+                               "travel_km": forms.TRAVEL_KM, "params": params}
     try:
         status, body = upstream("directory").call("GET", "/services", params=params)
     except Unavailable:
@@ -132,16 +135,62 @@ def search() -> tuple[str, int]:
         return page("search.html", 400, **{**context, "errors": body.get("errors") or {}})
     options = [option(r) for r in body.get("results") or []]
     return page("search.html", options=options, points=map_points(options), body=body,
-                facets=_facets(body.get("facets") or {}), params=params, **context)
+                facets=_facets(body.get("facets") or {}),
+                spelling=(body.get("understood") or {}).get("spelling"),
+                as_typed_url=_search_url(params, q=str(
+                    ((body.get("understood") or {}).get("spelling") or {}).get("typed", "")),
+                    as_typed="true"),
+                offers=_offers(params, body.get("alternatives")), **context)
 
 
 def _page_url(params: dict[str, str], number: int) -> str:
+    return _search_url(params, page=str(number))
+
+
+def _search_url(params: dict[str, str], **changes: str | None) -> str:
+    """The search page's address for ``params`` with ``changes`` (None drops a parameter)."""
     from urllib.parse import urlencode
 
     shortlist = forms.shortlist_ids(request.args.get("shortlist"))
     extra = {"shortlist": ",".join(shortlist)} if shortlist else {}
     query = {k: v for k, v in params.items() if k not in ("page", "per_page")}
-    return "/search?" + urlencode({**query, "page": str(number), **extra})
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return "/search?" + urlencode({**query, **extra})
+
+
+def _offers(params: dict[str, str], alternatives: dict[str, Any] | None) -> dict[str, Any]:
+    """What a search that found nothing offers, each with the address that shows it."""
+    if not alternatives:
+        return {}
+    offers: dict[str, Any] = {"text": alternatives.get("text", ""), "links": []}
+    wider = alternatives.get("wider")
+    if wider:
+        km = f"{wider['within_km']:g}"
+        offers["links"].append((wider["text"], f"Show what is within {km} km",
+                                _search_url(params, within_km=km)))
+    online = alternatives.get("online")
+    if online:
+        offers["links"].append((online["text"], "Show online and phone options",
+                                _search_url(params, delivery="online,phone", near=None,
+                                            within_km=None)))
+    offers["related"] = [(f"{r['label']} ({r['total']})",
+                          _search_url(params, q=None, as_typed=None, concept=r["id"]))
+                         for r in alternatives.get("related") or []]
+    return offers
+
+
+@bp.post("/search/unmet")
+def search_unmet() -> tuple[str, int]:
+    """'Tell us this is missing': the words and the area only (see web/unmet.py)."""
+    words = " ".join(request.form.get("q", "").split())[:300]
+    if words:
+        unmet().add(words, request.form.get("near", ""))
+    return page("search.html", recorded=bool(words), q=words, chosen={}, errors={},
+                page_url=lambda n: "", travel_km=forms.TRAVEL_KM, params={})
 
 
 FACET_TITLES = {"concepts": _l("Type of activity"), "cost": _l("Cost"),

@@ -40,6 +40,7 @@
     "a:focus-visible { background: var(--linkwell-focus, #ffbf47); color: var(--linkwell-text, #1b1b1b); }",
     ".error { color: #b00020; font-weight: 700; margin: 0 0 0.25rem; }",
     "[aria-invalid='true'] { border-color: #b00020; }",
+    ".link-button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; }",
     ".results { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }",
     ".result { border: 1px solid var(--linkwell-muted, #4a4a4a); border-left: 6px solid var(--linkwell-accent, #00594f); border-radius: var(--linkwell-radius, 6px); padding: 0.75rem; }",
     ".result h3, .result h4, .result h5, .result h6 { font-size: 1.1rem; margin: 0 0 0.25rem; }",
@@ -203,11 +204,18 @@
     search.addEventListener("submit", function (event) {
       event.preventDefault();
       var q = root.getElementById("lw-q").value.trim();
-      var params = new URLSearchParams({ per_page: "10" });
-      if (q) { params.set("q", q); }
       last = { kind: "search" };
-      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search");
+      searchWith(q ? { q: q } : {});
     });
+    // Searches started from an answer: the words as typed, online options, a related need.
+    function searchWith(extra) {
+      var params = new URLSearchParams(Object.assign({ per_page: "10" }, extra));
+      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search",
+        { again: searchWith, record: recordUnmet, words: extra.q || "" });
+    }
+    function recordUnmet(words, done) {
+      call("POST", "/api/v1/unmet-needs", { words: words }, status, null, "unmet", { done: done });
+    }
     match.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors(root);
@@ -246,7 +254,7 @@
     field.focus();
   }
 
-  function call(method, path, body, status, holder, kind) {
+  function call(method, path, body, status, holder, kind, actions) {
     status.textContent = _("Looking…");
     var headers = { "Accept": "application/json" };
     if (key) { headers["X-API-Key"] = key; }
@@ -259,8 +267,12 @@
         return { status: response.status, json: json };
       });
     }).then(function (answer) {
-      if (answer.status === 200) {
-        render(answer.json, holder, status, kind);
+      if (kind === "unmet") {
+        status.textContent = answer.status === 201 ? _("Thank you: we have noted that nothing was found.") :
+          (answer.json.message || _("Something went wrong. Please try again."));
+        if (answer.status === 201) { actions.done(); }
+      } else if (answer.status === 200) {
+        render(answer.json, holder, status, kind, actions);
       } else if (answer.status === 400 && kind === "match") {
         var errors = answer.json.errors || {};
         var root = holder.getRootNode();
@@ -285,20 +297,65 @@
     return [];
   }
 
-  function render(json, holder, status, kind) {
+  function render(json, holder, status, kind, actions) {
     var results = json.results || [];
     holder.textContent = "";
     var more = kind === "search" && json.total > results.length;
-    status.textContent = !results.length ? _("Nothing found. Try other words.") :
+    status.textContent = !results.length ? ((json.alternatives || {}).text || _("Nothing found. Try other words.")) :
       more ? fmt(_("%(shown)s of %(total)s options found."), { shown: results.length, total: json.total }) :
       results.length === 1 ? _("1 option found.") : fmt(_("%(num)s options found."), { num: results.length });
     if (json.safety) { holder.appendChild(safetyNote(json.safety)); }
     // What was done with the place typed: "Distances are from the middle of SE6".
     var place = (json.understood || {}).location || {};
     if (place.note) { holder.appendChild(el("p", { "class": "place-note", text: place.note + "." })); }
+    // Only a search answers with one spelling to undo (a match lists the words it read).
+    var spelling = kind === "search" ? (json.understood || {}).spelling : null;
+    if (spelling && actions) { holder.appendChild(spellingNote(spelling, actions)); }
+    if (kind === "search" && json.alternatives && actions) { holder.appendChild(offers(json.alternatives, spelling, actions)); }
     var list = el("ol", { "class": "results" });
     results.forEach(function (result) { list.appendChild(item(result)); });
     holder.appendChild(list);
+  }
+
+  function linkButton(text, onClick) {
+    var button = el("button", { type: "button", "class": "link-button", text: text });
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  // "Showing results for choir. Search instead for chior" (the words exactly as typed).
+  function spellingNote(spelling, actions) {
+    return el("p", { "class": "spelling" }, [document.createTextNode(_("Showing results for") + " "),
+      el("strong", { text: spelling.corrected }), document.createTextNode(". "),
+      linkButton(fmt(_("Search instead for %(words)s"), { words: spelling.typed }), function () {
+        actions.again({ q: spelling.typed, as_typed: "true" });
+      })]);
+  }
+
+  // Nothing matched: what is near instead, and a way to say it is missing.
+  function offers(alternatives, spelling, actions) {
+    var box = el("div", { "class": "alternatives" });
+    var items = [];
+    if (alternatives.online) {
+      items.push(el("li", {}, [document.createTextNode(alternatives.online.text + " "),
+        linkButton(_("Show online and phone options"), function () {
+          actions.again({ q: spelling ? spelling.corrected : actions.words, delivery: "online,phone" });
+        })]));
+    }
+    (alternatives.related || []).forEach(function (related) {
+      items.push(el("li", {}, [linkButton(related.label + " (" + related.total + ")", function () {
+        actions.again({ concept: related.id });
+      })]));
+    });
+    if (items.length) { box.appendChild(el("ul", {}, items)); }
+    var words = actions.words;
+    if (words) {
+      var tell = linkButton(_("Tell us this is missing"), function () {
+        actions.record(words, function () { tell.disabled = true; });
+      });
+      box.appendChild(el("p", {}, [tell]));
+    }
+    return box;
   }
 
   /* Urgent help first, in the person's language: the matcher's words are in the catalogs

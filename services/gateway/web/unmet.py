@@ -1,0 +1,123 @@
+"""'Tell us this is missing': needs that a search found nothing for, kept for the boroughs.
+
+Kept in the gateway's SQLite file (beside the listing reports). Only the words searched and
+the first half of a postcode (or an area's name) are stored, never who searched: no name, no
+full postcode, no client address.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+from linkwell.gateway.access import require_role
+from linkwell.geo.postcode import district_of, normalise_postcode
+
+MAX_WORDS = 300
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS unmet_needs (id TEXT PRIMARY KEY, words TEXT NOT NULL,
+    area TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS unmet_needs_created ON unmet_needs (created);
+"""
+
+
+def coarse_area(near: str) -> str:
+    """A full postcode cut to its first half; a district or place name kept; a point dropped
+    (a point could find a home)."""
+    text = " ".join(near.split())
+    postcode = normalise_postcode(text)
+    if postcode is not None:
+        return district_of(postcode)
+    return "" if re.search(r"\d+\.\d+", text) else text[:80]
+
+
+@dataclass
+class UnmetStore:
+    path: Path
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def add(self, words: str, near: str = "") -> dict[str, Any]:
+        row = {"id": uuid.uuid4().hex, "words": " ".join(words.split())[:MAX_WORDS],
+               "area": coarse_area(near),
+               "created": datetime.now(UTC).isoformat(timespec="seconds")}
+        with self._lock, self._connect() as conn:
+            conn.execute("INSERT INTO unmet_needs (id, words, area, created) VALUES"
+                         " (:id, :words, :area, :created)", row)
+        return row
+
+    def recent(self, limit: int = 500) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            rows = conn.execute("SELECT * FROM unmet_needs ORDER BY created DESC, id LIMIT ?",
+                                (limit,)).fetchall()
+        return [dict(r) for r in rows]
+
+
+def init_store(app: Any) -> None:
+    app.extensions["linkwell.unmet"] = UnmetStore(Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+
+
+def unmet() -> UnmetStore:
+    store: UnmetStore = current_app.extensions["linkwell.unmet"]
+    return store
+
+
+class UnmetRequestSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE  # the page's form posts its other fields too
+
+    words = fields.String(required=True, validate=validate.Length(min=1, max=MAX_WORDS),
+                          metadata={"description": "What was searched for and not found"})
+    near = fields.String(load_default="", validate=validate.Length(max=120), metadata={
+        "description": "Where: a full postcode is kept only as its first half"})
+
+
+class UnmetSchema(Schema):
+    id = fields.String()
+    words = fields.String()
+    area = fields.String()
+    created = fields.String()
+
+
+class UnmetListSchema(Schema):
+    unmet_needs = fields.List(fields.Nested(UnmetSchema))
+
+
+api_blp = Blueprint("unmet", __name__, url_prefix="/api/v1",
+                    description="Needs that a search found nothing for")
+
+
+@api_blp.route("/unmet-needs")
+class UnmetNeeds(MethodView):
+    @api_blp.arguments(UnmetRequestSchema)
+    @api_blp.response(201, UnmetSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Record a need nothing was found for (the words and the area only, never who)."""
+        return unmet().add(body["words"], body.get("near", ""))
+
+    @api_blp.response(200, UnmetListSchema)
+    def get(self) -> dict[str, Any]:
+        """Needs recorded as unmet, newest first (data officers and admins)."""
+        require_role("data_officer", "admin")
+        return {"unmet_needs": unmet().recent()}
