@@ -29,11 +29,14 @@ from linkwell.directory.schemas import (
     SearchArgs,
     SearchResponseSchema,
     StatusSchema,
+    SuggestArgs,
+    SuggestResponseSchema,
     UpsertRequestSchema,
     UpsertResponseSchema,
     WithdrawRequestSchema,
     WithdrawResponseSchema,
 )
+from linkwell.directory.suggest import Suggester
 from linkwell.geo.places import place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import load_taxonomy
@@ -204,6 +207,22 @@ class Service(MethodView):
         return {"id": stored.id, "summary": stored.summary, "record": stored.record,
                 "provenance": stored.provenance,
                 "stale": confirmed is None or confirmed < stale_cutoff()}
+
+
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgs, location="query", as_kwargs=False)
+    @blp.response(200, SuggestResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Needs, activities and listings whose words start with what has been typed."""
+        return {"q": args["q"], "suggestions": suggester().suggest(args["q"], args["limit"])}
+
+
+def suggester() -> Suggester:
+    found: Suggester | None = current_app.extensions.get("linkwell.suggester")
+    if found is None or found.backend is not backend():
+        found = current_app.extensions["linkwell.suggester"] = Suggester(backend())
+    return found
 
 
 @ingest_blp.before_request

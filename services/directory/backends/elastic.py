@@ -23,6 +23,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from linkwell import semantic
+from linkwell.directory.backends import names
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
     DECAY_SCALE_KM,
@@ -198,6 +199,8 @@ class ElasticsearchBackend:
                 source = doc.get("_source") if doc.get("found") else None
                 changed = source and _marked(source, *marks[doc["_id"]])
                 if changed:
+                    # A new stamp: the state suggestions are cached by (see generation) moves on.
+                    changed["indexed_at"] = datetime.now(UTC).isoformat()
                     operations += [{"index": {"_index": self.alias, "_id": doc["_id"],
                                               "version": changed["version"],
                                               "version_type": "external_gte"}}, changed]
@@ -260,6 +263,21 @@ class ElasticsearchBackend:
         facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
                   for name, agg in result.get("aggregations", {}).items()}
         return SearchPage(result["hits"]["total"]["value"], hits, facets)
+
+    def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
+        if not prefix:
+            return []
+        body = names.es_body(prefix, _filters(SearchQuery()))
+        result = self._call(self.es.search, index=self.alias, **body)
+        return names.rank(names.es_found(result), prefix, limit)
+
+    def generation(self) -> str:
+        """How many listings searches see, and when the latest was written: any write,
+        withdrawal or deletion, once refreshed, changes one or the other."""
+        result = self._call(self.es.search, index=self.alias, size=0, track_total_hits=True,
+                            aggs={"latest": {"max": {"field": "indexed_at"}}})
+        latest = result["aggregations"]["latest"].get("value_as_string")
+        return f"{result['hits']['total']['value']}:{latest}"
 
     def rebuild(self, rederive: Rederive) -> int:
         """Copy every asset, re-derived, into a new index, catch up, swap the alias, then
@@ -356,6 +374,7 @@ def _source(item: IndexItem) -> dict[str, Any]:
     doc = dict(item.document)
     doc.update(hash=item.hash, version=item.version, record=item.record,
                provenance=item.provenance, withdrawn=item.withdrawn)
+    doc[names.ES_FIELD] = names.name_keys(doc.get("summary") or {})
     return doc
 
 

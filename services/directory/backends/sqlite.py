@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from linkwell.directory.backends import names
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
     HIT_FIELDS,
@@ -164,6 +165,8 @@ class SQLiteBackend:
                         if "duplicate column" not in str(exc):
                             raise
         conn.executescript(AFTER_MIGRATION)
+        conn.executescript(names.SQLITE_SCHEMA)
+        names.sqlite_backfill(conn)
 
     def ping(self) -> bool:
         try:
@@ -225,12 +228,15 @@ class SQLiteBackend:
         if doc.get("vector"):
             conn.execute("INSERT INTO asset_vectors (asset, model, vec) VALUES (?,?,?)",
                          (rid, doc["vector_model"], np.asarray(doc["vector"], np.int8).tobytes()))
+        assert rid is not None  # an INSERT always has one
+        names.sqlite_write(conn, rid, doc["summary"])
         conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
         return None
 
     @staticmethod
     def _remove_rows(conn: sqlite3.Connection, rid: int) -> None:
-        for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors"):
+        for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors",
+                      "asset_names"):
             conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
         conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
         conn.execute("DELETE FROM assets WHERE rid = ?", (rid,))
@@ -374,6 +380,13 @@ class SQLiteBackend:
                 cols = cols.updated(conn, changed, seq)
             self._columns = cols
         return cols
+
+    def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
+        return names.sqlite_find(self._conn(), prefix, limit)
+
+    def generation(self) -> str:
+        """Every write, withdrawal and mark logs a change: the last one names this state."""
+        return str(_log_seq(self._conn()))
 
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document, then write them in one transaction (WAL readers see the
