@@ -230,6 +230,13 @@ def _authorised() -> None:
     require_ingest_token()
 
 
+@ingest_blp.after_request
+def _changed(response: Response) -> Response:
+    if request.method == "POST":  # a write, deletion, withdrawal or rebuild
+        suggester().forget()
+    return response
+
+
 @ingest_blp.route("/assets")
 class Assets(MethodView):
     @ingest_blp.arguments(UpsertRequestSchema)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,10 @@ from linkwell.taxonomy import load_taxonomy
 # synonyms or tags, a later word of its label, a later word of a synonym or tag.
 LABEL_START, SYNONYM_START, LABEL_WORD, SYNONYM_WORD = range(4)
 CACHED_ANSWERS = 4096
+# Elasticsearch shows a write at its next refresh (each second): asking for its state at most
+# once a second keeps cached answers as fresh as searches are, with no round trip per
+# keystroke. Writes through this process forget the state at once (see ``forget``).
+STATE_SECONDS = {"elasticsearch": 1.0}
 
 
 @dataclass(frozen=True)
@@ -83,14 +88,27 @@ class Suggester:
         self.size = size
         self._answers: OrderedDict[tuple[str, str, int], list[dict[str, Any]]] = OrderedDict()
         self._counts: tuple[str, dict[str, int]] | None = None
+        self._state: tuple[float, str] | None = None  # (asked at, generation)
         self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        """The index has just changed here: ask the backend for its state next time."""
+        self._state = None
+
+    def generation(self) -> str:
+        held, now = self._state, time.monotonic()
+        if held is not None and now - held[0] < STATE_SECONDS.get(self.backend.name, 0.0):
+            return held[1]
+        generation = self.backend.generation()
+        self._state = (now, generation)
+        return generation
 
     def suggest(self, typed: str, limit: int) -> list[dict[str, Any]]:
         """Up to ``limit`` suggestions for what a person has typed so far."""
         prefix = names.prefix_of(typed)
         if not prefix:
             return []
-        generation = self.backend.generation()
+        generation = self.generation()
         key = (generation, prefix, limit)
         with self._lock:
             if key in self._answers:

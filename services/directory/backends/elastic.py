@@ -375,6 +375,7 @@ def _source(item: IndexItem) -> dict[str, Any]:
     doc.update(hash=item.hash, version=item.version, record=item.record,
                provenance=item.provenance, withdrawn=item.withdrawn)
     doc[names.ES_FIELD] = names.name_keys(doc.get("summary") or {})
+    doc[names.ES_START_FIELD] = names.name_start(doc.get("summary") or {})
     return doc
 
 

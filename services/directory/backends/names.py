@@ -30,7 +30,7 @@ class Named:
     name_sort: str
 
     def starts_with(self, prefix: str) -> bool:
-        return self.name_sort.startswith(prefix)
+        return " ".join(self.name_sort.split()).startswith(prefix)
 
 
 def suffixes(text: str | None) -> list[str]:
@@ -38,6 +38,11 @@ def suffixes(text: str | None) -> list[str]:
     folded = fold(text or "")
     spaced = folded.split()
     return list(dict.fromkeys(" ".join(spaced[i:])[:MAX_KEY] for i in range(len(spaced))))
+
+
+def name_start(summary: dict[str, Any]) -> list[str]:
+    """The key of the name as a whole (none for a listing without a name)."""
+    return suffixes(summary.get("name"))[:1]
 
 
 def name_keys(summary: dict[str, Any]) -> list[str]:
@@ -78,7 +83,7 @@ ORDER BY n.key LIMIT ?
 
 def sqlite_write(conn: sqlite3.Connection, rid: int, summary: dict[str, Any]) -> None:
     """Index one listing's keys (its old keys are removed with its other rows)."""
-    whole = suffixes(summary.get("name"))[:1]
+    whole = name_start(summary)
     conn.executemany("INSERT OR IGNORE INTO asset_names (key, asset, whole) VALUES (?,?,?)",
                      [(k, rid, int(k in whole)) for k in name_keys(summary)])
 
@@ -111,9 +116,12 @@ def sqlite_find(conn: sqlite3.Connection, prefix: str, limit: int) -> list[Named
     return rank([Named(r[0], r[1] or "", r[2], r[3] or "") for r in rows], prefix, limit)
 
 
-# Elasticsearch: the keys in a keyword field, matched by a prefix query (a walk of the term
-# dictionary); names that start with the prefix score higher.
+# Elasticsearch: the keys in a field indexed whole (the keyword analyzer, in every
+# distribution) with its prefixes indexed too (``index_prefixes``), so a prefix of up to 12
+# characters is one term lookup however many names it matches; the name's own key is in a
+# second such field, and names that start with the prefix score higher.
 ES_FIELD = "name_keys"
+ES_START_FIELD = "name_start"
 
 
 def es_body(prefix: str, filters: list[dict[str, Any]]) -> dict[str, Any]:
@@ -123,7 +131,7 @@ def es_body(prefix: str, filters: list[dict[str, Any]]) -> dict[str, Any]:
         "track_total_hits": False,
         "query": {"bool": {
             "filter": [*filters, {"prefix": {ES_FIELD: prefix}}],
-            "should": [{"constant_score": {"filter": {"prefix": {"name_sort": prefix}},
+            "should": [{"constant_score": {"filter": {"prefix": {ES_START_FIELD: prefix}},
                                            "boost": 2.0}}]}},
         "sort": ["_score", {"name_sort": "asc"}],
         "_source": ["id", "summary.name", "summary.organization", "name_sort"],
