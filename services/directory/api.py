@@ -21,6 +21,7 @@ from linkwell.directory.backends.base import (
     SearchQuery,
 )
 from linkwell.directory.schemas import (
+    SUGGESTION_KINDS,
     AssetResponseSchema,
     DeleteRequestSchema,
     DeleteResponseSchema,
@@ -215,7 +216,9 @@ class Suggest(MethodView):
     @blp.response(200, SuggestResponseSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Needs, activities and listings whose words start with what has been typed."""
-        return {"q": args["q"], "suggestions": suggester().suggest(args["q"], args["limit"])}
+        kinds = frozenset(args.get("kind") or SUGGESTION_KINDS)
+        return {"q": args["q"],
+                "suggestions": suggester().suggest(args["q"], args["limit"], kinds)}
 
 
 def suggester() -> Suggester:

@@ -27,6 +27,7 @@ MAX_PER_PAGE = 100
 MAX_CONCEPT_WEIGHT = 10.0
 COST_BANDS = ("free", "low", "paid", "unknown")
 DELIVERY = ("in_person", "online", "phone", "home_visit")
+SUGGESTION_KINDS = ("need", "activity", "listing")
 
 
 class NearField(fields.String):
@@ -271,6 +272,8 @@ class SuggestArgs(Schema):
         "description": "The words typed so far; each suggestion has a word starting with the"
                        " last of them (the others must start words before it)"})
     limit = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+    kind = DelimitedList(fields.String(validate=_one_of(SUGGESTION_KINDS)), metadata={
+        "description": "Only these kinds, any of: need, activity, listing (default: all)"})
 
     @validates_schema
     def _has_words(self, data: dict[str, Any], **_kwargs: Any) -> None:

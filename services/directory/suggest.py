@@ -24,6 +24,7 @@ from linkwell.taxonomy import load_taxonomy
 # synonyms or tags, a later word of its label, a later word of a synonym or tag.
 LABEL_START, SYNONYM_START, LABEL_WORD, SYNONYM_WORD = range(4)
 CACHED_ANSWERS = 4096
+KINDS = frozenset(("need", "activity", "listing"))
 # Elasticsearch shows a write at its next refresh (each second): asking for its state at most
 # once a second keeps cached answers as fresh as searches are, with no round trip per
 # keystroke. Writes through this process forget the state at once (see ``forget``).
@@ -86,7 +87,7 @@ class Suggester:
     def __init__(self, backend: SearchBackend, size: int = CACHED_ANSWERS) -> None:
         self.backend = backend
         self.size = size
-        self._answers: OrderedDict[tuple[str, str, int], list[dict[str, Any]]] = OrderedDict()
+        self._answers: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
         self._counts: tuple[str, dict[str, int]] | None = None
         self._state: tuple[float, str] | None = None  # (asked at, generation)
         self._lock = threading.Lock()
@@ -103,32 +104,37 @@ class Suggester:
         self._state = (now, generation)
         return generation
 
-    def suggest(self, typed: str, limit: int) -> list[dict[str, Any]]:
-        """Up to ``limit`` suggestions for what a person has typed so far."""
+    def suggest(self, typed: str, limit: int,
+                kinds: frozenset[str] = KINDS) -> list[dict[str, Any]]:
+        """Up to ``limit`` suggestions of ``kinds`` for what a person has typed so far."""
         prefix = names.prefix_of(typed)
         if not prefix:
             return []
         generation = self.generation()
-        key = (generation, prefix, limit)
+        key = (generation, prefix, limit, kinds)
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
                 return self._answers[key]
-        answer = self._answer(prefix, limit, generation)
+        answer = self._answer(prefix, limit, kinds, generation)
         with self._lock:
             self._answers[key] = answer
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
         return answer
 
-    def _answer(self, prefix: str, limit: int, generation: str) -> list[dict[str, Any]]:
+    def _answer(self, prefix: str, limit: int, kinds: frozenset[str],
+                generation: str) -> list[dict[str, Any]]:
         counts = self.concept_counts(generation)
         ranked: list[tuple[int, int, str, dict[str, Any]]] = []
+        tax = load_taxonomy()
         for concept_id, quality in concept_matches(prefix).items():
-            if counts.get(concept_id):  # a suggestion that would find nothing is no help
+            # a suggestion that would find nothing is no help
+            if counts.get(concept_id) and tax.concepts[concept_id].kind in kinds:
                 item = concept_suggestion(concept_id, counts[concept_id])
                 ranked.append((quality, -item["count"], item["label"].casefold(), item))
-        for named in self.backend.suggest_names(prefix, limit):
+        listings = self.backend.suggest_names(prefix, limit) if "listing" in kinds else []
+        for named in listings:
             quality = LABEL_START if named.starts_with(prefix) else LABEL_WORD
             ranked.append((quality, -1, named.name_sort, listing_suggestion(named)))
         ranked.sort(key=lambda r: r[:3])

@@ -56,8 +56,10 @@ class Suggest(MethodView):
     def get(self, args: dict[str, Any]) -> Response:
         """Suggestions as people type: needs, activities and listings whose words start with
         what has been typed, exact starts of a label first, then the most listed."""
-        return relay(*upstream("directory").call("GET", "/suggest", params={
-            "q": args["q"], "limit": args["limit"]}))
+        params = {"q": args["q"], "limit": args["limit"]}
+        if args.get("kind"):
+            params["kind"] = ",".join(args["kind"])
+        return relay(*upstream("directory").call("GET", "/suggest", params=params))
 
 
 @blp.route("/services/<string:asset_id>")

@@ -138,3 +138,11 @@ def test_bad_input_is_refused_in_the_one_error_shape(client: FlaskClient) -> Non
         assert body["code"] == 400 and body["status"] == "Bad Request"
         assert field in str(body["errors"]), body
     assert suggest(client, "?!") == []  # nothing to match is no error, and no suggestion
+
+
+def test_kinds_can_be_chosen(client: FlaskClient) -> None:
+    load(client, listings())
+    assert {s["kind"] for s in suggest(client, "walk", kind="need,activity", limit=20)} == {
+        "activity"}
+    assert {s["kind"] for s in suggest(client, "walk", kind="listing", limit=20)} == {"listing"}
+    assert "kind" in str(suggest(client, "walk", status=400, kind="place")["errors"])

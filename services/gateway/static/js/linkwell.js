@@ -131,6 +131,66 @@
     if (bounds.length === 1) { map.setView(bounds[0], 15); } else { map.fitBounds(bounds, { padding: [24, 24] }); }
   }
 
+  function suggestUrl(kinds) {
+    return function (words) {
+      return "/api/v1/suggest?q=" + encodeURIComponent(words) + (kinds ? "&kind=" + kinds : "");
+    };
+  }
+
+  function withShortlist(path) {
+    var ids = load();
+    return ids.length ? path + (path.indexOf("?") === -1 ? "?" : "&") + "shortlist=" + ids.join(",") : path;
+  }
+
+  // The search boxes: a need or activity searches with it as a filter; a listing opens it.
+  function suggestSearches() {
+    document.querySelectorAll("input#q").forEach(function (input) {
+      window.LinkwellCombobox.attach(input, {
+        url: suggestUrl(""),
+        live: document.getElementById("announce"),
+        choose: function (s) {
+          input.value = s.label;
+          window.location.assign(s.choose.type === "listing"
+            ? "/services/" + encodeURIComponent(s.choose.id)
+            : withShortlist("/search?" + s.choose.name + "=" + encodeURIComponent(s.choose.value)));
+        }
+      });
+    });
+  }
+
+  // "Things you enjoy": the words after the last comma are suggested for; a need ticks its
+  // box under "What would help?", an activity takes the place of the words typed.
+  function suggestInterests() {
+    var input = document.getElementById("interests");
+    if (!input) { return; }
+    var typedPart = function () { return input.value.split(",").pop(); };
+    var keep = function (text) {
+      var parts = input.value.split(",");
+      parts.pop();
+      parts = parts.map(function (p) { return p.trim(); }).filter(Boolean);
+      if (text) { parts.push(text); }
+      input.value = parts.join(", ") + (text ? ", " : "");
+    };
+    window.LinkwellCombobox.attach(input, {
+      url: suggestUrl("need,activity"),
+      live: document.getElementById("announce"),
+      fragment: typedPart,
+      choose: function (s) {
+        var box = s.kind === "need" && document.getElementById("need-" + s.id);
+        if (box) {
+          box.checked = true;
+          var group = box.closest("details");
+          if (group) { group.open = true; }
+          keep("");
+          announce("Ticked “" + s.label + "” under What would help.");
+        } else {
+          keep(s.label);
+          announce("Added “" + s.label + "”.");
+        }
+      }
+    });
+  }
+
   function focusErrors() {
     var summary = document.querySelector(".error-summary[tabindex]");
     if (summary) { summary.focus(); }
@@ -141,6 +201,10 @@
     enhanceAddButtons();
     enhanceShortlistPage();
     drawMap();
+    if (window.LinkwellCombobox) {
+      suggestSearches();
+      suggestInterests();
+    }
     focusErrors();
   });
 }());

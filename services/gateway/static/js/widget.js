@@ -53,7 +53,13 @@
     "fieldset { border: 0; margin: 0 0 0.75rem; padding: 0; } legend { font-weight: 700; padding: 0; margin: 0 0 0.25rem; }",
     ".check { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; } .check label { font-weight: 400; margin: 0; }",
     ".check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; accent-color: var(--linkwell-accent, #00594f); }",
-    ".reference { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.05em; }"
+    ".reference { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.05em; }",
+    ".lw-combobox { position: relative; flex: 1; } .lw-combobox input { width: 100%; }",
+    ".lw-suggestions { position: absolute; z-index: 10; left: 0; right: 0; top: 100%; margin: 0; padding: 0; list-style: none;",
+    "  background: #fff; border: 2px solid var(--linkwell-text, #1b1b1b); max-height: 20rem; overflow-y: auto; }",
+    ".lw-suggestion { padding: 0.6rem 0.75rem; min-height: 44px; cursor: pointer; border-left: 6px solid transparent; color: #1b1b1b; }",
+    ".lw-suggestion[aria-selected='true'] { background: var(--linkwell-focus, #ffbf47); border-left-color: #1b1b1b; }",
+    ".lw-suggestion-kind { color: #4a4a4a; } .lw-suggestion[aria-selected='true'] .lw-suggestion-kind { color: #1b1b1b; }"
   ].join("\n");
   var JOIN_FIELDS = ["name", "contact_method", "phone", "email", "good_time", "message",
     "consent_share", "consent_follow_up", "aged_16_or_over"];
@@ -104,13 +110,16 @@
       el("a", { href: base + "/", rel: "noopener", text: "Linkwell" })]);
     [search, match, status, results, powered].forEach(function (n) { section.appendChild(n); });
     root.appendChild(section);
+    function find(params) {
+      params.set("per_page", "10");
+      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search");
+    }
     search.addEventListener("submit", function (event) {
       event.preventDefault();
       var q = root.getElementById("lw-q").value.trim();
-      var params = new URLSearchParams({ per_page: "10" });
-      if (q) { params.set("q", q); }
-      call("GET", "/api/v1/services?" + params.toString(), null, status, results, "search");
+      find(new URLSearchParams(q ? { q: q } : {}));
     });
+    suggestions(root.getElementById("lw-q"), find);
     match.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors(root);
@@ -124,6 +133,26 @@
       var body = { about: about, limit: 10 };
       if (postcode) { body.location = { postcode: postcode }; body.max_travel_km = 5; }
       call("POST", "/api/v1/match", body, status, results, "match");
+    });
+  }
+
+  // Suggestions as people type (combobox.js, served in this same script): a need or activity
+  // searches with it as a filter, a listing by its name.
+  function suggestions(input, find) {
+    var combobox = window.LinkwellCombobox;
+    if (!combobox) { return; }
+    var headers = { "Accept": "application/json" };
+    if (key) { headers["X-API-Key"] = key; }
+    combobox.attach(input, {
+      hiddenClass: "vh",
+      headers: headers,
+      url: function (words) { return base + "/api/v1/suggest?q=" + encodeURIComponent(words); },
+      choose: function (s) {
+        input.value = s.label;
+        var params = new URLSearchParams();
+        if (s.choose.type === "filter") { params.set(s.choose.name, s.choose.value); } else { params.set("q", s.label); }
+        find(params);
+      }
     });
   }
 
