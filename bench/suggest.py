@@ -63,8 +63,10 @@ def run_one(backend: str, size: int, es_url: str | None) -> dict[str, Any]:
     import_locally(store, open_records(feed_file).pairs, "bench", "London")
     if backend == "elasticsearch":
         store.es.indices.refresh(index=store.alias)
-    result: dict[str, Any] = {"backend": backend, "size": size}
+    result: dict[str, Any] = {"backend": backend, "size": size,
+                              "load_average": round(os.getloadavg()[0], 1)}
     try:
+        result.update(_in_process(store))
         result.update(_measure(config))
         if backend == "elasticsearch":
             result.update(_direct(store))
@@ -100,6 +102,20 @@ def _measure(config: dict[str, Any]) -> dict[str, Any]:
     return {"prefixes": len(prefixes), "uncached": summary([t for t, _ in cold]),
             "cached": summary([t for t, _ in warm]),
             "mean_suggestions": round(sum(n for _, n in cold) / len(cold), 1)}
+
+
+def _in_process(store: Any) -> dict[str, Any]:
+    """The suggester alone, no HTTP: each prefix once, not cached."""
+    from linkwell.directory.suggest import Suggester
+
+    suggester = Suggester(store)
+    suggester.suggest("xq", 8)  # the listings per concept, counted once per state
+    took = []
+    for prefix in typed_prefixes():
+        started = time.perf_counter()
+        suggester.suggest(prefix, 8)
+        took.append(time.perf_counter() - started)
+    return {"in_process": summary(took)}
 
 
 def _direct(store: Any) -> dict[str, Any]:
@@ -147,16 +163,18 @@ def _copy_keys(store: Any, side: str) -> None:
 
 def table(results: list[dict[str, Any]]) -> str:
     lines = ["| assets | backend | suggest p50 / p95 / p99, not cached (ms) | cached (ms) | "
-             "ES prefix query alone | ES completion suggester alone |",
-             "|---:|---|---|---|---|---|"]
+             "in-process, not cached | ES prefix query alone | ES completion suggester alone | "
+             "load average |",
+             "|---:|---|---|---|---|---|---|---:|"]
 
     def fmt(figures: dict[str, float] | None) -> str:
         return f"{figures['p50']} / {figures['p95']} / {figures['p99']}" if figures else "-"
 
     for r in results:
         lines.append(f"| {r['size']:,} | {r['backend']} | {fmt(r['uncached'])} | "
-                     f"{fmt(r['cached'])} | {fmt(r.get('direct_prefix_query'))} | "
-                     f"{fmt(r.get('direct_completion'))} |")
+                     f"{fmt(r['cached'])} | {fmt(r.get('in_process'))} | "
+                     f"{fmt(r.get('direct_prefix_query'))} | {fmt(r.get('direct_completion'))} | "
+                     f"{r.get('load_average', '-')} |")
     return "\n".join(lines)
 
 
