@@ -4,9 +4,8 @@ the served directory for every prefix of a fixed list of words, as a person typi
 For each backend it prints p50/p95/p99 of the answers not yet cached (each distinct prefix
 asked once, after one warm-up request has counted the listings per concept) and of the same
 prefixes asked again (from the cache). On Elasticsearch it also times two ways of finding the
-names straight from the cluster, to pick between them on figures: the prefix query over the
-``name_keys`` keyword field that the directory uses, and the completion suggester over the
-same keys in an index of its own.
+names straight from the cluster, to pick between them on figures: the completion suggester
+the directory uses, and a prefix query over the same keys in an index of its own.
 
     python bench/suggest.py                         # 50,000 assets, both backends
     python bench/suggest.py --sizes 2000 --backends sqlite
@@ -119,17 +118,19 @@ def _in_process(store: Any) -> dict[str, Any]:
 
 
 def _direct(store: Any) -> dict[str, Any]:
-    """The two ways of finding names, asked of the cluster alone, in turns."""
+    """The two ways of finding names, asked of the cluster alone, in turns: the completion
+    suggester the directory uses, and a prefix query over the same keys (indexed whole with
+    ``index_prefixes``, so a prefix is one term) sorted as the answer is, in an index of its
+    own."""
     from linkwell.directory.backends import names
-    from linkwell.directory.backends.base import SearchQuery
-    from linkwell.directory.backends.elastic import _filters
 
-    side = f"{store.prefix}completion"
+    side = f"{store.prefix}prefixes"
+    keys = {"type": "text", "analyzer": "keyword", "index_options": "docs", "norms": False,
+            "index_prefixes": {"min_chars": 1, "max_chars": 12}}
     store.es.indices.create(index=side, mappings={"properties": {
-        "keys": {"type": "completion", "analyzer": "keyword"}}})
+        "keys": keys, "start": keys, "name_sort": {"type": "keyword"}, "id": {"type": "keyword"}}})
     try:
         _copy_keys(store, side)
-        filters = _filters(SearchQuery())
         prefix_query: list[float] = []
         completion: list[float] = []
         for i, typed in enumerate(typed_prefixes()):
@@ -137,12 +138,10 @@ def _direct(store: Any) -> dict[str, Any]:
             for which in ((0, 1) if i % 2 else (1, 0)):
                 started = time.perf_counter()
                 if which == 0:
-                    store.es.search(index=store.alias, **names.es_body(prefix, filters))
+                    store.es.search(index=side, **_prefix_body(prefix))
                     prefix_query.append(time.perf_counter() - started)
                 else:
-                    store.es.search(index=side, source=["id"], suggest={"names": {
-                        "prefix": prefix, "completion": {"field": "keys",
-                                                         "size": names.CANDIDATES}}})
+                    store.es.search(index=store.alias, **names.es_body(prefix))
                     completion.append(time.perf_counter() - started)
         return {"direct_prefix_query": summary(prefix_query),
                 "direct_completion": summary(completion)}
@@ -150,14 +149,27 @@ def _direct(store: Any) -> dict[str, Any]:
         store.es.indices.delete(index=side)
 
 
+def _prefix_body(prefix: str) -> dict[str, Any]:
+    from linkwell.directory.backends.names import CANDIDATES
+
+    return {"size": CANDIDATES, "track_total_hits": False, "_source": ["id", "name_sort"],
+            "query": {"bool": {"filter": [{"prefix": {"keys": prefix}}], "should": [
+                {"constant_score": {"filter": {"prefix": {"start": prefix}}, "boost": 2.0}}]}},
+            "sort": ["_score", {"name_sort": "asc"}]}
+
+
 def _copy_keys(store: Any, side: str) -> None:
     from elasticsearch import helpers
 
-    hits = helpers.scan(store.es, index=store.alias, _source=["id", "name_keys"],
-                        query={"query": {"match_all": {}}}, size=2000)
+    from linkwell.directory.backends import names
+
+    hits = helpers.scan(store.es, index=store.alias, _source=["id", "summary", "name_sort"],
+                        query={"query": {"term": {"withdrawn": False}}}, size=1000)
     helpers.bulk(store.es.options(request_timeout=120), (
         {"_index": side, "_id": h["_id"], "id": h["_source"]["id"],
-         "keys": h["_source"].get("name_keys") or []} for h in hits), chunk_size=2000)
+         "name_sort": h["_source"].get("name_sort"),
+         "keys": names.name_keys(h["_source"]["summary"]),
+         "start": names.name_start(h["_source"]["summary"])} for h in hits), chunk_size=2000)
     store.es.indices.refresh(index=side)
 
 

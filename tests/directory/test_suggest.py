@@ -146,3 +146,13 @@ def test_kinds_can_be_chosen(client: FlaskClient) -> None:
         "activity"}
     assert {s["kind"] for s in suggest(client, "walk", kind="listing", limit=20)} == {"listing"}
     assert "kind" in str(suggest(client, "walk", status=400, kind="place")["errors"])
+
+
+def test_a_group_two_feeds_list_is_suggested_once(client: FlaskClient) -> None:
+    load(client, listings())
+    again = service("choir-again", "Catford Community Choir",
+                    concepts=("creative.singing_music",), assured="2026-10-01")
+    load(client, [again], feed="other")
+    found = [s for s in suggest(client, "catford comm") if s["kind"] == "listing"]
+    assert len(found) == 1 and found[0]["label"] == "Catford Community Choir"
+    assert found[0]["id"] == sid("choir-again")  # the most recently confirmed is shown

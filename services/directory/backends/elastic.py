@@ -201,6 +201,7 @@ class ElasticsearchBackend:
                 if changed:
                     # A new stamp: the state suggestions are cached by (see generation) moves on.
                     changed["indexed_at"] = datetime.now(UTC).isoformat()
+                    changed[names.ES_FIELD] = names.es_completion(changed)
                     operations += [{"index": {"_index": self.alias, "_id": doc["_id"],
                                               "version": changed["version"],
                                               "version_type": "external_gte"}}, changed]
@@ -229,7 +230,9 @@ class ElasticsearchBackend:
             operations.append({"index": {"_index": self.alias, "_id": doc["_id"],
                                          "version": source["version"],
                                          "version_type": "external_gte"}})
-            operations.append({**source, "withdrawn": True, "indexed_at": now})
+            withdrawn_doc = {**source, "withdrawn": True, "indexed_at": now}
+            withdrawn_doc[names.ES_FIELD] = names.es_completion(withdrawn_doc)  # not shown now
+            operations.append(withdrawn_doc)
         if not operations:
             return 0
         result = self._call(self._w.bulk, operations=operations, refresh=refresh)
@@ -267,7 +270,7 @@ class ElasticsearchBackend:
     def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
         if not prefix:
             return []
-        body = names.es_body(prefix, _filters(SearchQuery()))
+        body = names.es_body(prefix)
         result = self._call(self.es.search, index=self.alias, **body)
         return names.rank(names.es_found(result), prefix, limit)
 
@@ -374,8 +377,7 @@ def _source(item: IndexItem) -> dict[str, Any]:
     doc = dict(item.document)
     doc.update(hash=item.hash, version=item.version, record=item.record,
                provenance=item.provenance, withdrawn=item.withdrawn)
-    doc[names.ES_FIELD] = names.name_keys(doc.get("summary") or {})
-    doc[names.ES_START_FIELD] = names.name_start(doc.get("summary") or {})
+    doc[names.ES_FIELD] = names.es_completion(doc)
     return doc
 
 
