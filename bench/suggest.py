@@ -118,17 +118,19 @@ def _in_process(store: Any) -> dict[str, Any]:
 
 
 def _direct(store: Any) -> dict[str, Any]:
-    """The two ways of finding names, asked of the cluster alone, in turns: the completion
-    suggester the directory uses, and a prefix query over the same keys (indexed whole with
-    ``index_prefixes``, so a prefix is one term) sorted as the answer is, in an index of its
-    own."""
+    """The two ways of finding names, asked of the cluster alone, in turns, over one index
+    of the same keys (and the same small documents): the completion suggester the directory
+    uses, and a prefix query (the keys indexed whole with ``index_prefixes``, so a prefix is
+    one term) sorted as the answer is."""
     from linkwell.directory.backends import names
+    from linkwell.directory.backends.elastic import load_mapping
 
     side = f"{store.prefix}prefixes"
     keys = {"type": "text", "analyzer": "keyword", "index_options": "docs", "norms": False,
             "index_prefixes": {"min_chars": 1, "max_chars": 12}}
     store.es.indices.create(index=side, mappings={"properties": {
-        "keys": keys, "start": keys, "name_sort": {"type": "keyword"}, "id": {"type": "keyword"}}})
+        "keys": keys, "start": keys, "name_sort": {"type": "keyword"}, "id": {"type": "keyword"},
+        names.ES_FIELD: load_mapping()["mappings"]["properties"][names.ES_FIELD]}})
     try:
         _copy_keys(store, side)
         prefix_query: list[float] = []
@@ -141,7 +143,7 @@ def _direct(store: Any) -> dict[str, Any]:
                     store.es.search(index=side, **_prefix_body(prefix))
                     prefix_query.append(time.perf_counter() - started)
                 else:
-                    store.es.search(index=store.alias, **names.es_body(prefix))
+                    store.es.search(index=side, **names.es_body(prefix, 8))
                     completion.append(time.perf_counter() - started)
         return {"direct_prefix_query": summary(prefix_query),
                 "direct_completion": summary(completion)}
@@ -150,9 +152,7 @@ def _direct(store: Any) -> dict[str, Any]:
 
 
 def _prefix_body(prefix: str) -> dict[str, Any]:
-    from linkwell.directory.backends.names import CANDIDATES
-
-    return {"size": CANDIDATES, "track_total_hits": False, "_source": ["id", "name_sort"],
+    return {"size": 8, "track_total_hits": False, "_source": ["id", "name_sort"],
             "query": {"bool": {"filter": [{"prefix": {"keys": prefix}}], "should": [
                 {"constant_score": {"filter": {"prefix": {"start": prefix}}, "boost": 2.0}}]}},
             "sort": ["_score", {"name_sort": "asc"}]}
@@ -163,11 +163,13 @@ def _copy_keys(store: Any, side: str) -> None:
 
     from linkwell.directory.backends import names
 
-    hits = helpers.scan(store.es, index=store.alias, _source=["id", "summary", "name_sort"],
+    hits = helpers.scan(store.es, index=store.alias,
+                        _source=["id", "summary", "name_sort", "status", "duplicate_of"],
                         query={"query": {"term": {"withdrawn": False}}}, size=1000)
     helpers.bulk(store.es.options(request_timeout=120), (
         {"_index": side, "_id": h["_id"], "id": h["_source"]["id"],
          "name_sort": h["_source"].get("name_sort"),
+         names.ES_FIELD: names.es_completion(h["_source"]),
          "keys": names.name_keys(h["_source"]["summary"]),
          "start": names.name_start(h["_source"]["summary"])} for h in hits), chunk_size=2000)
     store.es.indices.refresh(index=side)

@@ -270,7 +270,7 @@ class ElasticsearchBackend:
     def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
         if not prefix:
             return []
-        body = names.es_body(prefix)
+        body = names.es_body(prefix, limit)
         result = self._call(self.es.search, index=self.alias, **body)
         return names.rank(names.es_found(result), prefix, limit)
 

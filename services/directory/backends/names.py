@@ -136,11 +136,15 @@ def es_completion(source: dict[str, Any]) -> list[dict[str, Any]]:
             for keys, weight in ((whole, 2), (rest, 1)) if keys]
 
 
-def es_body(prefix: str) -> dict[str, Any]:
-    """The request for shown listings whose names have a word starting ``prefix``."""
+def es_body(prefix: str, size: int, field: str = ES_FIELD) -> dict[str, Any]:
+    """The request for shown listings whose names have a word starting ``prefix``.
+
+    The automaton gives whole names first, then by key, so ``size`` are enough for an
+    answer of that many: every option read costs its whole stored document.
+    """
     return {"size": 0, "_source": ["id", "summary.name", "summary.organization", "name_sort"],
             "suggest": {"names": {"prefix": prefix, "completion": {
-                "field": ES_FIELD, "size": CANDIDATES, "contexts": {SHOWN: ["yes"]}}}}}
+                "field": field, "size": size, "contexts": {SHOWN: ["yes"]}}}}}
 
 
 def es_found(result: dict[str, Any]) -> list[Named]:
