@@ -118,8 +118,8 @@ def sqlite_find(conn: sqlite3.Connection, prefix: str, limit: int) -> list[Named
 
 # Elasticsearch: the completion suggester (in every distribution). Its keys are held in an
 # automaton ordered by weight, so the first names for a prefix are found without visiting
-# every listing the prefix matches (a prefix query sorted by name did, and "c" matches most
-# of a directory: 76 against 34 ms p50 at 50,000, see docs/benchmarks.md). A listing's whole
+# every listing the prefix matches (a prefix query sorted by name does, and "c" can match
+# most of a directory: see docs/benchmarks.md for both, measured). A listing's whole
 # name weighs more than its later words, and a context marks the listings searches show.
 ES_FIELD = "name_suggest"
 SHOWN = "shown"
