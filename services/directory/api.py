@@ -22,6 +22,7 @@ from linkwell.directory.backends.base import (
     SearchQuery,
 )
 from linkwell.directory.schemas import (
+    SUGGESTION_KINDS,
     AssetResponseSchema,
     DeleteRequestSchema,
     DeleteResponseSchema,
@@ -33,12 +34,15 @@ from linkwell.directory.schemas import (
     SpellingRequestSchema,
     SpellingResponseSchema,
     StatusSchema,
+    SuggestArgs,
+    SuggestResponseSchema,
     UpsertRequestSchema,
     UpsertResponseSchema,
     WithdrawRequestSchema,
     WithdrawResponseSchema,
 )
 from linkwell.directory.spelling import speller
+from linkwell.directory.suggest import Suggester
 from linkwell.geo.places import place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.spelling import Correction, english_words, rewrite
@@ -253,9 +257,34 @@ class Service(MethodView):
                 "stale": confirmed is None or confirmed < stale_cutoff()}
 
 
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgs, location="query", as_kwargs=False)
+    @blp.response(200, SuggestResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Needs, activities and listings whose words start with what has been typed."""
+        kinds = frozenset(args.get("kind") or SUGGESTION_KINDS)
+        return {"q": args["q"],
+                "suggestions": suggester().suggest(args["q"], args["limit"], kinds)}
+
+
+def suggester() -> Suggester:
+    found: Suggester | None = current_app.extensions.get("linkwell.suggester")
+    if found is None or found.backend is not backend():
+        found = current_app.extensions["linkwell.suggester"] = Suggester(backend())
+    return found
+
+
 @ingest_blp.before_request
 def _authorised() -> None:
     require_ingest_token()
+
+
+@ingest_blp.after_request
+def _changed(response: Response) -> Response:
+    if request.method == "POST":  # a write, deletion, withdrawal or rebuild
+        suggester().forget()
+    return response
 
 
 @ingest_blp.route("/assets")

@@ -27,6 +27,7 @@ MAX_PER_PAGE = 100
 MAX_CONCEPT_WEIGHT = 10.0
 COST_BANDS = ("free", "low", "paid", "unknown")
 DELIVERY = ("in_person", "online", "phone", "home_visit")
+SUGGESTION_KINDS = ("need", "activity", "listing")
 
 
 class NearField(fields.String):
@@ -332,3 +333,46 @@ class CorrectionSchema(Schema):
 
 class SpellingResponseSchema(Schema):
     corrections = fields.List(fields.Nested(CorrectionSchema))
+
+
+class SuggestArgs(Schema):
+    """What a person has typed so far, for suggestions as they type."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    q = fields.String(required=True, validate=validate.Length(min=1, max=100), metadata={
+        "description": "The words typed so far; each suggestion has a word starting with the"
+                       " last of them (the others must start words before it)"})
+    limit = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+    kind = DelimitedList(fields.String(validate=_one_of(SUGGESTION_KINDS)), metadata={
+        "description": "Only these kinds, any of: need, activity, listing (default: all)"})
+
+    @validates_schema
+    def _has_words(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        if "q" in data and not data["q"].strip():
+            raise ValidationError("must not be blank", "q")
+
+
+class ChooseSchema(Schema):
+    type = fields.String(required=True, metadata={
+        "description": "`filter`: search with `name`=`value` (a taxonomy concept);"
+                       " `listing`: open the listing `id`"})
+    name = fields.String()
+    value = fields.String()
+    id = fields.String()
+
+
+class SuggestionSchema(Schema):
+    kind = fields.String(required=True, metadata={"description": "need, activity or listing"})
+    label = fields.String(required=True, metadata={"description": "What to show"})
+    id = fields.String(required=True, metadata={"description": "The concept's or listing's id"})
+    count = fields.Integer(metadata={"description": "Listings it would find"})
+    organization = fields.String(metadata={"description": "A listing's organisation"})
+    choose = fields.Nested(ChooseSchema, required=True,
+                           metadata={"description": "What choosing it does"})
+
+
+class SuggestResponseSchema(Schema):
+    q = fields.String()
+    suggestions = fields.List(fields.Nested(SuggestionSchema))

@@ -10,7 +10,13 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from linkwell.directory.api import Parser
-from linkwell.directory.schemas import AssetResponseSchema, SearchArgs, SearchResponseSchema
+from linkwell.directory.schemas import (
+    AssetResponseSchema,
+    SearchArgs,
+    SearchResponseSchema,
+    SuggestArgs,
+    SuggestResponseSchema,
+)
 from linkwell.gateway.upstream import Upstream
 from linkwell.match_schemas import MatchRequestSchema, MatchResponseSchema
 from linkwell.taxonomy import load_taxonomy
@@ -43,6 +49,19 @@ class Services(MethodView):
         """Search community assets (checked here, answered by the directory)."""
         return relay(*upstream("directory").call("GET", "/services",
                                                  params=request.args.to_dict(flat=False)))
+
+
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgs, location="query", as_kwargs=False)
+    @blp.alt_response(200, schema=SuggestResponseSchema, description="Suggestions")
+    def get(self, args: dict[str, Any]) -> Response:
+        """Suggestions as people type: needs, activities and listings whose words start with
+        what has been typed, exact starts of a label first, then the most listed."""
+        params = {"q": args["q"], "limit": args["limit"]}
+        if args.get("kind"):
+            params["kind"] = ",".join(args["kind"])
+        return relay(*upstream("directory").call("GET", "/suggest", params=params))
 
 
 @blp.route("/services/<string:asset_id>")

@@ -116,3 +116,21 @@ def test_openapi_document_lists_the_public_api(gateway: FlaskClient) -> None:
     paths = gateway.get("/api/openapi.json").json["paths"]
     assert {"/api/v1/services", "/api/v1/services/{asset_id}", "/api/v1/match",
             "/api/v1/taxonomy"} <= set(paths)
+
+
+def test_suggest_goes_through_checked_and_rate_limited(app: Flask, tmp_path: Path) -> None:
+    from linkwell.gateway import create_app
+
+    load(app.test_client(), corpus())
+    gw = create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_APP": app,
+                     "MATCHER_URL": DEAD, "TESTING": True,
+                     "RATE_LIMITS": {"anonymous": 3}}).test_client()
+    body = gw.get("/api/v1/suggest?q=choi").json
+    assert body["q"] == "choi"
+    assert ("listing", "Catford Community Choir") in {
+        (s["kind"], s["label"]) for s in body["suggestions"]}
+    bad = gw.get("/api/v1/suggest?q=walk&limit=500")
+    assert bad.status_code == 400 and "limit" in bad.json["errors"]
+    assert gw.get("/api/v1/suggest?q=walk").status_code == 200  # the third of three a minute
+    limited = gw.get("/api/v1/suggest?q=walk")
+    assert limited.status_code == 429 and limited.json["code"] == 429

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from linkwell.directory.backends.names import Named
 from linkwell.text import AnalysedQuery
 
 SORTS = ("relevance", "distance", "blended", "name", "modified")
@@ -236,6 +237,13 @@ class SearchBackend(Protocol):
 
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching assets, one page, with facet counts over all matches."""
+
+    def suggest_names(self, prefix: str, limit: int) -> list[Named]:
+        """Listings searches show whose name, or organisation's name, has a word starting
+        with ``prefix`` (folded, see ``names.prefix_of``): names starting with it first."""
+
+    def generation(self) -> str:
+        """A cheap token that changes whenever what searches see changes (caches key on it)."""
 
     def ids(self, feed: str | None = None) -> set[str]:
         """Ids of all stored assets (of one feed), withdrawn ones included."""

@@ -24,7 +24,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from linkwell import deadline, semantic
-from linkwell.directory.backends import elastic_state
+from linkwell.directory.backends import elastic_state, names
 from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
     DECAY_OFFSET_KM,
@@ -232,6 +232,9 @@ class ElasticsearchBackend:
                 source = doc.get("_source") if doc.get("found") else None
                 changed = source and _marked(source, *marks[doc["_id"]])
                 if changed:
+                    # A new stamp: the state suggestions are cached by (see generation) moves on.
+                    changed["indexed_at"] = datetime.now(UTC).isoformat()
+                    changed[names.ES_FIELD] = names.es_completion(changed)
                     operations += [{"index": {"_index": self.alias, "_id": doc["_id"],
                                               "version": changed["version"],
                                               "version_type": "external_gte"}}, changed]
@@ -261,7 +264,9 @@ class ElasticsearchBackend:
             operations.append({"index": {"_index": self.alias, "_id": doc["_id"],
                                          "version": source["version"],
                                          "version_type": "external_gte"}})
-            operations.append({**source, "withdrawn": True, "indexed_at": now})
+            withdrawn_doc = {**source, "withdrawn": True, "indexed_at": now}
+            withdrawn_doc[names.ES_FIELD] = names.es_completion(withdrawn_doc)  # not shown now
+            operations.append(withdrawn_doc)
         if not operations:
             return 0
         result = self._call(self._w.bulk, operations=operations, refresh=refresh)
@@ -305,6 +310,21 @@ class ElasticsearchBackend:
         """The stamp, and how many listings use each word."""
         stamp = self.vocabulary_stamp()
         return stamp, self._call(vocab.elastic_counts, self.es, self.alias)
+
+    def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
+        if not prefix:
+            return []
+        body = names.es_body(prefix, limit)
+        result = self._call(self.es.search, index=self.alias, **body)
+        return names.rank(names.es_found(result), prefix, limit)
+
+    def generation(self) -> str:
+        """How many listings searches see, and when the latest was written: any write,
+        withdrawal or deletion, once refreshed, changes one or the other."""
+        result = self._call(self.es.search, index=self.alias, size=0, track_total_hits=True,
+                            aggs={"latest": {"max": {"field": "indexed_at"}}})
+        latest = result["aggregations"]["latest"].get("value_as_string")
+        return f"{result['hits']['total']['value']}:{latest}"
 
     def rebuild(self, rederive: Rederive) -> int:
         """Copy every asset, re-derived, into a new index, catch up, swap the alias, then
@@ -401,6 +421,7 @@ def _source(item: IndexItem) -> dict[str, Any]:
     doc = dict(item.document)
     doc.update(hash=item.hash, version=item.version, record=item.record,
                provenance=item.provenance, withdrawn=item.withdrawn)
+    doc[names.ES_FIELD] = names.es_completion(doc)
     return doc
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from linkwell.directory.backends import names
 from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
@@ -180,6 +181,8 @@ class SQLiteBackend:
                         if "duplicate column" not in str(exc):
                             raise
         conn.executescript(AFTER_MIGRATION)
+        conn.executescript(names.SQLITE_SCHEMA)
+        names.sqlite_backfill(conn)
 
     def ping(self) -> bool:
         try:
@@ -247,12 +250,14 @@ class SQLiteBackend:
                          (rid, doc["vector_model"], np.asarray(doc["vector"], np.int8).tobytes()))
         assert rid is not None  # an INSERT always sets it
         vocab.sqlite_write(conn, rid, doc.get("words") or [], item.withdrawn)
+        names.sqlite_write(conn, rid, doc["summary"])
         conn.execute("INSERT INTO asset_log (rid) VALUES (?)", (rid,))
         return None
 
     @staticmethod
     def _remove_rows(conn: sqlite3.Connection, rid: int) -> None:
-        for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors"):
+        for table in ("asset_terms", "asset_places", "asset_sessions", "asset_vectors",
+                      "asset_names"):
             conn.execute(f"DELETE FROM {table} WHERE asset = ?", (rid,))
         conn.execute("DELETE FROM asset_text WHERE rowid = ?", (rid,))
         conn.execute("DELETE FROM asset_words WHERE rowid = ?", (rid,))
@@ -423,6 +428,13 @@ class SQLiteBackend:
             return _log_seq(conn), vocab.sqlite_counts(conn)
         finally:
             conn.execute("COMMIT")
+
+    def suggest_names(self, prefix: str, limit: int) -> list[names.Named]:
+        return names.sqlite_find(self._conn(), prefix, limit)
+
+    def generation(self) -> str:
+        """Every write, withdrawal and mark logs a change: the last one names this state."""
+        return str(_log_seq(self._conn()))
 
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document, then write them in one transaction (WAL readers see the

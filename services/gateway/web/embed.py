@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from linkwell.gateway.access import keys
 from linkwell.gateway.web import i18n
@@ -20,7 +20,11 @@ _FONT = re.compile(r"^[A-Za-z0-9 ,'-]{1,80}$")
 @bp.get("/widget.js")
 def widget_js() -> Response:
     """The partner widget's one script: it finds its own tag and renders beside it."""
-    response = send_file(STATIC / "js" / "widget.js", mimetype="text/javascript", max_age=300)
+    # One file with the suggestions' combobox first, so a partner adds one script tag still.
+    script = "\n".join((STATIC / "js" / name).read_text(encoding="utf-8")
+                       for name in ("combobox.js", "widget.js"))
+    response = Response(script, mimetype="text/javascript",
+                        headers={"Cache-Control": "public, max-age=300"})
     # Partner pages on other sites load this script; it sets no cookies and reads none.
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.headers["Access-Control-Allow-Origin"] = "*"

@@ -169,6 +169,66 @@
     });
   }
 
+  function suggestUrl(kinds) {
+    return function (words) {
+      return "/api/v1/suggest?q=" + encodeURIComponent(words) + (kinds ? "&kind=" + kinds : "");
+    };
+  }
+
+  function withShortlist(path) {
+    var ids = load();
+    return ids.length ? path + (path.indexOf("?") === -1 ? "?" : "&") + "shortlist=" + ids.join(",") : path;
+  }
+
+  // The search boxes: a need or activity searches with it as a filter; a listing opens it.
+  function suggestSearches() {
+    document.querySelectorAll("input#q").forEach(function (input) {
+      window.LinkwellCombobox.attach(input, {
+        url: suggestUrl(""),
+        live: document.getElementById("announce"),
+        choose: function (s) {
+          input.value = s.label;
+          window.location.assign(s.choose.type === "listing"
+            ? "/services/" + encodeURIComponent(s.choose.id)
+            : withShortlist("/search?" + s.choose.name + "=" + encodeURIComponent(s.choose.value)));
+        }
+      });
+    });
+  }
+
+  // "Things you enjoy": the words after the last comma are suggested for; a need ticks its
+  // box under "What would help?", an activity takes the place of the words typed.
+  function suggestInterests() {
+    var input = document.getElementById("interests");
+    if (!input) { return; }
+    var typedPart = function () { return input.value.split(",").pop(); };
+    var keep = function (text) {
+      var parts = input.value.split(",");
+      parts.pop();
+      parts = parts.map(function (p) { return p.trim(); }).filter(Boolean);
+      if (text) { parts.push(text); }
+      input.value = parts.join(", ") + (text ? ", " : "");
+    };
+    window.LinkwellCombobox.attach(input, {
+      url: suggestUrl("need,activity"),
+      live: document.getElementById("announce"),
+      fragment: typedPart,
+      choose: function (s) {
+        var box = s.kind === "need" && document.getElementById("need-" + s.id);
+        if (box) {
+          box.checked = true;
+          var group = box.closest("details");
+          if (group) { group.open = true; }
+          keep("");
+          announce(fmt(_("Ticked “%(label)s” under What would help."), { label: s.label }));
+        } else {
+          keep(s.label);
+          announce(fmt(_("Added “%(label)s”."), { label: s.label }));
+        }
+      }
+    });
+  }
+
   function focusErrors() {
     var summary = document.querySelector(".error-summary[tabindex]");
     if (summary) { summary.focus(); }
@@ -180,6 +240,10 @@
     enhanceShortlistPage();
     drawMap();
     enhanceLocation();
+    if (window.LinkwellCombobox) {
+      suggestSearches();
+      suggestInterests();
+    }
     focusErrors();
   });
 }());

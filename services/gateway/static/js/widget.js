@@ -63,7 +63,13 @@
     "button.lang, button.secondary { color: var(--linkwell-accent, #00594f); background: #fff; }",
     "button.lang[aria-pressed='true'] { color: #fff; background: var(--linkwell-accent, #00594f); }",
     "[dir='rtl'] .result { border-left: 1px solid var(--linkwell-muted, #4a4a4a); border-right: 6px solid var(--linkwell-accent, #00594f); }",
-    "[dir='rtl'] .result ul { padding-left: 0; padding-right: 1.25rem; }"
+    "[dir='rtl'] .result ul { padding-left: 0; padding-right: 1.25rem; }",
+    ".lw-combobox { position: relative; flex: 1; } .lw-combobox input { width: 100%; }",
+    ".lw-suggestions { position: absolute; z-index: 10; left: 0; right: 0; top: 100%; margin: 0; padding: 0; list-style: none;",
+    "  background: #fff; border: 2px solid var(--linkwell-text, #1b1b1b); max-height: 20rem; overflow-y: auto; }",
+    ".lw-suggestion { padding: 0.6rem 0.75rem; min-height: 44px; cursor: pointer; border-left: 6px solid transparent; color: #1b1b1b; }",
+    ".lw-suggestion[aria-selected='true'] { background: var(--linkwell-focus, #ffbf47); border-left-color: #1b1b1b; }",
+    ".lw-suggestion-kind { color: #4a4a4a; } .lw-suggestion[aria-selected='true'] .lw-suggestion-kind { color: #1b1b1b; }"
   ].join("\n");
   var joins = 0;
   var here = null;  // the person's place from "Use my location", already rounded
@@ -216,6 +222,13 @@
     function recordUnmet(words, done) {
       call("POST", "/api/v1/unmet-needs", { words: words }, status, null, "unmet", { done: done });
     }
+    // A suggestion chosen searches with it (a need or activity as a filter, a listing by name).
+    suggestions(root.getElementById("lw-q"), function (params) {
+      var extra = {};
+      params.forEach(function (value, name) { extra[name] = value; });
+      last = { kind: "search" };
+      searchWith(extra);
+    });
     match.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors(root);
@@ -231,6 +244,26 @@
       else if (here) { body.location = { lat: here.lat, lon: here.lon }; body.max_travel_km = 5; }
       last = { kind: "match" };
       call("POST", "/api/v1/match", body, status, results, "match");
+    });
+  }
+
+  // Suggestions as people type (combobox.js, served in this same script): a need or activity
+  // searches with it as a filter, a listing by its name.
+  function suggestions(input, find) {
+    var combobox = window.LinkwellCombobox;
+    if (!combobox) { return; }
+    var headers = { "Accept": "application/json" };
+    if (key) { headers["X-API-Key"] = key; }
+    combobox.attach(input, {
+      hiddenClass: "vh",
+      headers: headers,
+      url: function (words) { return base + "/api/v1/suggest?q=" + encodeURIComponent(words); },
+      choose: function (s) {
+        input.value = s.label;
+        var params = new URLSearchParams();
+        if (s.choose.type === "filter") { params.set(s.choose.name, s.choose.value); } else { params.set("q", s.label); }
+        find(params);
+      }
     });
   }
 
