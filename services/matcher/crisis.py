@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
 
+from linkwell.matcher import soundalike
 from linkwell.matcher.crisis_words import (
     ABBREVIATION,
     ABBREVIATIONS,
@@ -198,6 +199,10 @@ def _expand(tokens: list[str]) -> list[str]:
     return out
 
 
+def _clause(words: list[str]) -> list[str]:
+    return soundalike.read_clause_end(_expand(words), vocabulary(), _english())
+
+
 def normalise(text: str) -> list[list[str]]:
     """Sentences as lists of plain words; "|" marks a clause boundary (a comma)."""
     text = ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
@@ -206,7 +211,7 @@ def normalise(text: str) -> list[list[str]]:
     sentences = []
     for sentence in SENTENCES.split(text):
         clauses = [fold(c).split() for c in sentence.split(",")]
-        tokens = [t for clause in clauses if clause for t in [*_expand(clause), "|"]]
+        tokens = [t for clause in clauses if clause for t in [*_clause(clause), "|"]]
         if tokens:
             sentences.append(tokens[:-1])
     return sentences

@@ -14,10 +14,7 @@ from linkwell.matcher.crisis import detect
 
 DATA = Path(__file__).parent / "data" / "crisis_misspelt.yaml"
 # Misses kept in sight rather than out of the set, each with why it is not mended.
-KNOWN_MISSES = {
-    "i want to dye": "'dye' is a real word a letter from 'die': read as typed, because "
-                     "'i want to dye my hair for the party' must stay quiet",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def cases(kind: str) -> list[Any]:
