@@ -153,6 +153,14 @@ COST_LABELS = {"free": "Free", "low": "Low cost or pay what you can", "paid": "P
                "unknown": "Cost not stated"}
 
 
+def feed_label(feed: str) -> str:
+    """A feed's key as words a person reads ("tower-hamlets" is "Tower Hamlets")."""
+    small = {"and", "of", "the", "on", "upon", "in"}
+    words = feed.replace("_", " ").replace("-", " ").split()
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words)) or feed
+
+
 def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]]:
     def label(value: str) -> str:
         if name == "cost":
@@ -163,8 +171,10 @@ def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]
             return str(tax.label(value))
         if name == "languages":
             return languages.label(value)
-        if name in ("areas", "feed"):
-            return value  # an area's or a feed's own name
+        if name == "areas":
+            return value  # an area's own name
+        if name == "feed":
+            return feed_label(value)
         facet = {"delivery": "delivery_mode"}.get(name, name)
         return str(tax.label(f"{facet}:{value}"))
     buckets = [{"value": DAYS[int(v)] if name == "days" else v, "label": label(v), "count": c}

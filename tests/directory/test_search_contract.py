@@ -224,6 +224,16 @@ def test_every_facet_label_is_words_not_a_key(corpus_client: FlaskClient) -> Non
             assert ":" not in label and "_" not in label, (name, bucket)
             if name == "languages":
                 assert label != bucket["value"] and len(label) > 3, bucket
+            if name == "feed":
+                assert "-" not in label and label[:1].isupper(), bucket
     languages = {b["value"]: b["label"] for b in facets["languages"]}
     assert languages["so"] == "Somali (Soomaali)" and languages["en"] == "English"
     assert {b["label"] for b in facets["areas"]} >= {"Lewisham"}
+
+
+def test_a_feed_is_labelled_in_words_not_by_its_key() -> None:
+    from linkwell.directory.api import feed_label
+
+    assert feed_label("tower-hamlets") == "Tower Hamlets"
+    assert feed_label("barking_and_dagenham") == "Barking and Dagenham"
+    assert feed_label("camden") == "Camden"
