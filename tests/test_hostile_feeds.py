@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,16 +50,9 @@ def _write(path: Path, texts: list[str], shape: str) -> None:
 
 
 @pytest.fixture
-def directory(backend_kind: str, tmp_path: Path) -> Iterator[Flask]:
-    from linkwell.directory import create_app
-    from tests.conftest import directory_config
-
-    app = create_app(directory_config(backend_kind, tmp_path))
-    yield app
-    backend = app.extensions["linkwell.backend"]
-    if backend_kind == "elasticsearch":
-        backend.drop_all()
-    backend.close()
+def directory(app: Flask) -> Flask:
+    """The backend-parametrised directory of tests/conftest.py."""
+    return app
 
 
 def _stored(app: Flask, feed: str) -> dict[str, str]:

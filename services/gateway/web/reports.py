@@ -6,10 +6,7 @@ no personal data and stores none: no name, no address, no client address.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from flask_smorest import Blueprint
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from linkwell.gateway.access import require_role
+from linkwell.gateway.web.tables import GatewayTable
 
 # What people can say is wrong, in the order the form shows them.
 # (Translated on the citizen's page; the borough's API answer says them in English.)
@@ -49,23 +47,10 @@ CREATE INDEX IF NOT EXISTS listing_reports_feed ON listing_reports (feed, create
 """
 
 
-@dataclass
-class ReportStore:
+class ReportStore(GatewayTable):
     """Reports in the gateway's SQLite file (beside its API keys)."""
 
-    path: Path
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(SCHEMA)
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.row_factory = sqlite3.Row
-        return conn
+    SCHEMA = SCHEMA
 
     def add(self, asset_id: str, asset_name: str, feed: str, problem: str,
             details: str = "") -> dict[str, Any]:

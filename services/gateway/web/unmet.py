@@ -8,10 +8,7 @@ full postcode, no client address.
 from __future__ import annotations
 
 import re
-import sqlite3
-import threading
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from flask_smorest import Blueprint
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from linkwell.gateway.access import require_role
+from linkwell.gateway.web.tables import GatewayTable
 from linkwell.geo.postcode import district_of, normalise_postcode
 
 MAX_WORDS = 300
@@ -42,21 +40,8 @@ def coarse_area(near: str) -> str:
     return "" if re.search(r"\d+\.\d+", text) else text[:80]
 
 
-@dataclass
-class UnmetStore:
-    path: Path
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(SCHEMA)
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.row_factory = sqlite3.Row
-        return conn
+class UnmetStore(GatewayTable):
+    SCHEMA = SCHEMA
 
     def add(self, words: str, near: str = "") -> dict[str, Any]:
         row = {"id": uuid.uuid4().hex, "words": " ".join(words.split())[:MAX_WORDS],

@@ -8,14 +8,13 @@ offline geocoder's ``linkwell_locate_area``. The same file keeps one thing to co
 from __future__ import annotations
 
 import math
-import os
 import sqlite3
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from linkwell.geo import tables
 from linkwell.geo.gazetteer import PlaceRow, place_key
 
 _SCHEMA = (
@@ -53,7 +52,7 @@ class PlaceStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._local = threading.local()
+        self._readers = tables.Readers(self.path)
 
     def lookup(self, text: str,
                home: tuple[float, float] | Callable[[], tuple[float, float] | None] | None = None,
@@ -98,42 +97,17 @@ class PlaceStore:
         except sqlite3.OperationalError:
             return 0
 
-    @contextmanager
-    def writer(self, *, replace: bool = False) -> Iterator[sqlite3.Connection]:
+    def writer(self, *, replace: bool = False) -> AbstractContextManager[sqlite3.Connection]:
         """A connection inside one transaction: committed on success, rolled back on error;
         ``replace`` empties the table first, in the same transaction."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode = WAL")
-            for statement in _SCHEMA:
-                connection.execute(statement)
-            connection.execute("BEGIN IMMEDIATE")
-            if replace:
-                connection.execute("DELETE FROM places")
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-        finally:
-            connection.close()
+        return tables.writing(self.path, _SCHEMA, "places", replace=replace)
 
     @staticmethod
     def write(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
         connection.executemany(_UPSERT, rows)
 
     def _reader(self) -> sqlite3.Connection | None:
-        local = self._local
-        if getattr(local, "pid", None) == os.getpid() and local.connection is not None:
-            return local.connection
-        if not self.path.exists():
-            return None
-        local.connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                           check_same_thread=False)
-        local.pid = os.getpid()
-        return local.connection
+        return self._readers.get()
 
 
 def _far(a: tuple[float, float], b: tuple[float, float]) -> float:

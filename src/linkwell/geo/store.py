@@ -8,14 +8,14 @@ never share a connection; WAL mode lets them keep answering while an import runs
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from linkwell.geo import tables
 
 FILE_NAME = "postcodes.sqlite3"
 
@@ -55,7 +55,7 @@ class PostcodeStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._local = threading.local()
+        self._readers = tables.Readers(self.path)
         self._middle: tuple[float, float] | None = None
 
     def lookup(self, postcode: str) -> Postcode | None:
@@ -113,33 +113,17 @@ class PostcodeStore:
         except sqlite3.OperationalError:
             return 0
 
-    @contextmanager
-    def writer(self, *, replace: bool = False) -> Iterator[sqlite3.Connection]:
+    def writer(self, *, replace: bool = False) -> AbstractContextManager[sqlite3.Connection]:
         """A connection inside one transaction: committed on success, rolled back on error.
 
         ``replace`` empties the table first, in the same transaction, so readers see the old
         table or the new one and never a half-loaded one.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode = WAL")
-            # One commit at the end: NORMAL syncs then, and a big page cache keeps the
-            # primary-key B-tree in memory while millions of rows go in.
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA cache_size = -131072")
-            connection.execute(_SCHEMA)
-            connection.execute("BEGIN IMMEDIATE")
-            if replace:
-                connection.execute("DELETE FROM postcodes")
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-        finally:
-            connection.close()
+        # One commit at the end: NORMAL syncs then, and a big page cache keeps the
+        # primary-key B-tree in memory while millions of rows go in.
+        return tables.writing(self.path, [_SCHEMA], "postcodes", replace=replace,
+                              pragmas=["PRAGMA synchronous = NORMAL",
+                                       "PRAGMA cache_size = -131072"])
 
     @staticmethod
     def write(connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
@@ -147,12 +131,4 @@ class PostcodeStore:
         connection.executemany(_UPSERT, rows)
 
     def _reader(self) -> sqlite3.Connection | None:
-        local = self._local
-        if getattr(local, "pid", None) == os.getpid() and local.connection is not None:
-            return local.connection
-        if not self.path.exists():
-            return None  # no import yet: look again next time rather than create the file
-        local.connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                           check_same_thread=False)
-        local.pid = os.getpid()
-        return local.connection
+        return self._readers.get()
