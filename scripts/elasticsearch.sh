@@ -8,6 +8,7 @@
 #   scripts/elasticsearch.sh pid      print the node's process id (for fault tests: kill -STOP)
 #   scripts/elasticsearch.sh kill     kill -9 the node as a crash would, keeping its data
 #   scripts/elasticsearch.sh resume   start a killed node again on the data it had
+#   scripts/elasticsearch.sh logs     print the end of the node's logs (why it stopped answering)
 #
 # Environment:
 #   ES_VERSION        Elasticsearch version (default 9.2.0)
@@ -44,7 +45,7 @@ die() {
 }
 
 usage() {
-    sed -n '2,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,23s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # --- small helpers -----------------------------------------------------------
@@ -505,6 +506,11 @@ cmd_resume() {
     say "Elasticsearch is up again at $URL on the data it had (pid $(node_pid))."
 }
 
+cmd_logs() {
+    load_state || die "no Elasticsearch started by this script on port $ES_PORT"
+    print_failure_logs "$STATE_TMP_DIR"
+}
+
 cmd_stop() {
     if ! load_state; then
         say "No Elasticsearch started by this script on port $ES_PORT; nothing to stop."
@@ -547,6 +553,7 @@ main() {
         pid) cmd_pid ;;
         kill) cmd_kill ;;
         resume) cmd_resume ;;
+        logs) cmd_logs ;;
         -h | --help | help) usage ;;
         "")
             usage >&2

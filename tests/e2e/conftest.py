@@ -243,7 +243,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
            "LINKWELL_INGEST_TOKEN": "e2e-token", "LINKWELL_DIRECTORY_URL": urls["directory"],
            "LINKWELL_MATCHER_URL": urls["matcher"],
            "LINKWELL_MAP_TILES_URL": partner_origin + "/tiles/{z}/{x}/{y}.png",
-           "LINKWELL_MAP_TILES_ATTRIBUTION": "Test tiles"}
+           "LINKWELL_MAP_TILES_ATTRIBUTION": "Test tiles",
+           # One browser is one visitor making hundreds of requests over the session (the
+           # combobox asks as it types): the default 60 a minute would turn later tests' pages
+           # into 429s. The limits themselves are tested in tests/gateway/test_limits.py.
+           "LINKWELL_RATE_LIMITS": "anonymous=6000/minute, partner=6000/minute"}
     inbox = Inbox()
     inbox.start()
     env.update({"LINKWELL_SMTP_HOST": "127.0.0.1", "LINKWELL_SMTP_PORT": str(inbox.port),
