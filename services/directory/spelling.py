@@ -81,6 +81,11 @@ class Speller:
                 keep: Container[str] = frozenset()) -> Correction:
         """The text corrected; a word is only ever mended against words read since the last
         listing change (a new listing's own words are never "corrected" away)."""
+        if self._vocabulary is None and self._lock.locked():
+            # The words are still being read (a worker's first seconds): searching the words
+            # as typed beats keeping a person waiting, and nothing is mended against a
+            # vocabulary that does not yet know the directory's own words.
+            return Correction(text, text)
         correction = self.vocabulary().correct(text, eager, keep)
         if correction.changed and self.check_seconds:
             correction = self.current().correct(text, eager, keep)

@@ -87,7 +87,10 @@ def test_self_referral_through_the_widget_reaches_the_groups_inbox(page: Any,
     assert refused.value.status == 400
     phone = form.get_by_label("Phone number (if you chose phone)")
     error = form.locator("[id$='-phone-error']")
-    assert "Enter a UK phone number" in error.inner_text()
+    # The message is written once the answer is read: wait for it, not just for the answer.
+    from playwright.sync_api import expect
+
+    expect(error).to_contain_text("Enter a UK phone number")
     assert phone.get_attribute("aria-invalid") == "true"
     assert error.get_attribute("id") in (phone.get_attribute("aria-describedby") or "")
     axe_clean(page)

@@ -80,3 +80,15 @@ def test_a_new_listings_words_are_never_corrected_away(app: Flask, client: Flask
     response = client.get("/services", query_string={"q": "zorbing"})
     assert "spelling" not in response.json["understood"]
     assert [r["name"] for r in response.json["results"]] == ["Zorbing Afternoons"]
+
+
+def test_a_search_never_waits_for_the_words_to_be_read(app: Flask) -> None:
+    """While a new worker is still reading the directory's words, a search is read as typed
+    at once (the spelling is mended once the words are known)."""
+    from linkwell.directory.spelling import Speller
+
+    speller = Speller(app.extensions["linkwell.backend"])
+    with speller._lock:  # as while the worker's first reading of the words is under way
+        answer = speller.correct("chior")
+    assert (answer.typed, answer.text, answer.changed) == ("chior", "chior", False)
+    assert speller.correct("chior").text == "choir"  # once read, mended
