@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,41 +17,42 @@ BACKENDS = ("sqlite", "elasticsearch")
 
 def elasticsearch_url() -> str:
     """The node CI starts (ELASTICSEARCH_URL); skipped with a reason only outside CI."""
-    url = os.environ.get("ELASTICSEARCH_URL")
-    reason = None
-    if not url:
-        reason = "ELASTICSEARCH_URL is not set (scripts/test starts a node and sets it)"
-    else:
+    def health(url: str) -> None:
         import elasticsearch
 
-        try:
-            elasticsearch.Elasticsearch(url, request_timeout=5).cluster.health(timeout="5s")
-        except Exception as exc:  # any failure to answer means no node to test against
-            reason = f"no Elasticsearch answers at {url}: {type(exc).__name__}"
-    if reason:
-        if os.environ.get("LINKWELL_REQUIRE_ES"):
-            pytest.fail(f"Elasticsearch is required here: {reason}")
-        pytest.skip(reason)
-    assert url is not None
-    return url
+        elasticsearch.Elasticsearch(url, request_timeout=5).cluster.health(timeout="5s")
+
+    return _server_url("Elasticsearch", "ELASTICSEARCH_URL", "a node", "LINKWELL_REQUIRE_ES",
+                       health)
 
 
 def redis_url() -> str:
     """The Redis CI starts (LINKWELL_TEST_REDIS_URL); skipped with a reason only outside CI."""
-    url = os.environ.get("LINKWELL_TEST_REDIS_URL")
-    reason = None
-    if not url:
-        reason = "LINKWELL_TEST_REDIS_URL is not set (scripts/test starts a server and sets it)"
-    else:
+    def ping(url: str) -> None:
         import redis
 
+        redis.Redis.from_url(url, socket_timeout=5).ping()
+
+    return _server_url("Redis", "LINKWELL_TEST_REDIS_URL", "a server", "LINKWELL_REQUIRE_REDIS",
+                       ping)
+
+
+def _server_url(name: str, variable: str, started: str, required: str,
+                answers: Callable[[str], None]) -> str:
+    """A server's URL from the environment, once it answers; else a failure where the
+    ``required`` variable is set (CI), and a skip with the reason elsewhere."""
+    url = os.environ.get(variable)
+    reason = None
+    if not url:
+        reason = f"{variable} is not set (scripts/test starts {started} and sets it)"
+    else:
         try:
-            redis.Redis.from_url(url, socket_timeout=5).ping()
-        except Exception as exc:  # any failure to answer means no server to test against
-            reason = f"no Redis answers at {url}: {type(exc).__name__}"
+            answers(url)
+        except Exception as exc:  # any failure to answer means nothing to test against
+            reason = f"no {name} answers at {url}: {type(exc).__name__}"
     if reason:
-        if os.environ.get("LINKWELL_REQUIRE_REDIS"):
-            pytest.fail(f"Redis is required here: {reason}")
+        if os.environ.get(required):
+            pytest.fail(f"{name} is required here: {reason}")
         pytest.skip(reason)
     assert url is not None
     return url

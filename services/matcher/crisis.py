@@ -77,9 +77,9 @@ def _english() -> Mapping[str, int]:
     It keeps the mending honest: "hard" is a word and is never "mended" into "harm"; only
     tokens English does not know are split or corrected.
     """
-    from spellchecker import SpellChecker
-    words: Mapping[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return words
+    from linkwell.spelling import english_counts
+
+    return english_counts()
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -283,6 +283,16 @@ class Vocabulary:
 
 
 @cache
+def english_counts() -> Mapping[str, int]:
+    """pyspellchecker's English word-frequency list, read once a process (the matcher's
+    crisis detector and the correction of people's stories both read it)."""
+    from spellchecker import SpellChecker
+
+    counts: Mapping[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return counts
+
+
+@cache
 def english_words(least: int = ENGLISH_LEAST) -> frozenset[str]:
     """Common English words (pyspellchecker's frequency list, used this often or more).
 
@@ -290,10 +300,7 @@ def english_words(least: int = ENGLISH_LEAST) -> frozenset[str]:
     the matcher does, leaves these alone. A search box's words are the directory's own, and
     are corrected against it alone ("cooling class" may well mean cooking).
     """
-    from spellchecker import SpellChecker
-
-    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return frozenset(w for w, n in counts.items() if n >= least)
+    return frozenset(w for w, n in english_counts().items() if n >= least)
 
 
 def slip_cost(typed: str, known: str, distance: int) -> float:

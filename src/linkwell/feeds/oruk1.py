@@ -34,6 +34,7 @@ from datetime import UTC, date, datetime, tzinfo
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from linkwell.languages import CODES, NAMES
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, term_id
 
 JsonDict = dict[str, Any]
@@ -50,18 +51,10 @@ DAY_NAMES = {
     "monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
     "saturday": "SA", "sunday": "SU",
 }
-# Languages common in London directories: v1 feeds write either the code or the English name.
-LANGUAGES = {
-    "en": "English", "bn": "Bengali", "so": "Somali", "tr": "Turkish", "pl": "Polish",
-    "pt": "Portuguese", "es": "Spanish", "ur": "Urdu", "yo": "Yoruba", "ar": "Arabic",
-    "zh": "Chinese", "ti": "Tigrinya", "fr": "French", "ro": "Romanian", "pa": "Punjabi",
-    "gu": "Gujarati", "ta": "Tamil", "hi": "Hindi", "ku": "Kurdish", "fa": "Persian",
-    "ru": "Russian", "uk": "Ukrainian", "it": "Italian", "am": "Amharic", "lt": "Lithuanian",
-    "tw": "Twi", "vi": "Vietnamese", "syl": "Sylheti", "bfi": "British Sign Language",
-}
-LANGUAGE_CODES = {name.lower(): code for code, name in LANGUAGES.items()} | {
-    "bangla": "bn", "mandarin": "zh", "farsi": "fa", "bsl": "bfi",
-}
+# v1 feeds write either a language's code or its English name: Linkwell's one vocabulary.
+LANGUAGES = {code: english for code, (english, _own) in NAMES.items()}
+LANGUAGE_CODES = CODES
+
 # Plain words for v1's eligibility keywords, for eligibility_description.
 ELIGIBILITY_WORDS = {
     "adult": "Adults", "child": "Children", "teen": "Teenagers", "family": "Families",

@@ -4,7 +4,7 @@ look postcodes and places up."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -120,36 +120,34 @@ def load_plugin_postcodes_if_empty(config: Mapping[str, Any], out: Console) -> i
 
     pm = plugin_manager(config=config)
     load_plugin_places_if_empty(pm, config, out)
-    store = PostcodeStore(store_path(config))
-    if store.count():
-        return 0
-    loaded = 0
-    for path in postcode_files(pm):
-        try:
-            loaded += import_postcodes(store, path).loaded
-        except (PostcodeFileError, OSError) as exc:
-            out.print(f"[yellow]Postcode file skipped[/yellow] {path}: {exc}")
-    if loaded:
-        out.print(f"Postcodes: loaded {loaded:,} from the installed plugins' files "
-                  "(`linkwell geo import` loads the full ONS Postcode Directory).")
-    return loaded
+    return _load_if_empty(
+        PostcodeStore(store_path(config)), postcode_files(pm), import_postcodes, out,
+        "Postcode file", "Postcodes: loaded {:,} from the installed plugins' files "
+        "(`linkwell geo import` loads the full ONS Postcode Directory).")
 
 
 def load_plugin_places_if_empty(pm: Any, config: Mapping[str, Any], out: Console) -> int:
     from linkwell.plugins.manager import place_files
 
-    store = PlaceStore(store_path(config))
+    return _load_if_empty(
+        PlaceStore(store_path(config)), place_files(pm), import_places, out, "Place file",
+        "Places: loaded {:,} place names from the installed plugins' files "
+        "(`linkwell geo import` loads the ONS Index of Place Names or OS Open Names).")
+
+
+def _load_if_empty(store: Any, paths: Iterable[Path], load: Callable[[Any, Path], Any],
+                   out: Console, what: str, done: str) -> int:
+    """A plugin-fed table filled from the plugins' files when empty; a bad file is skipped."""
     if store.count():
         return 0
     loaded = 0
-    for path in place_files(pm):
+    for path in paths:
         try:
-            loaded += import_places(store, path).loaded
+            loaded += load(store, path).loaded
         except (PostcodeFileError, OSError) as exc:
-            out.print(f"[yellow]Place file skipped[/yellow] {path}: {exc}")
+            out.print(f"[yellow]{what} skipped[/yellow] {path}: {exc}")
     if loaded:
-        out.print(f"Places: loaded {loaded:,} place names from the installed plugins' files "
-                  "(`linkwell geo import` loads the ONS Index of Place Names or OS Open Names).")
+        out.print(done.format(loaded))
     return loaded
 
 
