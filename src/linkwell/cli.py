@@ -16,9 +16,8 @@ from linkwell.client import ServiceClient, ServiceError
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, WritesRefused
 from linkwell.errors import EXIT_WRITES_REFUSED, writes_refused
-from linkwell.feeds_cli import feeds_group
-from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
-from linkwell.importer import (
+from linkwell.feeds.cli import feeds_group
+from linkwell.feeds.importer import (
     ImportFileError,
     ImportReport,
     RecordFile,
@@ -27,6 +26,7 @@ from linkwell.importer import (
     import_records,
     open_records,
 )
+from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 from linkwell.referrals.cli import referrals
 
 console = Console(stderr=True, soft_wrap=True)
