@@ -58,12 +58,12 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True, type=int)
 def serve(host: str, port: int, demo: bool, workers: int) -> None:
     """Run the whole system on this machine (embedded SQLite unless configured otherwise)."""
-    from linkwell.server import build_site, run_gunicorn
+    from linkwell.cli.server import build_site, run_gunicorn
 
     site, directory = build_site()
     load_plugin_postcodes_if_empty(directory.config, console)  # "SE6 4RU" works with no download
     if demo:
-        from linkwell.demo import load_demo_if_empty
+        from linkwell.cli.demo import load_demo_if_empty
 
         load_demo_if_empty(directory, console)
     console.print(f"Linkwell is running: http://{host}:{port}/ "
