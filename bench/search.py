@@ -77,7 +77,7 @@ def summary(latencies: list[float]) -> dict[str, float]:
 
 def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[str, Any]:
     from linkwell.directory import create_app
-    from linkwell.importer import import_locally, open_records
+    from linkwell.feeds.importer import import_locally, open_records
 
     config = directory_config(backend, es_url)
     data_dir = config["DATA_DIR"]

@@ -50,7 +50,7 @@ def typed_prefixes(seed: int = 11) -> list[str]:
 
 def run_one(backend: str, size: int, es_url: str | None) -> dict[str, Any]:
     from linkwell.directory import create_app
-    from linkwell.importer import import_locally, open_records
+    from linkwell.feeds.importer import import_locally, open_records
 
     config = directory_config(backend, es_url)
     feed_file = Path(config["DATA_DIR"]) / "bench.ndjson"

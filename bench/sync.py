@@ -91,9 +91,9 @@ def _drop(app: Any) -> None:
 
 def run_one(backend: str, folder: Path, count: int, es_url: str | None) -> dict[str, Any]:
     from linkwell.client import ServiceClient
+    from linkwell.feeds.state import SyncState
+    from linkwell.feeds.sync import FeedSync
     from linkwell.plugins.manager import plugin_manager
-    from linkwell.sync import FeedSync
-    from linkwell.syncstate import SyncState
 
     logging.getLogger("linkwell.directory.requests").setLevel(logging.WARNING)
     app = _directory(backend, es_url)
@@ -122,7 +122,7 @@ def run_one(backend: str, folder: Path, count: int, es_url: str | None) -> dict[
 def _upsert_stream(backend: str, folder: Path, count: int, es_url: str | None) -> dict[str, Any]:
     """The same records bulk-loaded in-process with parallel preparation, for comparison."""
     from linkwell.directory.ingest import upsert_stream
-    from linkwell.plugins.builtin.oruk3 import read_files
+    from linkwell.feeds.readers.oruk3 import read_files
 
     app = _directory(backend, es_url)
     store = app.extensions["linkwell.backend"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from linkwell.demo import DEMO_FEEDS
+from linkwell.cli.demo import DEMO_FEEDS
 from linkwell.geo.postcode import normalise_postcode
 
 # Demo feed -> the plugin package whose data folder gets the file.

@@ -10,10 +10,10 @@ import pluggy
 from flask import Flask
 
 from linkwell.client import ServiceClient
+from linkwell.feeds.state import SyncState
+from linkwell.feeds.sync import FeedRun, FeedSync
 from linkwell.plugins import Feed, FeedError, FetchedRecord, hookimpl
 from linkwell.plugins.manager import plugin_manager
-from linkwell.sync import FeedRun, FeedSync
-from linkwell.syncstate import SyncState
 
 TOKEN = "test-token"
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from linkwell.cli import main
 from linkwell.client import ServiceClient
-from linkwell.importer import Unreadable, import_records
+from linkwell.feeds.importer import Unreadable, import_records
 from tests.conftest import directory_config
 from tests.factory import service
 

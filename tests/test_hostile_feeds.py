@@ -17,7 +17,7 @@ from flask import Flask
 
 from linkwell.cli import main
 from linkwell.client import ServiceClient
-from linkwell.importer import import_records, read_records
+from linkwell.feeds.importer import import_records, read_records
 from linkwell.plugins import Feed
 from linkwell.record_limits import LIST_ITEMS, TEXT_CHARS
 from tests.factory import service
@@ -99,7 +99,7 @@ def test_import_takes_every_good_record_and_names_each_bad_one(
 
 
 def _asset_id(record_id: str) -> str:
-    from linkwell.directory.ingest import asset_id_for
+    from linkwell.ids import asset_id_for
 
     return asset_id_for(record_id, "hostile")
 
@@ -160,7 +160,7 @@ def _listed_twice(tmp_path: Path, slug: str) -> tuple[Path, dict[str, Any], dict
 def test_an_id_listed_twice_across_batches_keeps_the_later_in_both_commands(
         directory: Flask, tmp_path: Path) -> None:
     """The earlier listing, already written in an earlier batch, is still replaced."""
-    from linkwell.directory.ingest import asset_id_for
+    from linkwell.ids import asset_id_for
 
     backend = directory.extensions["linkwell.backend"]
     path, first, later = _listed_twice(tmp_path, "twice-sync")

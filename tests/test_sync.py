@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.feeds.state import SyncState
 from linkwell.plugins import FetchedRecord
-from linkwell.syncstate import SyncState
 from tests.conftest import directory_config
 from tests.factory import service
 from tests.syncing import MemoryFeed, plugins, run_sync, snapshot, visible

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from linkwell.syncstate import SyncState
+from linkwell.feeds.state import SyncState
 from tests.conftest import directory_config
 from tests.factory import service
 from tests.plugins.conftest import write_distribution

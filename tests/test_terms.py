@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from linkwell.feeds.terms import LABEL_REFS, TermMapper, esd_id, own_match, ref_entries
 from linkwell.plugins import Feed
 from linkwell.plugins.manager import plugin_manager
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, load_taxonomy, term_id
-from linkwell.terms import LABEL_REFS, TermMapper, esd_id, own_match, ref_entries
 
 
 @pytest.mark.parametrize(("term", "expected"), [

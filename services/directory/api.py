@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
-from linkwell import languages
+from linkwell import vocab
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
 from linkwell.directory.alternatives import alternatives
@@ -170,7 +170,7 @@ def _buckets(name: str, counts: dict[str, int], tax: Any) -> list[dict[str, Any]
         if name == "concepts":
             return str(tax.label(value))
         if name == "languages":
-            return languages.label(value)
+            return vocab.label(value)
         if name == "areas":
             return value  # an area's own name
         if name == "feed":

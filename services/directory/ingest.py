@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,18 +18,12 @@ from typing import Any
 from linkwell.directory import duplicates
 from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
-from linkwell.hsds import coordinate_warnings, is_uuid, validate_service
+from linkwell.hsds import coordinate_warnings, validate_service
+from linkwell.ids import asset_id_for
 from linkwell.repeats import replaced_reason
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
 logger = logging.getLogger("linkwell.directory.ingest")
-
-
-def asset_id_for(record_id: str, feed: str) -> str:
-    """The source's UUID where it has one; otherwise a UUID derived from feed and source id."""
-    if is_uuid(record_id):
-        return str(uuid.UUID(record_id))
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"linkwell:{feed}:service:{record_id}"))
 
 
 def version_of(record: dict[str, Any]) -> int:

@@ -13,11 +13,11 @@ from marshmallow import Schema, fields
 
 from linkwell.client import ServiceClient
 from linkwell.config import ingest_token
+from linkwell.feeds.state import FeedBusy, FeedLock, RunRecord, SyncState
 from linkwell.gateway import KEYED
 from linkwell.gateway.access import require_role
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import feeds, plugin_manager
-from linkwell.syncstate import FeedBusy, FeedLock, RunRecord, SyncState
 
 blp = Blueprint("feeds", __name__, url_prefix="/api/v1/feeds",
                 description="Borough feeds: what went in, what was refused and why")
@@ -154,7 +154,7 @@ def _directory_writer(app: Flask) -> ServiceClient:
 
 
 def _sync_in_background(app: Flask, feed: Feed, full: bool, held: FeedLock) -> None:
-    from linkwell.sync import sync_feeds
+    from linkwell.feeds.sync import sync_feeds
 
     try:
         with app.app_context():

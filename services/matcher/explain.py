@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from linkwell import languages
+from linkwell import vocab
 from linkwell.distances import distance_text
 from linkwell.matcher import quote
 from linkwell.matcher.rules import has_venue
@@ -158,9 +158,9 @@ def extra_reasons(item: Scored, profile: Profile) -> list[str]:
     out.extend(text for a, text in AUDIENCE_REASONS.items() if a in audience)
     if profile.step_free and "step_free" in (item.asset.get("accessibility") or []):
         out.append("Step-free access")
-    spoken = [c for c in profile.spoken if c != "en" and c in languages.spoken_by(item.asset)]
+    spoken = [c for c in profile.spoken if c != "en" and c in vocab.spoken_by(item.asset)]
     if spoken:  # in their own script too, for a person who wrote in it
-        out.append(f"In {' and '.join(map(languages.label, spoken))}")
+        out.append(f"In {' and '.join(map(vocab.label, spoken))}")
     return out
 
 

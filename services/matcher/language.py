@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkwell import languages, translations
+from linkwell import translations, vocab
 from linkwell.langid import DEFAULT_LANGUAGES, ENGLISH, detector, script_of
 from linkwell.taxonomy import Taxonomy
 
@@ -72,6 +72,6 @@ def understood(reading: Reading, needs: list[str], interests: list[str],
     if reading.code != ENGLISH:
         labels[reading.code] = [translations.label(c, reading.code) or tax.label(c)
                                 for c in concepts]
-    return {"language": {"code": reading.code, "name": languages.label(reading.code),
+    return {"language": {"code": reading.code, "name": vocab.label(reading.code),
                          "how": reading.how},
             "labels": labels}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from linkwell.languages import CODES as LANGUAGE_NAMES
 from linkwell.text import fold
+from linkwell.vocab import CODES as LANGUAGE_NAMES
 
 _NUMBERS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten
     eleven twelve thirteen fourteen fifteen sixteen seventeen""".split())}

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from linkwell import languages
+from linkwell import vocab
 from linkwell.matcher import who
 from linkwell.matcher.rules import has_venue
 from linkwell.matcher.understand import REMOTE, Profile, Wanted, Window
@@ -298,7 +298,7 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     if "families" in audience and family and not any(
             c.startswith(f) for c in concepts for f in FAMILY_CONCEPTS):
         factor *= w.unsure_audience
-    spoken = languages.spoken_by(item.asset) & set(profile.spoken) - {"en"}
+    spoken = vocab.spoken_by(item.asset) & set(profile.spoken) - {"en"}
     named = set(item.words) & item.name_words
     if ({"lgbtq", "culturally_specific"} & audience and not spoken and not named
             and not concepts & set(IDENTITY_CONCEPTS) and "community" not in kinds):

@@ -18,8 +18,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from linkwell.languages import CODES as LANGUAGE_NAMES
 from linkwell.text import fold
+from linkwell.vocab import CODES as LANGUAGE_NAMES
 
 WOMEN = r"women|woman|ladies|lady|mums|mum|mothers|mother|sisters|widows|grandmothers|girls"
 MEN = r"men|man|gents|blokes|dads|dad|fathers|father|brothers|widowers|grandfathers|lads|boys"

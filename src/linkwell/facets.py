@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from linkwell.languages import CODES as LANGUAGE_NAMES
 from linkwell.text import fold
+from linkwell.vocab import CODES as LANGUAGE_NAMES
 
 # Facet code prefix -> the taxonomy's facet vocabulary.
 FACET_FIELDS = {

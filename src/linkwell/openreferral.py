@@ -16,6 +16,7 @@ from typing import Any
 
 from linkwell import facets
 from linkwell.hsds import is_uuid, valid_point
+from linkwell.ids import feed_id
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, Taxonomy, term_id
 
 TAXONOMY_NAMESPACE = "https://linkwell.example.org/taxonomies/"
@@ -33,8 +34,7 @@ def entity_id(original: Any, *, feed: str, asset_id: str, kind: str, path: str) 
     text = str(original).strip() if original not in (None, "") else ""
     if text and is_uuid(text):
         return str(uuid.UUID(text))
-    name = f"linkwell:{feed}:{kind}:{text}" if text else f"linkwell:{asset_id}:{kind}:{path}"
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+    return feed_id(feed, kind, text) if text else feed_id(asset_id, kind, path)
 
 
 def taxonomy_id(name: str) -> str:

@@ -30,7 +30,7 @@ VALIDATOR_PER_PAGE = 5  # what the ORUK validator asks for
 def demo(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrukClient]:
     """A directory loaded with the demo boroughs (Lewisham, Tower Hamlets, Camden)."""
-    from linkwell.demo import load_demo
+    from linkwell.cli.demo import load_demo
     from linkwell.directory import create_app
 
     app = with_postcode_book(create_app(directory_config(
@@ -204,7 +204,7 @@ def test_browsers_may_ask_first(client: FlaskClient) -> None:
 
 
 def test_linkwell_serve_answers_at_openreferral(tmp_path: Path) -> None:
-    from linkwell.server import build_site
+    from linkwell.cli.server import build_site
 
     site, directory = build_site(directory_config("sqlite", tmp_path))
     response = Client(site).get("/openreferral/")

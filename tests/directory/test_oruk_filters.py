@@ -348,7 +348,7 @@ def test_what_linkwell_publishes_reads_back_into_linkwell_alike(oruk: OrukClient
 def test_linkwells_oruk3_reader_reads_this_api_whole_then_incrementally(
         oruk: OrukClient) -> None:
     """The built-in ``oruk3`` feed reader, over a real socket, pages through this API."""
-    from linkwell.plugins.builtin.oruk3 import read_api
+    from linkwell.feeds.readers.oruk3 import read_api
     from linkwell.plugins.hookspecs import Feed
     from tests.feedserver import FeedServer
 

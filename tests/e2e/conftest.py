@@ -189,7 +189,7 @@ def _load_demo(env: dict[str, str], directory: str) -> bool:
     """The demo boroughs' feeds, synced into the index the gunicorn directory serves."""
     from rich.console import Console
 
-    from linkwell.demo import load_demo
+    from linkwell.cli.demo import load_demo
     from linkwell.directory.backends.base import SearchQuery
     from linkwell.hsds import STATUSES
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 import pytest
 
-from linkwell import languages
+from linkwell import vocab
 from linkwell.gateway.keys import KeyStore
 from linkwell.taxonomy import load_taxonomy
 from tests.e2e.conftest import CHROMIUM, Stack
@@ -214,7 +214,7 @@ def raw_keys(texts: list[str], term_ids: set[str], codes: set[str]) -> list[str]
 
 def test_no_raw_key_on_any_page_reachable_from_the_start(browser: Any, stack: Stack) -> None:
     term_ids = {c for c in load_taxonomy().concepts if "." in c or "_" in c}
-    codes = set(languages.NAMES)
+    codes = set(vocab.NAMES)
     # A link worker's key: the crawl's hundreds of pages a minute are within its allowance,
     # and spend nothing of the anonymous one the other browser tests use.
     _, secret = KeyStore(stack.data_dir / "var" / "gateway.sqlite3").create(

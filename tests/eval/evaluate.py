@@ -46,7 +46,7 @@ def precision(ranked: list[str], grades: dict[str, int], k: int = 5) -> float:
 
 def directory_app(kind: str, data_dir: str, es_url: str | None = None) -> Flask:
     """A directory on ``kind`` loaded with the three demo boroughs."""
-    from linkwell.demo import load_demo
+    from linkwell.cli.demo import load_demo
     from linkwell.directory import create_app
 
     app = create_app(eval_config(kind, data_dir, es_url, "eval"))

@@ -88,7 +88,7 @@ def directory_app(kind: str, data_dir: str, services: list[dict[str, Any]],
                   es_url: str | None = None) -> Flask:
     """A directory on ``kind`` holding the set's catalogue as one feed."""
     from linkwell.directory import create_app
-    from linkwell.importer import import_locally
+    from linkwell.feeds.importer import import_locally
 
     app = create_app(eval_config(kind, data_dir, es_url, "judged"))
     backend = app.extensions["linkwell.backend"]

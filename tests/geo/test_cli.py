@@ -114,7 +114,7 @@ def test_demo_postcodes_never_replace_an_imported_table(tmp_path: Path) -> None:
 def test_serve_loads_the_demo_postcodes(runner: CliRunner, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[Any] = []
-    monkeypatch.setattr("linkwell.server.run_gunicorn", lambda *args: served.append(args))
+    monkeypatch.setattr("linkwell.cli.server.run_gunicorn", lambda *args: served.append(args))
     result = runner.invoke(main, ["serve", "--no-demo", "--port", "8765"])
     assert result.exit_code == 0, result.output
     assert served and served[0][1:3] == ("127.0.0.1", 8765)

@@ -202,7 +202,7 @@ def test_the_openapi_document_is_valid(matcher: FlaskClient) -> None:
 def test_linkwell_serve_answers_match_at_api_v1(tmp_path: Any) -> None:
     from werkzeug.test import Client
 
-    from linkwell.server import build_site
+    from linkwell.cli.server import build_site
     from tests.conftest import load
     from tests.matcher.conftest import people_corpus
 

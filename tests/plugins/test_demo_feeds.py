@@ -7,11 +7,11 @@ from pathlib import Path
 
 from flask import Flask
 
-from linkwell.directory.ingest import asset_id_for
+from linkwell.feeds.state import SyncState
+from linkwell.feeds.sync import sync_feeds
+from linkwell.ids import asset_id_for
 from linkwell.plugins import Feed
 from linkwell.plugins.manager import feeds, plugin_manager
-from linkwell.sync import sync_feeds
-from linkwell.syncstate import SyncState
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME
 from tests.syncing import TOKEN
 

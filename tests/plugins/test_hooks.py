@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from flask import Flask
 
 from linkwell.cli import main
+from linkwell.feeds.terms import TermMapper
 from linkwell.plugins import Feed, FetchedRecord, hookimpl, hookspecs
 from linkwell.plugins.manager import (
     PluginError,
@@ -21,7 +22,6 @@ from linkwell.plugins.manager import (
     plugin_manager,
     postcode_files,
 )
-from linkwell.terms import TermMapper
 from tests.factory import service
 from tests.plugins.conftest import Install
 from tests.syncing import MemoryFeed, plugins, run_sync

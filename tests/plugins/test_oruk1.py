@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from linkwell.feeds.oruk1 import derive_id
+from linkwell.feeds.readers import oruk1
 from linkwell.plugins import Feed, FeedError, FetchedRecord
-from linkwell.plugins.builtin import oruk1
 from tests.feedserver import FeedServer
 
 DATA = Path(__file__).resolve().parents[2] / "plugins" / "tower_hamlets" / \

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.feeds.readers import oruk3
 from linkwell.plugins import Feed, FeedError, FetchedRecord
-from linkwell.plugins.builtin import oruk3
 from tests.factory import service
 from tests.feedserver import FeedServer, oruk3_api
 from tests.schemas import OPENREFERRAL

@@ -8,8 +8,8 @@ from pathlib import Path
 from flask import Flask
 
 from linkwell.feeds.csv_template import COLUMNS
+from linkwell.feeds.readers import spreadsheet
 from linkwell.plugins import Feed, FetchedRecord
-from linkwell.plugins.builtin import spreadsheet
 from tests.syncing import plugins, run_sync, snapshot, visible
 
 CAMDEN = Path(__file__).resolve().parents[2] / "plugins" / "camden" / "linkwell_camden" / "data"

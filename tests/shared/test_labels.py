@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwell import languages
+from linkwell import vocab
 from linkwell.distances import DISTANCE_TEXT, distance_text, unit
 
 
@@ -30,8 +30,8 @@ def test_the_unit_setting_is_forgiving() -> None:
 
 
 def test_languages_by_their_names_never_a_bare_code() -> None:
-    assert languages.label("bn") == "Bengali (বাংলা)"
-    assert languages.label("so") == "Somali (Soomaali)"
-    assert languages.label("en") == "English"
-    assert languages.english_name("tr") == "Turkish"
-    assert languages.label("xx") == "Language (xx)"
+    assert vocab.label("bn") == "Bengali (বাংলা)"
+    assert vocab.label("so") == "Somali (Soomaali)"
+    assert vocab.label("en") == "English"
+    assert vocab.english_name("tr") == "Turkish"
+    assert vocab.label("xx") == "Language (xx)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwell import languages, translations
+from linkwell import translations, vocab
 from linkwell.taxonomy import load_taxonomy
 from linkwell.text import fold
 
@@ -65,7 +65,7 @@ def test_grammar_gives_gender_where_it_can() -> None:
 
 
 def test_a_listing_speaks_what_its_field_and_its_own_words_say() -> None:
-    assert languages.spoken_by({"name": "Somali Elders Tea", "languages": ["en"]}) == {
+    assert vocab.spoken_by({"name": "Somali Elders Tea", "languages": ["en"]}) == {
         "en", "so"}
-    assert languages.spoken_by({"name": "Tea", "description": "আড্ডা ও চা (বাংলা)"}) == {"bn"}
-    assert languages.spoken_by({"name": "Walking group"}) == set()
+    assert vocab.spoken_by({"name": "Tea", "description": "আড্ডা ও চা (বাংলা)"}) == {"bn"}
+    assert vocab.spoken_by({"name": "Walking group"}) == set()

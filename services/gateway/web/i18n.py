@@ -18,7 +18,7 @@ from flask import Flask, Response, current_app, request
 from flask_babel import Babel, get_locale, gettext
 from markupsafe import Markup
 
-from linkwell import languages
+from linkwell import vocab
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 DEFAULT = "en"
@@ -70,7 +70,7 @@ def direction(code: str) -> str:
 
 def own_name(code: str) -> str:
     """A language as its speakers write it, for the switcher: "বাংলা", "Soomaali"."""
-    english, own = languages.NAMES.get(code, (code, None))
+    english, own = vocab.NAMES.get(code, (code, None))
     return own or english
 
 
@@ -78,7 +78,7 @@ def language_label(code: str) -> str:
     """A language as a label, on a page in any language: "Bengali (বাংলা)". Its own name
     beside the English one is what its speakers look for; CLDR's names of languages in
     Somali are not reliable enough (it calls Bengali "Bangladesh")."""
-    return languages.label(code)
+    return vocab.label(code)
 
 
 def current() -> str:

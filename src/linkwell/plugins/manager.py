@@ -18,9 +18,9 @@ from linkwell.plugins.hookspecs import PROJECT, Feed
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "linkwell.geo.offline:OfflineGeocoder",
     "linkwell.geo.postcodes_io:PostcodesIoGeocoder",
-    "linkwell.plugins.builtin.oruk3",
-    "linkwell.plugins.builtin.oruk1",
-    "linkwell.plugins.builtin.spreadsheet",
+    "linkwell.feeds.readers.oruk3",
+    "linkwell.feeds.readers.oruk1",
+    "linkwell.feeds.readers.spreadsheet",
 )
 
 

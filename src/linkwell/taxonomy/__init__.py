@@ -6,7 +6,6 @@ facet labels, the taxonomy API) reads it through :class:`Taxonomy`.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,14 +14,13 @@ from typing import Any
 
 import yaml
 
+from linkwell.ids import TERM_NAMESPACE, term_id
+
 TAXONOMY_NAME = "linkwell"
 FACETS_TAXONOMY_NAME = "linkwell-facets"
-TERM_NAMESPACE = "https://linkwell.example.org/taxonomy/"
 
-
-def term_id(code: str) -> str:
-    """The stable UUID that ORUK output and feeds use for a Linkwell concept or facet code."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, TERM_NAMESPACE + code))
+__all__ = ["FACETS_TAXONOMY_NAME", "TAXONOMY_NAME", "TERM_NAMESPACE", "Concept", "FacetValue",
+           "Taxonomy", "load_taxonomy", "term_id"]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""One vocabulary of languages: ISO 639 codes, their English names and their own names.
+"""Linkwell's shared vocabularies: languages (ISO 639 codes, English and own names) and days.
 
 A label a person reads names a language in English and, where it has one, in its own
-script ("Bengali (বাংলা)"), never as a bare code.
+script ("Bengali (বাংলা)"), never as a bare code. Days are iCalendar codes (``MO``...``SU``,
+as HSDS schedules write them) in week order from Monday, with their English names.
 """
 
 from __future__ import annotations
@@ -21,6 +22,33 @@ CODES = {
     "amharic": "am", "twi": "tw", "akan": "ak", "vietnamese": "vi", "pashto": "ps",
     "british sign language": "bfi", "bsl": "bfi",
 }
+# Languages as the spreadsheet template's ``languages`` cell names them: the name it writes
+# into the service (its own spelling, "Persian (Farsi)", "Mandarin") and the ISO 639-1 code,
+# or 639-3 where 639-1 has none. Common languages in London boroughs.
+WRITTEN_LANGUAGES: dict[str, tuple[str, str]] = {
+    "english": ("English", "en"), "bengali": ("Bengali", "bn"), "bangla": ("Bengali", "bn"),
+    "sylheti": ("Sylheti", "syl"), "somali": ("Somali", "so"), "arabic": ("Arabic", "ar"),
+    "portuguese": ("Portuguese", "pt"), "spanish": ("Spanish", "es"),
+    "turkish": ("Turkish", "tr"), "polish": ("Polish", "pl"), "urdu": ("Urdu", "ur"),
+    "yoruba": ("Yoruba", "yo"), "chinese": ("Chinese", "zh"), "mandarin": ("Mandarin", "zh"),
+    "cantonese": ("Cantonese", "yue"), "tigrinya": ("Tigrinya", "ti"),
+    "amharic": ("Amharic", "am"), "french": ("French", "fr"), "italian": ("Italian", "it"),
+    "romanian": ("Romanian", "ro"), "bulgarian": ("Bulgarian", "bg"),
+    "lithuanian": ("Lithuanian", "lt"), "russian": ("Russian", "ru"),
+    "ukrainian": ("Ukrainian", "uk"), "farsi": ("Persian (Farsi)", "fa"),
+    "persian": ("Persian (Farsi)", "fa"), "dari": ("Dari", "prs"), "kurdish": ("Kurdish", "ku"),
+    "pashto": ("Pashto", "ps"), "hindi": ("Hindi", "hi"), "punjabi": ("Punjabi", "pa"),
+    "gujarati": ("Gujarati", "gu"), "tamil": ("Tamil", "ta"), "nepali": ("Nepali", "ne"),
+    "greek": ("Greek", "el"), "hebrew": ("Hebrew", "he"), "yiddish": ("Yiddish", "yi"),
+    "albanian": ("Albanian", "sq"), "twi": ("Twi", "tw"), "igbo": ("Igbo", "ig"),
+    "hausa": ("Hausa", "ha"), "swahili": ("Swahili", "sw"), "lingala": ("Lingala", "ln"),
+    "korean": ("Korean", "ko"), "japanese": ("Japanese", "ja"),
+    "vietnamese": ("Vietnamese", "vi"), "tagalog": ("Tagalog", "tl"),
+    "german": ("German", "de"), "dutch": ("Dutch", "nl"), "welsh": ("Welsh", "cy"),
+    "irish": ("Irish", "ga"), "bsl": ("British Sign Language", "bfi"),
+    "british sign language": ("British Sign Language", "bfi"),
+    "sign language": ("British Sign Language", "bfi"),
+}
 # Each code's name in English, and its own name where it has one.
 NAMES: dict[str, tuple[str, str | None]] = {
     "en": ("English", None), "bn": ("Bengali", "বাংলা"), "syl": ("Sylheti", None),
@@ -36,6 +64,11 @@ NAMES: dict[str, tuple[str, str | None]] = {
     "it": ("Italian", "Italiano"), "el": ("Greek", "Ελληνικά"), "ps": ("Pashto", "پښتو"),
     "bfi": ("British Sign Language", None),
 }
+
+# Days of the week from Monday: lower-case English names and their iCalendar codes.
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_CODES = dict(zip(DAYS, ICAL_DAYS, strict=True))
 
 
 def english_name(code: str) -> str:

@@ -16,9 +16,8 @@ from linkwell.client import ServiceClient, ServiceError
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, WritesRefused
 from linkwell.errors import EXIT_WRITES_REFUSED, writes_refused
-from linkwell.feeds_cli import feeds_group
-from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
-from linkwell.importer import (
+from linkwell.feeds.cli import feeds_group
+from linkwell.feeds.importer import (
     ImportFileError,
     ImportReport,
     RecordFile,
@@ -27,6 +26,7 @@ from linkwell.importer import (
     import_records,
     open_records,
 )
+from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 from linkwell.referrals.cli import referrals
 
 console = Console(stderr=True, soft_wrap=True)
@@ -58,12 +58,12 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True, type=int)
 def serve(host: str, port: int, demo: bool, workers: int) -> None:
     """Run the whole system on this machine (embedded SQLite unless configured otherwise)."""
-    from linkwell.server import build_site, run_gunicorn
+    from linkwell.cli.server import build_site, run_gunicorn
 
     site, directory = build_site()
     load_plugin_postcodes_if_empty(directory.config, console)  # "SE6 4RU" works with no download
     if demo:
-        from linkwell.demo import load_demo_if_empty
+        from linkwell.cli.demo import load_demo_if_empty
 
         load_demo_if_empty(directory, console)
     console.print(f"Linkwell is running: http://{host}:{port}/ "

@@ -15,10 +15,10 @@ from rich.table import Table
 from linkwell.client import ServiceClient
 from linkwell.config import ingest_token, settings
 from linkwell.errors import EXIT_WRITES_REFUSED
+from linkwell.feeds.state import Reject, RunRecord, SyncState
+from linkwell.feeds.sync import FeedRun, FeedSync, quiet_directory_log
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import PluginError, feeds, plugin_manager
-from linkwell.sync import FeedRun, FeedSync, quiet_directory_log
-from linkwell.syncstate import Reject, RunRecord, SyncState
 
 console = Console(stderr=True, soft_wrap=True)
 MAX_REJECTS_SHOWN = 50

@@ -21,7 +21,6 @@ what maps to nothing is reported per feed.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from typing import Any
 import pluggy
 
 from linkwell.document import map_term
+from linkwell.ids import feed_id
 from linkwell.plugins.hookspecs import Feed
 from linkwell.taxonomy import (
     FACETS_TAXONOMY_NAME,
@@ -203,7 +203,7 @@ def linkwell_term(code: str, taxonomy: Taxonomy) -> dict[str, Any]:
 
 def derived_id(feed: str, key: str) -> str:
     """A stable attribute id, so a rerun writes the very same record."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"linkwell:{feed}:attribute:{key}"))
+    return feed_id(feed, "attribute", key)
 
 
 def unmapped_report(keys: Iterable[TermKey]) -> dict[TermKey, int]:

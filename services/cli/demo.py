@@ -13,10 +13,10 @@ from rich.console import Console
 from linkwell.client import ServiceClient
 from linkwell.config import ingest_token
 from linkwell.directory.backends.base import SearchBackend, SearchQuery
+from linkwell.feeds.state import SyncState
+from linkwell.feeds.sync import FeedRun, quiet_directory_log, sync_feeds
 from linkwell.hsds import STATUSES
 from linkwell.plugins.manager import feeds, plugin_manager
-from linkwell.sync import FeedRun, quiet_directory_log, sync_feeds
-from linkwell.syncstate import SyncState
 
 
 def load_demo(directory: Flask, console: Console) -> list[FeedRun]:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from linkwell.feeds.oruk1 import convert_service
-from linkwell.plugins.builtin.files import feed_files
-from linkwell.plugins.builtin.http import get_json, is_url, session_for
+from linkwell.feeds.readers.files import feed_files
+from linkwell.feeds.readers.http import get_json, is_url, session_for
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord, hookimpl
 
 KIND = "oruk1"

@@ -1,7 +1,7 @@
 """Feed sync: read a feed through its plugin and bring the directory in line with it.
 
 For each record the feed lists: ``linkwell_adjust_record``, then the feed's taxonomy terms
-are mapped to Linkwell's (:mod:`linkwell.terms`), venues with a postcode but no coordinates
+are mapped to Linkwell's (:mod:`linkwell.feeds.terms`), venues with a postcode but no coordinates
 are geocoded (``linkwell_geocode``), and the records go to the directory in batches through
 its HTTP API (``POST /assets``; in-process in the embedded default). The directory skips
 what has not changed and says, record by record, what it refused and why.
@@ -23,7 +23,7 @@ A sync loses nothing:
 
 Incremental runs pass the newest ``last_modified`` a complete run saw as ``modified_after``
 and never withdraw. Runs, counts, rejects, unmapped terms and cursors are kept in
-:class:`linkwell.syncstate.SyncState`.
+:class:`linkwell.feeds.state.SyncState`.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ from typing import Any
 import pluggy
 
 from linkwell.client import ServiceClient, ServiceError
-from linkwell.directory.ingest import asset_id_for
 from linkwell.errors import writes_refused
+from linkwell.feeds.state import FeedBusy, FeedLock, Reject, SyncState
+from linkwell.feeds.terms import TermKey, TermMapper
 from linkwell.hsds import valid_point
+from linkwell.ids import asset_id_for
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord
 from linkwell.plugins.manager import adjust_record
 from linkwell.record_limits import limit_errors
 from linkwell.repeats import replaced_reason
-from linkwell.syncstate import FeedBusy, FeedLock, Reject, SyncState
-from linkwell.terms import TermKey, TermMapper
 
 COUNTS = ("added", "updated", "unchanged", "rejected", "withdrawn")
 BATCH_SIZE = 500

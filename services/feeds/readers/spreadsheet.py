@@ -14,8 +14,8 @@ from typing import Any
 from linkwell.feeds.csv_template import CsvRowError, convert_row, read_rows
 
 # The template's own slug, so an unreadable row's id matches what convert_row would derive.
-from linkwell.feeds.csv_template import _slug as template_slug
-from linkwell.plugins.builtin.files import feed_files
+from linkwell.feeds.csv_template import slug as template_slug
+from linkwell.feeds.readers.files import feed_files
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord, hookimpl
 
 KIND = "csv"

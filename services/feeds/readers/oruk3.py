@@ -22,9 +22,9 @@ from urllib.parse import quote
 
 import requests
 
-from linkwell.importer import ImportFileError, Unreadable, read_records
-from linkwell.plugins.builtin.files import feed_files
-from linkwell.plugins.builtin.http import get, get_json, is_url, json_of, session_for
+from linkwell.feeds.importer import ImportFileError, Unreadable, read_records
+from linkwell.feeds.readers.files import feed_files
+from linkwell.feeds.readers.http import get, get_json, is_url, json_of, session_for
 from linkwell.plugins.hookspecs import Feed, FeedError, FetchedRecord, hookimpl
 
 KIND = "oruk3"
