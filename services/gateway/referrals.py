@@ -212,7 +212,7 @@ class GroupResponse(MethodView):
     @blp.response(200, ReferralStatusSchema)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """The group accepts or declines, with the token from its signed link."""
-        referral, _ = referrals().respond(body["token"])
+        referral, _ = referrals().respond(body["token"], body.get("reason", ""))
         return status_answer(referral)
 
 

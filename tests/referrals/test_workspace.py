@@ -26,7 +26,7 @@ from linkwell.referrals.workspace import (
     Workspace,
     checked_scores,
 )
-from tests.referrals.conftest import raw_contents
+from tests.referrals.conftest import Gateway, raw_contents, referral
 from tests.referrals.test_store_contract import EMAIL, NAME, PHONE, make_referral, make_store
 
 BEFORE = {"life_satisfaction": 3, "worthwhile": 4, "happiness": 2, "anxiety": 8}
@@ -160,3 +160,26 @@ def test_teams_see_only_their_own(store: ReferralStore) -> None:
     mine, theirs = referred(store), referred(store, team="Deptford Medical Centre")
     assert [c.referral.reference for c in work.cases(team="Catford Surgery")] == [mine]
     assert [c.referral.reference for c in work.cases(team="Deptford Medical Centre")] == [theirs]
+
+
+def test_the_groups_no_and_its_reason_reach_the_link_worker(gateway: Gateway) -> None:
+    """The decline link's page takes an optional reason; the casework shows it."""
+    made = gateway.client.post("/api/v1/referrals", json=referral(), headers=gateway.link_worker)
+    reference = made.json["reference"]
+    links = gateway.referrals.deliverer.links(reference, gateway.referrals.clock())
+    path = links.decline.removeprefix("https://linkwell.example.org")
+    page = gateway.client.get(path)
+    assert page.status_code == 200 and b'name="reason"' in page.data
+    answered = gateway.client.post(path, data={"reason": "We are full until March"})
+    assert answered.status_code == 200
+    found = gateway.referrals.workspace.casework(reference)
+    assert found.status == DECLINED and found.decline_reason == "We are full until March"
+    # and through the API, a "no" without a reason keeps the one given
+    token = links.decline.rsplit("/", 1)[1]
+    api = gateway.client.post("/api/v1/referrals/respond", json={"token": token})
+    assert api.status_code == 200
+    assert gateway.referrals.workspace.casework(reference).decline_reason == (
+        "We are full until March")
+    too_long = gateway.client.post("/api/v1/referrals/respond",
+                                   json={"token": token, "reason": "x" * 501})
+    assert too_long.status_code == 400 and "reason" in json.dumps(too_long.json["errors"])
