@@ -45,6 +45,7 @@ def workspace_schema(blob: str, real: str) -> tuple[str, ...]:
             team TEXT NOT NULL DEFAULT '',
             link_worker TEXT NOT NULL DEFAULT '',
             need TEXT NOT NULL DEFAULT '',
+            consent TEXT NOT NULL DEFAULT '',
             decline_reason {blob},
             updated {real} NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS referral_notes_team ON referral_notes (team)",
@@ -57,6 +58,13 @@ def workspace_schema(blob: str, real: str) -> tuple[str, ...]:
         """CREATE TABLE IF NOT EXISTS wellbeing_erased (
             phase TEXT PRIMARY KEY,
             erased INTEGER NOT NULL)""",
+        # Who looked at which referral, and when (an account id, never the person).
+        f"""CREATE TABLE IF NOT EXISTS referral_views (
+            reference TEXT NOT NULL,
+            account TEXT NOT NULL,
+            action TEXT NOT NULL,
+            viewed {real} NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS referral_views_reference ON referral_views (reference)",
     )
 
 
@@ -142,14 +150,29 @@ class Workspace:
         self.sealer = store.sealer
 
     def note(self, reference: str, *, team: str, link_worker: str = "", need: str = "",
-             now: float) -> None:
-        """Which team made the referral, who in it, and for which need (a taxonomy term)."""
+             consent: str = "", now: float) -> None:
+        """Which team made the referral, who in it, for which need (a taxonomy term), and
+        the consent in the words the person was shown."""
         with self.store.transaction() as tx:
-            tx.execute("INSERT INTO referral_notes (reference, team, link_worker, need, updated)"
-                       " VALUES (?,?,?,?,?) ON CONFLICT (reference) DO UPDATE SET"
+            tx.execute("INSERT INTO referral_notes (reference, team, link_worker, need, consent,"
+                       " updated) VALUES (?,?,?,?,?,?) ON CONFLICT (reference) DO UPDATE SET"
                        " team = excluded.team, link_worker = excluded.link_worker,"
-                       " need = excluded.need, updated = excluded.updated",
-                       (reference, team, link_worker, need, now))
+                       " need = excluded.need, consent = excluded.consent,"
+                       " updated = excluded.updated",
+                       (reference, team, link_worker, need, consent, now))
+
+    def viewed(self, references: list[str], account: str, action: str, now: float) -> None:
+        """The audit log: ``account`` saw (or changed) these referrals."""
+        with self.store.transaction() as tx:
+            for reference in references:
+                tx.execute("INSERT INTO referral_views (reference, account, action, viewed)"
+                           " VALUES (?,?,?,?)", (reference, account, action, now))
+
+    def views(self, reference: str) -> list[tuple[str, str, float]]:
+        with self.store.transaction() as tx:
+            rows = tx.execute("SELECT account, action, viewed FROM referral_views WHERE"
+                              " reference = ? ORDER BY viewed", (reference,)).fetchall()
+        return [(str(r[0]), str(r[1]), float(r[2])) for r in rows]
 
     def decline_reason(self, reference: str, reason: str, now: float) -> None:
         """The group's reason for saying no (sealed: a group may name the person in it)."""
