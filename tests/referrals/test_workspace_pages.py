@@ -164,3 +164,11 @@ def test_without_sign_in_every_page_and_call_is_refused(gw: Gateway) -> None:
     assert worker.post(f"{url}/attendance", data={"status": "joined"}).status_code == 400
     assert gw.referrals.workspace.casework(reference).status == "sent"
     assert gw.referrals.store.count() == 2  # one referral and its outbox row, nothing more
+
+
+def test_search_results_offer_refer_to_a_signed_in_link_worker_only(gw: Gateway) -> None:
+    worker = signed_in_client(gw.app, role="link_worker", team="catford")
+    mine = worker.get("/search?q=walks").get_data(as_text=True)
+    assert "Ladywell Walkers" in mine and f'href="/workspace/refer/{WALK}"' in mine
+    public = gw.app.test_client().get("/search?q=walks").get_data(as_text=True)
+    assert "Ladywell Walkers" in public and "/workspace/refer/" not in public
