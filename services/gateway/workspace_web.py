@@ -180,6 +180,24 @@ def referral(reference: str) -> Response:
                  attendance=ATTENDANCE)
 
 
+@bp.get("/referrals/<string:reference>/summary")
+@require_account(*ROLES)
+def summary(reference: str) -> Response:
+    """A page to print and give the person: the group, what happens next, how to withdraw."""
+    from linkwell.referrals.messages import how_to_withdraw, what_happens_next
+
+    found = _case(reference)
+    if found is None or found.referral.person is None:
+        return _private(make_response(refuse("There is no referral of yours with that "
+                                             "reference.", 404, "Not found")))
+    _audit([found], "summary")
+    r = found.referral
+    assert r.person is not None
+    return _page("workspace/summary.html", case=found,
+                 next_steps=what_happens_next(r.asset.name, r.person.contact_method, r.kind),
+                 withdraw=how_to_withdraw(r.reference))
+
+
 @bp.post("/referrals/<string:reference>/attendance")
 @require_account(*ROLES)
 def attendance(reference: str) -> Any:

@@ -69,6 +69,9 @@ def test_refer_follow_record_and_report(gw: Gateway, smtp: SmtpSink, store_url: 
     reference = refer(worker)
     summary = worker.get(f"/workspace/referrals/{reference}?made=1").get_data(as_text=True)
     assert "Sent. The group will get it once" in summary and NAME in summary
+    printed = worker.get(f"/workspace/referrals/{reference}/summary").get_data(as_text=True)
+    assert reference in printed and "passing these details to Ladywell Walkers" in printed
+    assert "To withdraw at any time" in printed and NAME not in printed
 
     delivering = Referrals(dict(gw.app.config))
     assert delivering.outbox().run_once() == 1
@@ -129,7 +132,7 @@ def test_another_team_sees_none_of_it_and_a_link_worker_only_their_own(gw: Gatew
     url = f"/workspace/referrals/{reference}"
     for outsider in (colleague, other, other_lead):
         assert reference not in outsider.get("/workspace/referrals").get_data(as_text=True)
-        for page in (url, f"{url}/gp.json", f"{url}/gp.html"):
+        for page in (url, f"{url}/gp.json", f"{url}/gp.html", f"{url}/summary"):
             assert outsider.get(page).status_code == 404, page
         assert post(outsider, f"{url}/attendance", status="joined") == 404
         assert post(outsider, f"{url}/wellbeing", phase="first_meeting", life_satisfaction="1",
@@ -148,7 +151,8 @@ def test_without_sign_in_every_page_and_call_is_refused(gw: Gateway) -> None:
     worker = signed_in_client(gw.app, role="link_worker", team="catford")
     reference = refer(worker)
     url = f"/workspace/referrals/{reference}"
-    gets = (f"/workspace/refer/{WALK}", "/workspace/referrals", url, f"{url}/gp.json",
+    gets = (f"/workspace/refer/{WALK}", "/workspace/referrals", url, f"{url}/summary",
+            f"{url}/gp.json",
             f"{url}/gp.html", "/workspace/export/gp.json", "/workspace/export/gp.csv",
             "/workspace/report", "/workspace/report.csv")
     posts = (f"/workspace/refer/{WALK}", f"{url}/attendance", f"{url}/wellbeing")
