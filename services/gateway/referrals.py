@@ -50,12 +50,13 @@ def referrals() -> Referrals:
 
 def init_app(app: Flask, api: Api) -> None:
     """The referral service, its API and pages, and its delivery thread (started lazily)."""
-    from linkwell.gateway import referrals_web
+    from linkwell.gateway import referrals_web, workspace_web
 
     service = Referrals(dict(app.config))
     app.extensions["linkwell.referrals"] = service
     api.register_blueprint(blp)
     app.register_blueprint(referrals_web.bp)
+    app.register_blueprint(workspace_web.bp)
     # Started now, so a restarted process delivers what is waiting without needing a request;
     # and checked on each request, so a gunicorn worker forked from a preloaded app starts its
     # own (threads do not survive a fork). Leases keep several threads from sending twice.
@@ -212,7 +213,7 @@ class GroupResponse(MethodView):
     @blp.response(200, ReferralStatusSchema)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """The group accepts or declines, with the token from its signed link."""
-        referral, _ = referrals().respond(body["token"])
+        referral, _ = referrals().respond(body["token"], body.get("reason", ""))
         return status_answer(referral)
 
 

@@ -6,7 +6,7 @@ open every link in an email must not accept or decline on a group's behalf.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, make_response, render_template
+from flask import Blueprint, Response, current_app, make_response, render_template, request
 
 from linkwell.referrals import ReferralError, Referrals
 from linkwell.referrals.model import WITHDRAWN
@@ -44,7 +44,8 @@ def confirm(token: str) -> Response:
 def answer(token: str) -> Response:
     """Record the group's answer."""
     try:
-        referral, checked = _service().respond(token)
+        reason = request.form.get("reason", "")[:500]
+        referral, checked = _service().respond(token, reason)
     except ReferralError as exc:
         return _page(exc.code, problem=exc.message)
     return _page(200, referral=referral, decision=checked.decision, done=True)

@@ -57,6 +57,8 @@ ENVIRONMENT = {
     "LINKWELL_DISTANCE_UNIT": "DISTANCE_UNIT",
     # The citizen pages' languages (codes, comma-separated); unset offers every catalog.
     "LINKWELL_PAGE_LANGUAGES": "PAGE_LANGUAGES",
+    # Signs sessions, CSRF tokens and one-time links; unset: generated once into DATA_DIR.
+    "LINKWELL_SECRET_KEY": "SECRET_KEY",
 }
 
 

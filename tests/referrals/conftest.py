@@ -105,7 +105,8 @@ def raw_contents(url: str) -> bytes:
 
     out = []
     with psycopg.connect(url) as conn:
-        for table in ("referrals", "outbox"):
+        for table in ("referrals", "outbox", "referral_notes", "referral_wellbeing",
+                      "wellbeing_erased", "referral_views"):
             for row in conn.execute(f"SELECT * FROM {table}").fetchall():
                 out += [bytes(v) if isinstance(v, bytes | memoryview) else str(v).encode()
                         for v in row]

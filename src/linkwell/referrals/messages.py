@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from linkwell.referrals.model import (
     ACCEPTED,
     DECLINED,
+    DID_NOT_ATTEND,
+    JOINED,
     LINK_WORKER_REFERRAL,
     RECEIVED,
     SENT,
@@ -44,6 +46,8 @@ STATUS_MESSAGES = {
     DECLINED: ("The group cannot take this request. A link worker or the listing can suggest "
                "something else."),
     WITHDRAWN: "This request was withdrawn and the details have been erased.",
+    JOINED: "The person has joined the group.",
+    DID_NOT_ATTEND: "The person did not go to the group this time.",
 }
 
 

@@ -5,22 +5,28 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from linkwell.referrals.codes import REFERRAL_TO_SOCIAL_PRESCRIBING, SNOMED
+
 SELF_REFERRAL = "self_referral"
 LINK_WORKER_REFERRAL = "link_worker_referral"
 KINDS = (SELF_REFERRAL, LINK_WORKER_REFERRAL)
 
 RECEIVED, SENT, ACCEPTED, DECLINED, WITHDRAWN = (
     "received", "sent", "accepted", "declined", "withdrawn")
-STATUSES = (RECEIVED, SENT, ACCEPTED, DECLINED, WITHDRAWN)
+# What the link worker records after a follow-up: the person went, or did not.
+JOINED, DID_NOT_ATTEND = "joined", "did_not_attend"
+STATUSES = (RECEIVED, SENT, ACCEPTED, DECLINED, WITHDRAWN, JOINED, DID_NOT_ATTEND)
+ATTENDANCE = (JOINED, DID_NOT_ATTEND)
+# A status the group's answer must not overwrite: the person withdrew, or the outcome is known.
+SETTLED = (WITHDRAWN, JOINED, DID_NOT_ATTEND)
 
 # Outbox states: pending (to deliver, maybe retrying), delivered, dead (an admin must look),
 # cancelled (the person withdrew before it went).
 PENDING, DELIVERED, DEAD, CANCELLED = "pending", "delivered", "dead", "cancelled"
 
 # What a link worker records in the GP record for a referral made through Linkwell.
-SNOMED_SYSTEM = "http://snomed.info/sct"
-SNOMED_REFERRAL = {"system": SNOMED_SYSTEM, "code": "871731000000106",
-                   "display": "Referral to social prescribing service"}
+SNOMED_SYSTEM = SNOMED
+SNOMED_REFERRAL = REFERRAL_TO_SOCIAL_PRESCRIBING.coding()
 
 
 @dataclass(frozen=True)

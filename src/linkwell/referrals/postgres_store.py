@@ -10,6 +10,7 @@ import psycopg
 
 from linkwell.referrals.crypto import Sealer
 from linkwell.referrals.store import Cursor, SQLStore, Transaction
+from linkwell.referrals.workspace import workspace_schema
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS referrals (
@@ -46,6 +47,7 @@ SCHEMA = (
         reference TEXT PRIMARY KEY REFERENCES referrals (reference),
         worker TEXT NOT NULL,
         started DOUBLE PRECISION NOT NULL)""",
+    *workspace_schema("BYTEA", "DOUBLE PRECISION"),
 )
 
 

@@ -152,6 +152,9 @@ class GroupResponseSchema(Schema):
 
     token = fields.String(required=True, validate=validate.Length(min=1, max=200),
                           metadata={"description": "The token from the group's signed link"})
+    reason = fields.String(load_default="", validate=validate.Length(max=500), metadata={
+        "description": "Why the group cannot take the person (a decline only; for the link "
+                       "worker)"})
 
 
 class DeadLetterSchema(Schema):

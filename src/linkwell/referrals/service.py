@@ -26,8 +26,9 @@ from linkwell.referrals.model import (
 from linkwell.referrals.outbox import Deliverer, Outbox, RetryPolicy
 from linkwell.referrals.reference import new_reference, normalise_reference
 from linkwell.referrals.settings import referral_settings, referrals_keys
-from linkwell.referrals.store import ReferralStore, open_store
+from linkwell.referrals.store import ReferralStore, SQLStore, open_store
 from linkwell.referrals.targets import RouteError, load_routes, resolve
+from linkwell.referrals.workspace import Workspace
 
 log = logging.getLogger("linkwell.referrals")
 DAY = 86400
@@ -135,10 +136,18 @@ class Referrals:
                                                     "reason": reason})
         return self.find(referral.reference)
 
+    @property
+    def workspace(self) -> Workspace:
+        """The link workers' casework, kept in the same store."""
+        if not isinstance(self.store, SQLStore):
+            raise ReferralError(503, "This referral store keeps no casework.")
+        return Workspace(self.store)
+
     # --- the group's side ----------------------------------------------------------------
 
-    def respond(self, token: str) -> tuple[Referral, ResponseToken]:
-        """Record the group's accept or decline from a signed link."""
+    def respond(self, token: str, reason: str = "") -> tuple[Referral, ResponseToken]:
+        """Record the group's accept or decline from a signed link (a "no" may say why, for
+        the link worker: it is sealed like the person's details)."""
         try:
             checked = self.signer.check(token, self.clock())
         except ValueError as exc:
@@ -150,6 +159,8 @@ class Referrals:
                                      "have.")
         status = ACCEPTED if checked.decision == "accept" else DECLINED
         self.store.set_status(referral.reference, status, self.clock())
+        if status == DECLINED and reason.strip():
+            self.workspace.decline_reason(referral.reference, reason.strip(), self.clock())
         log.info("referral answered by the group", extra={"reference": referral.reference,
                                                           "status": status})
         return self.find(referral.reference), checked

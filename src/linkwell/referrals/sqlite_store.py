@@ -9,6 +9,7 @@ from pathlib import Path
 
 from linkwell.referrals.crypto import Sealer
 from linkwell.referrals.store import SQLStore, Transaction
+from linkwell.referrals.workspace import workspace_schema
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS referrals (
@@ -45,6 +46,7 @@ SCHEMA = (
         reference TEXT PRIMARY KEY REFERENCES referrals (reference),
         worker TEXT NOT NULL,
         started REAL NOT NULL)""",
+    *workspace_schema("BLOB", "REAL"),
 )
 
 

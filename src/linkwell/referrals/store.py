@@ -21,6 +21,7 @@ from linkwell.referrals.model import (
     PENDING,
     RECEIVED,
     SENT,
+    SETTLED,
     WITHDRAWN,
     Asset,
     DeadLetter,
@@ -28,6 +29,7 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
+from linkwell.referrals.workspace import erase_casework
 
 DAY = 86400
 IDEMPOTENCY_NAMESPACE = uuid.UUID("8a1f6f5e-2f55-4c1e-9a35-4a1b7b8f1c11")
@@ -158,10 +160,11 @@ class SQLStore:
         return _job(row) if row else None
 
     def set_status(self, reference: str, status: str, now: float) -> bool:
-        """The group's answer; a withdrawn referral keeps its status."""
+        """The group's answer; a withdrawn referral, or one whose outcome the link worker
+        recorded, keeps its status."""
         with self.transaction() as tx:
             done = tx.execute("UPDATE referrals SET status = ?, updated = ? WHERE reference = ?"
-                              " AND status <> ?", (status, now, reference, WITHDRAWN))
+                              " AND status NOT IN (?, ?, ?)", (status, now, reference, *SETTLED))
         return done.rowcount == 1
 
     def erase(self, reference: str, reason: str, now: float) -> bool:
@@ -183,6 +186,7 @@ class SQLStore:
         tx.execute("UPDATE outbox SET state = ?, lease_owner = NULL, lease_until = NULL"
                    " WHERE reference = ? AND state IN (?, ?)",
                    (CANCELLED, reference, PENDING, DEAD))
+        erase_casework(tx, reference)  # the wellbeing scores go too; a count of them stays
         return True
 
     def purge(self, created_before: float, now: float) -> int:
