@@ -16,7 +16,10 @@ asset that fits nothing scores 0 however close it is. It is the weighted mean (`
   source: what the person said or asked for ``SAID`` (a broad word in their story, such as
   "outdoors", ``BROAD_WORD``); advice for a money, housing or food need they named ``SAID``;
   any other activity type the taxonomy suggests for a need ``HINT_FIRST`` for its first
-  suggestion, ``HINT_STEP`` less for each later one, never below ``HINT_FLOOR``.
+  suggestion, ``HINT_STEP`` less for each later one, never below ``HINT_FLOOR``. A need the
+  person names of someone else ("my daughter's asthma", "he has dementia": ``person.py``)
+  counts ``SOMEONE_ELSES`` and suggests nothing: a carers' or parents' group for it may help
+  them, the singing group for memory or the lung group is for the one who has it.
 - *text*: the person's own words in the asset's name (``NAME_WORD``) or description
   (``BODY_WORD``), each weighted by how rare it is among the candidates, saturating as
   ``s / (s + TEXT_SATURATION)``.
@@ -114,6 +117,8 @@ class Weights:
     hint_first: float = 0.75
     hint_step: float = 0.08
     hint_floor: float = 0.4
+    # A need the person names of someone else ("my daughter's asthma"), with no suggestions.
+    someone_elses: float = 0.4
     # Text relevance.
     name_word: float = 1.0
     body_word: float = 0.6
