@@ -104,3 +104,50 @@ def children_in(text: str) -> list[int] | None:
     if ages:
         return sorted(set(a for a in ages if a <= 18)) or None
     return [] if _HAS_CHILD.search(folded) else None
+
+
+# The people someone speaks of: family, partners, friends (the grammar of "my ...", not topics).
+_KIN = (r"(?:husband|wife|partner|spouse|son|daughter|mum|mom|mother|dad|father|child|children"
+        r"|kid|kids|boy|girl|baby|toddler|teenager|brother|sister|grandson|granddaughter"
+        r"|grandchild|grandchildren|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother"
+        r"|grandfather|aunt|uncle|niece|nephew|friend|neighbour|neighbor|flatmate|fiance|fiancee"
+        r"|boyfriend|girlfriend|carer)s?")
+# A clause whose subject is that other person: "my daughter's asthma is getting worse", "he
+# has dementia" (in the person's own words; in a note "he" is the person), "her son is ...".
+_OTHER_SUBJECT = re.compile(rf"^(?:\w+\s+){{0,2}}?(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?"
+                            rf"{_KIN}(?:\s+s)?\b(?!\s+(?:and\s+)?(?:i|me|we)\b))")
+_PRONOUN_SUBJECT = re.compile(r"^(?:\w+\s+){0,1}?(?:he|she|they)\b(?!\s+(?:say|said|says|told"
+                              r"|think|thinks|reckon))")
+# Words about that person inside the speaker's clause: "my son who has complex needs",
+# "my husband with Alzheimer's", "my wife, who has MS".
+_OTHER_TAIL = re.compile(rf"\b(?:my|our|his|her|their)\s+(?:\w+\s+)?{_KIN}\s+"
+                         r"((?:who|whos|with|has|had|is|was|s)\b.*)$")
+# A phrase naming a relation ("since my wife passed", "look after my husband") is the speaker's.
+RELATION = re.compile(rf"\b(?:my|our|his|her|their|{_KIN})\b")
+_SPEAKER = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|we|us)\b")
+_CLAUSE = re.compile(r"[.!?;:\n]+|,|\s[-–—]\s|\b(?:but|though|although|because|so)\b")
+
+
+def own_and_others(text: str) -> tuple[str, str]:
+    """The person's words split into what they say of themselves and what they say of someone
+    else they speak of: "I look after my husband, he has dementia" is a carer's need (theirs)
+    and a condition (his). A note written about the person ("Mrs F, 84, has COPD") is all
+    about the person, save what it says of their family ("her daughter has ...")."""
+    note = not _FIRST_PERSON.search(fold(text).lower())
+    own: list[str] = []
+    others: list[str] = []
+    for part in _CLAUSE.split(text or ""):
+        clause = fold(part).lower().strip()
+        if not clause:
+            continue
+        about_them = _OTHER_SUBJECT.search(clause) or (not note and _PRONOUN_SUBJECT.search(
+            clause))
+        if about_them and not _SPEAKER.search(clause):  # "since my wife passed I ...": theirs
+            others.append(clause)
+            continue
+        tail = _OTHER_TAIL.search(clause)
+        if tail and not _SPEAKER.search(tail.group(1)):
+            others.append(tail.group(1))
+            clause = clause[:tail.start(1)].strip()
+        own.append(clause)
+    return ". ".join(own), ". ".join(others)

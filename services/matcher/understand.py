@@ -16,7 +16,14 @@ from linkwell import semantic
 from linkwell.geo.places import Place
 from linkwell.langid import DEFAULT_LANGUAGES
 from linkwell.matcher import crisis, language, negation
-from linkwell.matcher.person import LEARNER, children_in, languages_in, person_in
+from linkwell.matcher.person import (
+    LEARNER,
+    RELATION,
+    children_in,
+    languages_in,
+    own_and_others,
+    person_in,
+)
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.taxonomy import Taxonomy, load_taxonomy
@@ -214,6 +221,27 @@ def wanted_from(named: list[tuple[str, str, bool]], tax: Taxonomy) -> list[Wante
     return out
 
 
+def someone_elses(named: list[tuple[str, str, bool]], about: str,
+                  tax: Taxonomy) -> tuple[list[tuple[str, str, bool]], list[Wanted]]:
+    """The needs the person names of someone else ("my daughter's asthma", "he has dementia")
+    set apart: a group for that need is of some use to them (a carer, a parent), but what the
+    taxonomy suggests for the one who has it (singing for memory, a lung group) is not.
+
+    Returned as the person's own concepts, and the others' needs as weak wants without
+    suggestions. A phrase that names the relation itself ("since my wife passed", "look after
+    my husband") is the speaker's own.
+    """
+    mine, others = own_and_others(about)
+    if not others:
+        return named, []
+    their = {c for c, w in named_concepts(others, tax, specific_only=True)
+             if tax.concepts[c].kind == "need" and not RELATION.search(w)}
+    own = {c for c, _ in named_concepts(mine, tax, specific_only=True)}
+    theirs = {c for c in their if c not in own and not tax.concepts[c].safety_route}
+    kept = [n for n in named if n[0] not in theirs]
+    return kept, [Wanted(c, WEIGHTS.someone_elses, w) for c, w, _ in named if c in theirs]
+
+
 def strongest(wanted: list[Wanted]) -> list[Wanted]:
     """One entry per concept: the one that counts most (first said wins a tie)."""
     best: dict[str, Wanted] = {}
@@ -260,16 +288,17 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     interests = [str(i) for i in body.get("interests") or []]
     reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
+    named, theirs = someone_elses(named, about, tax)
     # In another language: what its words name, as the English synonyms would.
     named += [(c, w, True) for c, w in reading.concepts if c in tax.concepts]
     for interest in interests:
         # An interest typed on its own is meant, even a broad word like "social".
         named += [(c, w, False) for c, w in named_concepts(interest, tax, specific_only=False)]
     named += [(n, tax.label(n).lower(), False) for n in body.get("needs") or []]
-    concepts = list(dict.fromkeys(c for c, _, _ in named))
+    concepts = list(dict.fromkeys([*(c for c, _, _ in named), *(w.concept for w in theirs)]))
     requirements = body.get("requirements") or {}
     profile = Profile(
-        wanted=strongest(wanted_from(named, tax)),
+        wanted=strongest([*wanted_from(named, tax), *theirs]),
         needs=[c for c in concepts if tax.concepts[c].kind == "need"],
         interests=[c for c in concepts if tax.concepts[c].kind == "activity"],
         terms=significant_terms(" ".join([about, *interests])),

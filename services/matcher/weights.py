@@ -16,7 +16,10 @@ asset that fits nothing scores 0 however close it is. It is the weighted mean (`
   source: what the person said or asked for ``SAID`` (a broad word in their story, such as
   "outdoors", ``BROAD_WORD``); advice for a money, housing or food need they named ``SAID``;
   any other activity type the taxonomy suggests for a need ``HINT_FIRST`` for its first
-  suggestion, ``HINT_STEP`` less for each later one, never below ``HINT_FLOOR``.
+  suggestion, ``HINT_STEP`` less for each later one, never below ``HINT_FLOOR``. A need the
+  person names of someone else ("my daughter's asthma", "he has dementia": ``person.py``)
+  counts ``SOMEONE_ELSES`` and suggests nothing: a carers' or parents' group for it may help
+  them, the singing group for memory or the lung group is for the one who has it.
 - *text*: the person's own words in the asset's name (``NAME_WORD``) or description
   (``BODY_WORD``), each weighted by how rare it is among the candidates, saturating as
   ``s / (s + TEXT_SATURATION)``.
@@ -51,8 +54,11 @@ have something to go on (no location, no distance factor):
 when the gender is not given, a young people's group when the age is not, a families' group
 when no children were named, a home-visiting service from another borough (each
 ``UNSURE_AUDIENCE``); a community's or LGBTQ+ group the person's words do not point to (half
-as much); a peer group for an experience the person did not name, such as a stroke club
-(``NOT_THEIR_GROUP``). A group meant for people like them (their words say "women only" or
+as much); a peer group tagged for an experience the person did not name, whose words say
+nothing of who it is for (``NOT_THEIR_GROUP``): a tag alone is a guess (a wellbeing circle
+tagged mental health peer support is open to anyone), so it costs less than a limit read from
+the listing's own words (``NOT_THEIR_EXPERIENCE``, below).
+A group meant for people like them (their words say "women only" or
 "other gay people", or their age fits a young or older people's group) is ``OWN_AUDIENCE``.
 The limits the directory read from a listing's words (``who.py``) count too: a group for an
 experience the person did not name ``NOT_THEIR_EXPERIENCE``, another community's own group
@@ -114,6 +120,8 @@ class Weights:
     hint_first: float = 0.75
     hint_step: float = 0.08
     hint_floor: float = 0.4
+    # A need the person names of someone else ("my daughter's asthma"), with no suggestions.
+    someone_elses: float = 0.4
     # Text relevance.
     name_word: float = 1.0
     body_word: float = 0.6
@@ -154,7 +162,7 @@ class Weights:
     # A listing in the language the person wrote in (or chose), when it is not English:
     # someone writing in Turkish may well need Turkish, so more than a language merely spoken.
     written_language: float = 1.4
-    not_their_group: float = 0.5
+    not_their_group: float = 0.75
     beyond_max: float = 0.7
     outside_times: float = 0.7
     # Diversity: each earlier pick of the same activity type multiplies a score by this.

@@ -48,3 +48,37 @@ def test_times_all_outside_the_given_availability_count_less() -> None:
     unlisted = Scored(summary())  # no times listed: nothing to hold against it
     unlisted.context["schedule"] = schedule_factor(unlisted, profile) or 0.0
     assert times_factor(unlisted, profile) == 1.0
+
+
+def test_a_peer_tag_alone_doubts_less_than_the_listings_own_words() -> None:
+    """A wellbeing circle tagged "mental health peer support" whose words say nothing of who it
+    is for is open to anyone: the tag is a guess, so it costs less than a limit its own words
+    state ("for people living with a stroke"), and an exact fit for what the person asked
+    still comes first."""
+    from datetime import date
+
+    from linkwell.matcher.score import score_all
+    from linkwell.matcher.understand import understand
+
+    woman = understand({"limit": 10, "about": "I want to do some exercise with other women",
+                        "requirements": {"gender": "woman"}})
+    woman.point = (51.4, 0.0)
+    circle = summary(id="circle", name="Women's Wellbeing Circle", distance_km=0.3,
+                     description="Gentle exercise, a cup of tea and a chat.",
+                     audience=["women_only"], cost={"band": "free"},
+                     concepts=[{"id": "body.move_more"}, {"id": "moving_more.gentle"},
+                               {"id": "peer_support.mental_health"}])
+    stroke = summary(id="stroke", name="Stroke Club", distance_km=0.3,
+                     description="Gentle exercise for people living with a stroke.",
+                     limits=[{"kind": "situation", "value": {"words": "living with a stroke"},
+                              "phrase": "for people living with a stroke"}],
+                     concepts=[{"id": "moving_more.gentle"},
+                               {"id": "peer_support.health_condition"}])
+    course = summary(id="course", name="Women's Work Ready Programme", distance_km=0.3,
+                     description="Eight weeks for women returning to work: confidence, CVs "
+                                 "and moving more into the working day.",
+                     audience=["women_only"], cost={"band": "free"})
+    ranked = score_all([course, stroke, circle], woman, date(2026, 11, 21))
+    assert ranked[0].id == "circle"
+    by_id = {i.id: i for i in ranked}
+    assert by_id["circle"].audience / WEIGHTS.own_audience > by_id["stroke"].audience
