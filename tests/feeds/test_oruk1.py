@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
-import sys
 import uuid
 from collections.abc import Iterator
 from functools import cache
@@ -17,10 +16,18 @@ from jsonschema import FormatChecker
 
 from linkwell.feeds.oruk1 import convert_service, derive_id, iter_page_services
 from tests import schemas
+from tests.feeds import demo_data
 
 REPO = Path(__file__).parents[2]
 DATA = REPO / "plugins" / "tower_hamlets" / "linkwell_tower_hamlets" / "data"
 FEED = "tower-hamlets"
+V1_SPELLING = {"eligibilitys": "eligibilities", "service_taxonomys": "service_taxonomies"}
+# Rough centres of the postcode districts the feed uses, to catch a point in the wrong place.
+DISTRICT_CENTRES = {
+    "E1": (51.517, -0.059), "E1W": (51.507, -0.058), "E2": (51.529, -0.060),
+    "E3": (51.527, -0.025), "E14": (51.502, -0.017), "E8": (51.543, -0.065),
+    "E16": (51.510, 0.025), "E20": (51.543, -0.013), "EC3N": (51.511, -0.076),
+}
 
 
 @cache
@@ -93,19 +100,119 @@ def test_feed_validates_against_the_oruk_1_validator_schema() -> None:
         assert errors == []
 
 
-def test_generator_output_is_up_to_date_and_deterministic() -> None:
-    spec = importlib.util.spec_from_file_location("th_demo_data", DATA / "make_demo_data.py")
+def test_every_service_validates_against_the_oruk_1_service_schema() -> None:
+    validator = schemas.validator("oruk-1.0/schemas/service.schema.verbose.json")
+    for service in v1_services():
+        # The v1 schema spells these as plurals; live v1 APIs (the Porism reference
+        # implementation) emit "eligibilitys" and "service_taxonomys", as this feed does.
+        renamed = {V1_SPELLING.get(key, key): value for key, value in service.items()}
+        errors = [f"{'/'.join(map(str, e.path))}: {e.message}"
+                  for e in validator.iter_errors(renamed)]
+        assert errors == [], f"{service['id']}: {errors[:3]}"
+
+
+def test_the_data_files_are_written_the_one_way() -> None:
+    """Edited by hand, each JSON file keeps the layout a diff reviews well."""
+    for path in [*DATA.glob("services-page-*.json"), DATA / "crosswalk.json",
+                 DATA / "expected_activity_types.json"]:
+        text = path.read_text(encoding="utf-8")
+        assert demo_data.canonical_json(json.loads(text)) == text, path.name
+
+
+def test_expected_activity_types_is_what_the_crosswalk_makes_of_the_feed() -> None:
+    script = REPO / "scripts" / "demo_expected_activity_types.py"
+    spec = importlib.util.spec_from_file_location("demo_expected_activity_types", script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
     spec.loader.exec_module(module)
-    first, services, built_pages = module.outputs()
-    second, _, _ = module.outputs()
-    assert first == second
-    for name, body in first.items():
-        assert (DATA / name).read_text(encoding="utf-8") == body, f"{name} is out of date"
-    assert module.check_content(services) == []
-    assert module.check_schemas(built_pages) == []
+    derived = module.expected(DATA)
+    assert derived == module.expected(DATA)  # deterministic
+    assert (DATA / "expected_activity_types.json").read_text(encoding="utf-8") == derived, (
+        "expected_activity_types.json is out of date: run scripts/demo_expected_activity_types.py")
+    assert set(json.loads(derived)["services"]) == {s["id"] for s in v1_services()}
+
+
+def test_the_crosswalk_names_every_term_the_feed_uses_and_only_linkwell_concepts() -> None:
+    crosswalk = json.loads((DATA / "crosswalk.json").read_text(encoding="utf-8"))
+    assert crosswalk["feed"] == FEED
+    vocabularies = crosswalk["vocabularies"]
+    concepts = demo_data.activity_labels()
+    for service in v1_services():
+        for link in service["service_taxonomys"]:
+            term = link["taxonomy"]
+            entry = vocabularies[term["vocabulary"]][term["id"]]
+            assert entry["name"] == term["name"], term
+            if "parent_id" in term:
+                assert term["parent_id"] == entry["parent_id"]
+    groups = crosswalk["groups"]["Tower Hamlets Connect tags"]
+    for vocabulary, terms in vocabularies.items():
+        for term_id, entry in terms.items():
+            assert set(entry["activity_types"]) <= set(concepts), term_id
+            if vocabulary == "Tower Hamlets Connect tags":
+                assert entry["parent_id"] in groups, term_id
+            else:
+                assert isinstance(entry["esd_id_checked"], bool), term_id
+    expected = json.loads((DATA / "expected_activity_types.json").read_text(encoding="utf-8"))
+    for entry in expected["services"].values():
+        assert 1 <= len(entry["activity_types"]) <= 3, entry
+
+
+def test_feed_content_reads_like_a_real_directory_and_invents_no_real_contact() -> None:
+    problems: list[str] = []
+    for service in v1_services():
+        name, description = service["name"], service["description"]
+        if not 2 <= description.count(". ") + 1 <= 6:
+            problems.append(f"{name}: description should be 2-5 sentences")
+        banned = demo_data.BANNED_WORDS.search(description)
+        if banned:
+            problems.append(f"{name}: avoid the words {banned.group(0)!r}")
+        for value in (service.get("email", ""), service["organization"]["email"]):
+            if not demo_data.is_example_email(value):
+                problems.append(f"{name}: email {value} is not at example.org")
+    phones = [p["number"] for s in v1_services() for c in s["contacts"] for p in c["phones"]]
+    assert len(set(phones)) == len(phones), "duplicate phone numbers"
+    problems += [f"phone {n} is outside Ofcom's drama range" for n in phones
+                 if not demo_data.DRAMA_PHONE.fullmatch(n)]
+    assert problems == []
+
+
+def test_each_venue_is_one_location_near_its_postcode() -> None:
+    by_id: dict[str, dict[str, Any]] = {}
+    for service in v1_services():
+        for sal in service["service_at_locations"]:
+            location = sal["location"]
+            # one venue, one location: edit a venue and every service at it must agree
+            assert by_id.setdefault(location["id"], location) == location, location["id"]
+    assert len({(loc["name"], loc["physical_addresses"][0]["postal_code"])
+                for loc in by_id.values()}) == len(by_id)
+    for location in by_id.values():
+        postcode = location["physical_addresses"][0]["postal_code"]
+        match = demo_data.POSTCODE.fullmatch(postcode)
+        assert match and match.group(1) in DISTRICT_CENTRES, postcode
+        point = (location["latitude"], location["longitude"])
+        assert demo_data.km(DISTRICT_CENTRES[match.group(1)], point) <= 3.0, location["name"]
+
+
+def test_cross_border_md_lists_the_venues_over_the_border_and_the_shared_groups() -> None:
+    text = (DATA / "CROSS_BORDER.md").read_text(encoding="utf-8")
+    by_id = {s["id"]: s for s in v1_services()}
+    listed = set()
+    for name, service_id, venue, postcode, borough in demo_data.markdown_table(text, "Service"):
+        service = by_id[service_id.strip("`")]
+        assert service["name"] == name
+        addresses = [(sal["location"]["name"], a["postal_code"], a["region"])
+                     for sal in service["service_at_locations"]
+                     for a in sal["location"]["physical_addresses"]]
+        assert (venue.split(", ")[0], postcode, borough) in addresses, name
+        listed.add(service["id"])
+    over_the_border = {s["id"] for s in v1_services() for sal in s["service_at_locations"]
+                       if sal["location"]["physical_addresses"][0]["region"] != "Tower Hamlets"}
+    assert listed == over_the_border
+    shared = demo_data.markdown_table(text, "Label")
+    assert [(row[1], row[3]) for row in shared] == [
+        ("Friendly Call London", "Lewisham"), ("Carers Online Cuppa", "Camden"),
+        ("Thames Side Strollers", "Lewisham")]
+    assert all(by_id[row[2].strip("`")]["name"] == row[1] for row in shared)
 
 
 # --- converting the whole feed ---------------------------------------------------------------
