@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
-from linkwell import languages
+from linkwell import capacity, languages
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest
 from linkwell.directory.alternatives import alternatives
@@ -146,6 +146,8 @@ def present_hit(summary: dict[str, Any], score: float, distance: float | None,
         out["distance_km"] = round(float(distance), 2)
     confirmed = summary.get("last_confirmed")
     out["stale"] = confirmed is None or confirmed < stale_before
+    if summary.get("capacity"):
+        out["capacity"] = capacity.current(summary["capacity"], date.today())
     return out
 
 
@@ -262,7 +264,10 @@ class Service(MethodView):
         if stored is None or stored.withdrawn:
             abort(404, f"No asset with id {asset_id}.")
         confirmed = stored.summary.get("last_confirmed")
-        return {"id": stored.id, "summary": stored.summary, "record": stored.record,
+        summary = dict(stored.summary)
+        if summary.get("capacity"):
+            summary["capacity"] = capacity.current(summary["capacity"], date.today())
+        return {"id": stored.id, "summary": summary, "record": stored.record,
                 "provenance": stored.provenance,
                 "stale": confirmed is None or confirmed < stale_cutoff()}
 

@@ -35,6 +35,7 @@ from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linkwell.languages import CODES, NAMES
+from linkwell.masking import is_masked
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, term_id
 
 JsonDict = dict[str, Any]
@@ -325,6 +326,8 @@ def _location(loc: Mapping[str, Any], path: str, ctx: _Context) -> JsonDict:
     access = [_accessibility(a, f"{path}.accessibility_for_disabilities[{i}]", loc_id, ctx)
               for i, a in enumerate(_list(loc, "accessibility_for_disabilities", ctx, path))]
     _put(out, "accessibility", access)
+    if is_masked(loc):  # a refuge's feed asks Linkwell to keep its address (linkwell.masking)
+        out["hide_address"] = True
     return out
 
 
