@@ -108,6 +108,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     jsonio.init_app(app)
     init_upstreams(app)
     access.init_app(app)
+    from linkwell.gateway import accounts
+
+    accounts.init_app(app)
     api = Api(app)
     init_security_schemes(api)
     api.register_blueprint(blp)

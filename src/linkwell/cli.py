@@ -236,6 +236,55 @@ def keys_revoke(key_id: str) -> None:
     console.print(f"Revoked {key_id}.")
 
 
+@main.group()
+def accounts() -> None:
+    """Accounts for signing in on the pages: admins, data officers, groups, link workers."""
+
+
+def _account_store() -> Any:
+    from linkwell.gateway.accounts.store import AccountStore
+
+    return AccountStore(Path(settings()["DATA_DIR"]) / "gateway.sqlite3")
+
+
+@accounts.command("add")
+@click.option("--email", required=True, help="The address sign-in links are sent to.")
+@click.option("--role", required=True,
+              type=click.Choice(["admin", "data_officer", "group", "link_worker", "lead"]))
+@click.option("--borough", help="A data officer's borough (its feed name, e.g. lewisham).")
+@click.option("--team", help="A link worker's or lead's team.")
+@click.option("--listing", "listings", multiple=True, help="A listing id a group has claimed.")
+def accounts_add(email: str, role: str, borough: str | None, team: str | None,
+                 listings: tuple[str, ...]) -> None:
+    """Add an account; its holder signs in with a link sent to the email."""
+    from linkwell.gateway.accounts.store import AccountError
+
+    try:
+        account = _account_store().add(email, role, borough, team, listings)
+    except AccountError as exc:
+        raise click.UsageError(str(exc)) from exc
+    console.print(f"Added {account.role} account {account.id} for {account.email}.")
+
+
+@accounts.command("list")
+def accounts_list() -> None:
+    """List accounts and their scope."""
+    table = Table("id", "email", "role", "borough", "team", "listings", "disabled")
+    for a in _account_store().all():
+        table.add_row(a.id, a.email, a.role, a.borough or "", a.team or "",
+                      ", ".join(a.listings), a.disabled or "")
+    Console().print(table)
+
+
+@accounts.command("disable")
+@click.option("--email", required=True)
+def accounts_disable(email: str) -> None:
+    """Disable an account and end its sessions at once."""
+    if not _account_store().disable(email):
+        raise click.ClickException(f"no live account for {email}")
+    console.print(f"Disabled {email}.")
+
+
 @main.command("openapi")
 def openapi_command() -> None:
     """Print the public API's OpenAPI document (docs/openapi.json is this, committed)."""

@@ -60,6 +60,8 @@ ENVIRONMENT = {
     # The citizen pages' languages (codes, comma-separated); unset offers every catalog.
     "LINKWELL_PAGE_LANGUAGES": "PAGE_LANGUAGES",
     "LINKWELL_QUICK_EXIT_URL": "QUICK_EXIT_URL",
+    # Signs sessions, CSRF tokens and one-time links; unset: generated once into DATA_DIR.
+    "LINKWELL_SECRET_KEY": "SECRET_KEY",
 }
 
 

@@ -81,6 +81,14 @@ class SmtpDeliverer:
             raise DeliveryFailed(f"the mail server did not answer ({type(exc).__name__})") from exc
         return DeliveryReceipt("email", message_id(delivery))
 
+    def send(self, message: EmailMessage) -> None:
+        """Send one message that is not a referral (a sign-in link, say) through the same
+        server; raises ``OSError`` or ``smtplib.SMTPException`` as smtplib does."""
+        if not self.host:
+            raise PermanentDeliveryError("no SMTP server is configured (LINKWELL_SMTP_HOST)")
+        with self._connect() as smtp:
+            smtp.send_message(message)
+
     def _connect(self) -> smtplib.SMTP:
         if self.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(self.host or "", self.port,
