@@ -13,7 +13,7 @@ from webargs.flaskparser import FlaskParser
 
 from linkwell import capacity, languages
 from linkwell.config import ingest_token
-from linkwell.directory import duplicates, ingest
+from linkwell.directory import duplicates, ingest, quality
 from linkwell.directory.alternatives import alternatives
 from linkwell.directory.backends.base import (
     GeoPoint,
@@ -28,6 +28,8 @@ from linkwell.directory.schemas import (
     DeleteResponseSchema,
     FeedIdsArgs,
     FeedIdsResponseSchema,
+    QualityArgs,
+    QualityResponseSchema,
     RegroupResponseSchema,
     SearchArgs,
     SearchResponseSchema,
@@ -362,6 +364,17 @@ class AssetIds(MethodView):
         """Every asset id of one feed, withdrawn ones included (needs the ingestion token)."""
         ids = sorted(backend().ids(args["feed"]))
         return {"feed": args["feed"], "total": len(ids), "ids": ids}
+
+
+@ingest_blp.route("/quality/listings")
+class QualityListings(MethodView):
+    @ingest_blp.arguments(QualityArgs, location="query", as_kwargs=False)
+    @ingest_blp.response(200, QualityResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """One feed's listings (every feed's without ``feed``) with what each lacks, for the
+        data-quality page (needs the ingestion token)."""
+        rows = quality.listing_rows(backend(), args.get("feed"))
+        return {"feed": args.get("feed"), "total": len(rows), "listings": rows}
 
 
 @ingest_blp.route("/admin/rebuild")
