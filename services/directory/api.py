@@ -11,9 +11,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 
-from linkwell import vocab
+from linkwell import capacity, vocab
 from linkwell.config import ingest_token
-from linkwell.directory import duplicates, ingest
+from linkwell.directory import duplicates, ingest, quality
 from linkwell.directory.alternatives import alternatives
 from linkwell.directory.backends.base import (
     GeoPoint,
@@ -28,6 +28,8 @@ from linkwell.directory.schemas import (
     DeleteResponseSchema,
     FeedIdsArgs,
     FeedIdsResponseSchema,
+    QualityArgs,
+    QualityResponseSchema,
     RegroupResponseSchema,
     SearchArgs,
     SearchResponseSchema,
@@ -146,6 +148,8 @@ def present_hit(summary: dict[str, Any], score: float, distance: float | None,
         out["distance_km"] = round(float(distance), 2)
     confirmed = summary.get("last_confirmed")
     out["stale"] = confirmed is None or confirmed < stale_before
+    if summary.get("capacity"):
+        out["capacity"] = capacity.current(summary["capacity"], date.today())
     return out
 
 
@@ -262,7 +266,10 @@ class Service(MethodView):
         if stored is None or stored.withdrawn:
             abort(404, f"No asset with id {asset_id}.")
         confirmed = stored.summary.get("last_confirmed")
-        return {"id": stored.id, "summary": stored.summary, "record": stored.record,
+        summary = dict(stored.summary)
+        if summary.get("capacity"):
+            summary["capacity"] = capacity.current(summary["capacity"], date.today())
+        return {"id": stored.id, "summary": summary, "record": stored.record,
                 "provenance": stored.provenance,
                 "stale": confirmed is None or confirmed < stale_cutoff()}
 
@@ -357,6 +364,17 @@ class AssetIds(MethodView):
         """Every asset id of one feed, withdrawn ones included (needs the ingestion token)."""
         ids = sorted(backend().ids(args["feed"]))
         return {"feed": args["feed"], "total": len(ids), "ids": ids}
+
+
+@ingest_blp.route("/quality/listings")
+class QualityListings(MethodView):
+    @ingest_blp.arguments(QualityArgs, location="query", as_kwargs=False)
+    @ingest_blp.response(200, QualityResponseSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """One feed's listings (every feed's without ``feed``) with what each lacks, for the
+        data-quality page (needs the ingestion token)."""
+        rows = quality.listing_rows(backend(), args.get("feed"))
+        return {"feed": args.get("feed"), "total": len(rows), "listings": rows}
 
 
 @ingest_blp.route("/admin/rebuild")

@@ -20,6 +20,7 @@ from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAss
 from linkwell.document import DOCUMENT_VERSION, Provenance, build_document, record_hash
 from linkwell.hsds import coordinate_warnings, validate_service
 from linkwell.ids import asset_id_for
+from linkwell.masking import mask_record
 from linkwell.repeats import replaced_reason
 
 OUTCOMES = ("added", "updated", "unchanged", "rejected")
@@ -66,6 +67,11 @@ class Prepared:
     item: IndexItem | None = None
 
 
+def cleaned(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as Linkwell keeps it: no private ``_`` keys, hidden addresses masked."""
+    return mask_record({k: v for k, v in record.items() if not k.startswith("_")})
+
+
 def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: str | None,
             today: date) -> Prepared:
     """Validate one record and derive what the backend stores, or say why it is refused."""
@@ -77,7 +83,7 @@ def prepare(index: int, record: Any, feed: str, area: str | None, fetched_at: st
         return Prepared(Outcome(index, "rejected", None, source_id or None,
                                 name if isinstance(name, str) else None, errors))
     assert isinstance(record, dict)
-    clean = {k: v for k, v in record.items() if not k.startswith("_")}
+    clean = cleaned(record)
     asset_id = asset_id_for(str(clean["id"]), feed)
     provenance = Provenance(feed, source_id, fetched_at, area)
     try:
@@ -186,7 +192,7 @@ def already_stored(backend: SearchBackend, records: list[Any], feed: str,
     keys: dict[int, tuple[str, str, dict[str, Any]]] = {}
     for index, record in enumerate(records):
         if isinstance(record, dict) and record.get("id") not in (None, ""):
-            clean = {k: v for k, v in record.items() if not k.startswith("_")}
+            clean = cleaned(record)
             keys[index] = (asset_id_for(str(clean["id"]), feed), record_hash(
                 {"r": clean, "f": feed, "a": area, "v": DOCUMENT_VERSION}), clean)
     repeats = Counter(asset_id for asset_id, _, _ in keys.values())

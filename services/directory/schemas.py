@@ -376,3 +376,18 @@ class SuggestionSchema(Schema):
 class SuggestResponseSchema(Schema):
     q = fields.String()
     suggestions = fields.List(fields.Nested(SuggestionSchema))
+
+
+class QualityArgs(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    feed = fields.String(validate=FEED_NAME)
+
+
+class QualityResponseSchema(Schema):
+    feed = fields.String(allow_none=True)
+    total = fields.Integer()
+    listings = fields.List(fields.Dict(), metadata={"description": (
+        "id, name, feed, status, last_confirmed, missing_contact, missing_sessions, "
+        "missing_venue, duplicate (its group is listed more than once), also_listed")})

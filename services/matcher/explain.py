@@ -168,13 +168,13 @@ def reasons(item: Scored, profile: Profile, tax: Taxonomy) -> list[str]:
     """Why this asset fits the person, strongest first."""
     return [*concept_reasons(item, tax), *listing_reason(item, profile), *place_reason(item),
             *schedule_reason(item, profile), *cost_reason(item.asset),
-            *extra_reasons(item, profile)]
+            *capacity_reason(item.asset), *extra_reasons(item, profile)]
 
 
 def cautions(item: Scored, profile: Profile) -> list[str]:
     """Anything to check or know before going."""
     asset = item.asset
-    out = [*freshness_caution(item), *distance_caution(item, profile),
+    out = [*capacity_caution(asset), *freshness_caution(item), *distance_caution(item, profile),
            *schedule_caution(item, profile), *access_caution(item, profile),
            *audience_cautions(asset, profile), *item.doubts]
     band, text = (asset.get("cost") or {}).get("band"), (asset.get("cost") or {}).get("text")
@@ -188,6 +188,24 @@ def cautions(item: Scored, profile: Profile) -> list[str]:
     if _REFERRAL.search(fold(joining)):
         out.append("Needs a referral or voucher: a link worker can help")
     return out
+
+
+def capacity_reason(asset: dict[str, Any]) -> list[str]:
+    found = asset.get("capacity") or {}
+    if found.get("state") == "open":
+        return [f"Has space now (said {found.get('updated')})"]
+    return []
+
+
+def capacity_caution(asset: dict[str, Any]) -> list[str]:
+    """Why a group with no space now is further down (linkwell.capacity)."""
+    found = asset.get("capacity") or {}
+    if found.get("state") == "full":
+        return [f"Full at the moment (said {found.get('updated')}): ranked lower"]
+    if found.get("state") == "waiting":
+        wait = f", {found['wait']}" if found.get("wait") else ""
+        return [f"Waiting list{wait} (said {found.get('updated')}): ranked lower"]
+    return []
 
 
 def freshness_caution(item: Scored) -> list[str]:

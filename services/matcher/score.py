@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from linkwell import vocab
+from linkwell import capacity, vocab
 from linkwell.matcher import who
 from linkwell.matcher.rules import has_venue
 from linkwell.matcher.understand import REMOTE, Profile, Wanted, Window
@@ -367,7 +367,8 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
             item.asset, profile, w) * times_factor(item, profile, w) * avoided_factor(
             item, profile, tax, w)
         practical = 1 - w.context_share + w.context_share * context(item, profile, w)
-        item.score = item.fit * practical * item.audience
+        # A full group, or one with a waiting list, after those with space (linkwell.capacity).
+        item.score = item.fit * practical * item.audience * capacity.rank_factor(item.asset)
     return sorted(items, key=lambda i: (-i.score, i.asset.get("distance_km") or 0.0,
                                         str(i.asset.get("name", "")), i.id))
 

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "INDEX_PREFIX": "linkwell-",
     "ELASTICSEARCH_TIMEOUT": 1.5,
     "INGEST_TOKEN": None,
+    # Where "Leave this site quickly" goes: a neutral page that gives nothing away.
+    "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
 }
 # Environment variable -> setting.
 ENVIRONMENT = {
@@ -57,6 +59,7 @@ ENVIRONMENT = {
     "LINKWELL_DISTANCE_UNIT": "DISTANCE_UNIT",
     # The citizen pages' languages (codes, comma-separated); unset offers every catalog.
     "LINKWELL_PAGE_LANGUAGES": "PAGE_LANGUAGES",
+    "LINKWELL_QUICK_EXIT_URL": "QUICK_EXIT_URL",
     # Signs sessions, CSRF tokens and one-time links; unset: generated once into DATA_DIR.
     "LINKWELL_SECRET_KEY": "SECRET_KEY",
 }

@@ -14,8 +14,9 @@ from typing import Any
 
 import orjson
 
-from linkwell import eligibility, facets, semantic
+from linkwell import capacity, eligibility, facets, semantic
 from linkwell.hsds import valid_point
+from linkwell.masking import record_is_masked
 from linkwell.openreferral import (
     foreign_term_ids,
     modified_stamp,
@@ -36,7 +37,7 @@ from linkwell.text import (
 )
 
 SUMMARY_ONLY = ("limits", "detected")  # traits a result shows but no search filters on
-DOCUMENT_VERSION = 2  # bump when the derivation changes: a rebuild re-derives every asset
+DOCUMENT_VERSION = 3  # bump when the derivation changes: a rebuild re-derives every asset
 
 
 @dataclass(frozen=True)
@@ -308,8 +309,12 @@ def summary(asset_id: str, record: dict[str, Any], prov: Provenance, places: lis
         "schedule_notes": [s.get("description") for s in all_schedules(record)
                            if s.get("description")],
         "places": places,
+        # Its venue keeps its address private: people reach it through a referral.
+        "masked": record_is_masked(record) or None,
         "concepts": [{"id": c, "label": tax.label(c)} for c in concepts],
         "last_confirmed": last_confirmed(record),
+        # Space now, as the group last said (its state today is worked out when read).
+        "capacity": capacity.from_record(record),
         "feed": prov.feed,
         "source_id": prov.source_id,
         "fetched_at": prov.fetched_at,

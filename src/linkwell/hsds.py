@@ -116,6 +116,7 @@ class LocationSchema(_Lenient):
     languages = fields.List(fields.Nested(LanguageSchema))
     schedules = fields.List(fields.Nested(ScheduleSchema))
     attributes = fields.List(fields.Nested(AttributeSchema))
+    hide_address = fields.Boolean(allow_none=True)  # see linkwell.masking
 
     @validates_schema
     def _both_coordinates(self, data: dict[str, Any], **_: Any) -> None:
@@ -174,6 +175,19 @@ class ServiceAreaSchema(_Lenient):
     name = fields.String(allow_none=True)
 
 
+class CapacitySchema(_Lenient):
+    """HSDS 3.1 ``service_capacity``: places available now, of a maximum, and when said."""
+
+    id = Id()
+    available = fields.Float(required=True, validate=validate.Range(min=0, max=100000))
+    maximum = fields.Float(allow_none=True, validate=validate.Range(min=0, max=100000))
+    updated = fields.String(required=True, validate=validate.Regexp(
+        r"^\d{4}-\d{2}-\d{2}", error="not a date: use YYYY-MM-DD or a date-time"))
+    description = fields.String(allow_none=True)
+    waiting_list = fields.Boolean(allow_none=True)  # Linkwell: none now, but a list to join
+    wait_weeks = fields.Float(allow_none=True, validate=validate.Range(min=0, max=520))
+
+
 class ServiceSchema(_Lenient):
     """An HSDS 3.0 service, fully nested as ORUK 3.0 serves it."""
 
@@ -195,6 +209,8 @@ class ServiceSchema(_Lenient):
     attributes = fields.List(fields.Nested(AttributeSchema))
     service_areas = fields.List(fields.Nested(ServiceAreaSchema))
     phones = fields.List(fields.Nested(PhoneSchema))
+    capacities = fields.List(fields.Nested(CapacitySchema))
+    capacity_update_days = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=366))
 
     @validates_schema(skip_on_field_errors=False)
     def _age_range(self, data: dict[str, Any], **_: Any) -> None:

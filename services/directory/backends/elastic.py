@@ -281,6 +281,15 @@ class ElasticsearchBackend:
             return None
         return _stored(doc["_source"])
 
+    def get_many(self, ids: list[str]) -> dict[str, StoredAsset]:
+        """Many stored listings in a few requests (the data-quality page reads a borough)."""
+        out: dict[str, StoredAsset] = {}
+        for start in range(0, len(ids), 500):
+            found = self._call(self._w.mget, index=self.alias, ids=ids[start:start + 500],
+                               source_includes=STORED_FIELDS)
+            out.update({d["_id"]: _stored(d["_source"]) for d in found["docs"] if d.get("found")})
+        return out
+
     def ids(self, feed: str | None = None) -> set[str]:
         # Exact, writes not yet refreshed included: a sync compares this with its feed.
         self._call(self._w.indices.refresh, index=self.alias)

@@ -22,6 +22,7 @@ from linkwell.feeds.oruk1.common import (
     _text,
     _url,
 )
+from linkwell.masking import is_masked
 
 # --- locations ------------------------------------------------------------------------------
 
@@ -61,6 +62,8 @@ def _location(loc: Mapping[str, Any], path: str, ctx: _Context) -> JsonDict:
     access = [_accessibility(a, f"{path}.accessibility_for_disabilities[{i}]", loc_id, ctx)
               for i, a in enumerate(_list(loc, "accessibility_for_disabilities", ctx, path))]
     _put(out, "accessibility", access)
+    if is_masked(loc):  # a refuge's feed asks Linkwell to keep its address (linkwell.masking)
+        out["hide_address"] = True
     return out
 
 

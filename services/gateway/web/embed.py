@@ -44,6 +44,7 @@ def widget_messages() -> Response:
             "languages": [{"code": c, "name": n, "dir": d}
                           for c, n, d in i18n.page_context()["switch_languages"]],
             "distance_unit": distances.unit(current_app.config.get("DISTANCE_UNIT")),
+            "quick_exit": quick_exit_url(),
             "messages": i18n.translated((*i18n.script_msgids("widget.js"),
                                          *i18n.safety_msgids()))}
     response = jsonify(body)
@@ -51,6 +52,11 @@ def widget_messages() -> Response:
     response.headers["Cache-Control"] = "public, max-age=300"
     response.vary.add("Accept-Language")
     return response
+
+
+def quick_exit_url() -> str:
+    """The neutral page "Leave this site quickly" goes to."""
+    return str(current_app.config.get("QUICK_EXIT_URL") or "https://www.bbc.co.uk/weather")
 
 
 @bp.get("/embed")

@@ -56,7 +56,29 @@ def option(result: dict[str, Any], today: date | None = None) -> dict[str, Any]:
         "confirmed": confirmed_text(confirmed),
         "stale": _is_stale(confirmed, today, result.get("stale", asset.get("stale"))),
         "feed": asset.get("feed"),
+        "masked": bool(asset.get("masked")),
+        "capacity": capacity_text(result.get("capacity") or asset.get("capacity")),
     }
+
+
+def capacity_text(found: Any) -> str | None:
+    """Space now, in words, with the day the group said so (linkwell.capacity)."""
+    if not isinstance(found, dict) or not found.get("updated"):
+        return None
+    said = confirmed_text(found["updated"])
+    state = found.get("state")
+    if state == "open" and found.get("maximum"):
+        return gettext("Space now: %(available)s of %(maximum)s places (said %(date)s)",
+                       available=found.get("available"), maximum=found["maximum"], date=said)
+    if state == "open":
+        return gettext("Space now (said %(date)s)", date=said)
+    if state == "waiting" and found.get("wait"):
+        return gettext("Waiting list, %(wait)s (said %(date)s)", wait=found["wait"], date=said)
+    if state == "waiting":
+        return gettext("Waiting list (said %(date)s)", date=said)
+    if state == "full":
+        return gettext("Full for now (said %(date)s)", date=said)
+    return gettext("Not known: last said on %(date)s, too long ago to count", date=said)
 
 
 def _cost_band(asset: dict[str, Any]) -> str | None:
@@ -142,7 +164,8 @@ def map_points(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Places with coordinates, for the map (names and places only: nothing about the person)."""
     points = []
     for number, item in enumerate(options, start=1):
-        for place in item["places"]:
+        # A masked place has only a ~1 km cell: a pin would look like an address.
+        for place in [] if item.get("masked") else item["places"]:
             if "lat" in place and "lon" in place:
                 points.append({"n": number, "name": item["name"], "place": place.get("name"),
                                "lat": place["lat"], "lon": place["lon"], "id": item["id"]})

@@ -19,6 +19,27 @@
     return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name] === undefined ? all : String(values[name]); });
   }
 
+  /* Quick exit: the button, or Escape twice within a second, leaves for a neutral site and
+     replaces this page in the history, so "Back" does not return here. */
+  function quickExit(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) { return; }
+    if (event) { event.preventDefault(); }
+    document.body.hidden = true;
+    window.location.replace(link.href);
+  }
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") { return; }
+    var now = Date.now();
+    if (now - lastEscape < 1000) { quickExit(event); }
+    lastEscape = now;
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target.closest("[data-quick-exit]") : null;
+    if (target) { quickExit(event); }
+  });
+
   function load() {
     try {
       var ids = JSON.parse(window.localStorage.getItem(KEY) || "[]");

@@ -19,12 +19,15 @@
   var MESSAGES = {};
   var UNIT = "km";
   var LANG = { lang: "en", dir: "ltr", languages: [] };
+  var EXIT = "about:blank";  // until Linkwell says which neutral site (messages.json)
 
   var CSS = [
     ":host { all: initial; display: block; font-family: var(--linkwell-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);",
     "  color: var(--linkwell-text, #1b1b1b); background: var(--linkwell-background, #fff); line-height: 1.5; font-size: 1rem; }",
     "* { box-sizing: border-box; }",
     ".lw { padding: 1rem; border: 1px solid var(--linkwell-muted, #4a4a4a); border-radius: var(--linkwell-radius, 6px); }",
+    ".quick-exit-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; justify-content: flex-end; margin: 0 0 0.5rem; }",
+    "button.quick-exit { background: #8b0000; border-color: #8b0000; }",
     ".lw-title { font-size: 1.4rem; margin: 0 0 0.75rem; line-height: 1.25; }",
     "form { margin: 0 0 1.25rem; }",
     "label { display: block; font-weight: 700; margin: 0 0 0.25rem; }",
@@ -90,6 +93,7 @@
       if (json) {
         MESSAGES = json.messages || {};
         UNIT = json.distance_unit || "km";
+        EXIT = json.quick_exit || EXIT;
         LANG = { lang: json.lang || "en", dir: json.dir || "ltr", languages: json.languages || [] };
       }
       done();
@@ -171,10 +175,29 @@
     return el("h" + Math.min(6, level + offset), attrs);
   }
 
+  /* Quick exit: the button, or Escape twice within a second, leaves for a neutral site and
+     replaces the page in the history (the whole partner page: the person may be watched). */
+  function quickExit() {
+    try { window.top.location.replace(EXIT); } catch (e) { window.location.replace(EXIT); }
+  }
+  function quickExitBar() {
+    var button = el("button", { type: "button", "class": "quick-exit", text: _("Leave this site quickly") });
+    button.addEventListener("click", quickExit);
+    return el("div", { "class": "quick-exit-bar" }, [button, el("span", { "class": "muted", text: _("or press Escape twice") })]);
+  }
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") { return; }
+    var now = Date.now();
+    if (now - lastEscape < 1000) { quickExit(); }
+    lastEscape = now;
+  });
+
   function build(root) {
     var section = el("section", { "class": "lw", "aria-labelledby": "lw-title" });
     section.setAttribute("lang", LANG.lang === "en" ? "en-GB" : LANG.lang);
     section.setAttribute("dir", LANG.dir);
+    section.appendChild(quickExitBar());
     section.appendChild(heading(0, { id: "lw-title", "class": "lw-title", text: customTitle || _("Find local groups and activities") }));
     var switcher = languageSwitcher(root);
     var search = el("form", { role: "search", "aria-label": _("Search local groups and activities"), novalidate: "" }, [
@@ -457,6 +480,7 @@
     var place = (asset.places || [])[0];
     fact(facts, _("Where"), place ? [place.name, place.address].filter(Boolean).join(", ") : "");
     if (result.distance_km !== undefined && result.distance_km !== null) { fact(facts, _("Distance"), distanceText(Number(result.distance_km))); }
+    fact(facts, _("Space"), capacityText(result.capacity || asset.capacity));
     fact(facts, _("Cost"), (asset.cost || {}).text || "");
     fact(facts, _("How to join"), asset.how_to_join || "");
     fact(facts, _("Last confirmed"), asset.last_confirmed || _("Not known"));
@@ -638,6 +662,13 @@
     items.forEach(function (text) { ul.appendChild(el("li", { text: text })); });
     wrap.appendChild(ul);
     return wrap;
+  }
+
+  // Space now, as the group said and when (an old statement counts as not known).
+  function capacityText(found) {
+    if (!found || !found.updated) { return ""; }
+    var words = { open: _("Space now"), waiting: _("Waiting list"), full: _("Full for now") }[found.state] || _("Not known");
+    return words + " (" + fmt(_("said %(date)s"), { date: found.updated }) + ")";
   }
 
   function fact(dl, name, value) {
