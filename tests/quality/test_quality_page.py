@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from linkwell.syncstate import Reject, SyncState
+from linkwell.feeds.state import Reject, SyncState
 from tests.conftest import load
 from tests.factory import service, sid
 from tests.gateway.accounts_helper import signed_in_client
