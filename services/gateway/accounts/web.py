@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -12,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from linkwell.gateway import accounts
 from linkwell.gateway.accounts.links import LinkRefused
-from linkwell.referrals.model import PermanentDeliveryError
+from linkwell.referrals.model import DeliveryFailed
 from linkwell.referrals.settings import referral_settings
 from linkwell.referrals.smtp import SmtpDeliverer
 
@@ -70,7 +69,7 @@ def send_link(address: str, token: str, minutes: float) -> None:
         "If it was not you, you can ignore this email: nothing happens without the link.\n")
     try:
         SmtpDeliverer(settings).send(message)
-    except (OSError, smtplib.SMTPException, PermanentDeliveryError) as exc:
+    except DeliveryFailed as exc:
         # never the address or the link in the log: only that a sign-in mail failed
         log.warning("a sign-in link could not be sent: %s", type(exc).__name__)
 
