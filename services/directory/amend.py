@@ -75,3 +75,44 @@ def _derive(record: dict[str, Any], prov: dict[str, Any], amended: dict[str, Any
         raise AmendError("changes", f"the listing would not be valid: {prepared.outcome.errors}")
     prepared.item.provenance["amended"] = amended
     return prepared
+
+
+def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared],
+                     today: date) -> None:
+    """Keep people's approved changes through a feed's sync, and flag where the feed differs.
+
+    The provider's value wins until the borough's data officer decides: it is first-hand and
+    an officer approved it, while the feed may simply not have caught up. Where the feed now
+    sends a value other than the one it sent when the change was made, the feed's new value
+    is kept beside it as a conflict for the officer (``provenance.conflicts`` and a warning in
+    the sync's outcome). A feed that now agrees with the provider ends the amendment's hold
+    on that field; a newer confirmation date from the feed simply wins.
+    """
+    for p in prepared:
+        stored = backend.get(p.item.id) if p.item is not None else None
+        amended = (stored.provenance.get("amended") or {}) if stored else {}
+        if p.item is None or stored is None or not amended:
+            continue
+        record, kept, conflicts = dict(p.item.record), {}, {}
+        for name, change in amended.items():
+            incoming = record.get(name)
+            if incoming == change["value"] or (
+                    name == "assured_date" and str(incoming or "") > str(change["value"])):
+                continue  # the feed has caught up, or confirms more recently itself
+            kept[name] = change
+            record[name] = change["value"]
+            if incoming != change.get("feed_value"):
+                conflicts[name] = {"feed": incoming, "provider": change["value"],
+                                   "at": change["at"]}
+        if not kept:
+            continue
+        feed_hash = p.item.hash
+        again = _derive(record, p.item.provenance, kept, today)
+        assert again.item is not None
+        again.item.hash = feed_hash  # the same feed record next time is "unchanged"
+        if conflicts:
+            again.item.provenance["conflicts"] = conflicts
+            p.outcome.warnings["_provider"] = [
+                f"{name}: the provider's approved value is kept; the feed now sends another "
+                "(a data officer should choose)" for name in sorted(conflicts)]
+        p.item = again.item

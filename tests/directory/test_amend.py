@@ -59,3 +59,41 @@ def test_changes_people_may_not_make_are_refused_by_name(client: FlaskClient) ->
                                                  "by": "provider"})
     assert refused.status_code == 401
     assert [r["id"] for r in search(client, "q=hillside")["results"]] == [walk["id"]]
+
+
+def test_a_feed_sync_keeps_the_providers_value_and_flags_a_conflict(client: FlaskClient) -> None:
+    feed_record = service("amend-cafe", "Corner Repair Cafe", "Fix things on Saturdays")
+    load(client, [feed_record])
+    amend(client, feed_record["id"], {"description": "Fix things on Sundays now"})
+    assert search(client, "q=sundays")["results"][0]["id"] == feed_record["id"]
+
+    again = load(client, [feed_record])["results"][0]  # the feed has not caught up: no news
+    assert "_provider" not in again.get("warnings", {})
+    kept = client.get(f"/services/{feed_record['id']}").json
+    assert kept["record"]["description"] == "Fix things on Sundays now"
+    assert "conflicts" not in kept["provenance"]
+    assert load(client, [feed_record])["results"][0]["result"] == "unchanged"
+
+    changed = {**feed_record, "description": "Fix things on Fridays"}
+    answer = load(client, [changed])["results"][0]
+    assert "description" in answer["warnings"]["_provider"][0]
+    kept = client.get(f"/services/{feed_record['id']}").json
+    assert kept["record"]["description"] == "Fix things on Sundays now"
+    assert kept["provenance"]["conflicts"]["description"]["feed"] == "Fix things on Fridays"
+    assert search(client, "q=fridays")["results"] == []
+    assert search(client, "q=sundays")["results"][0]["id"] == feed_record["id"]
+
+    caught_up = {**feed_record, "description": "Fix things on Sundays now"}
+    load(client, [caught_up])
+    released = client.get(f"/services/{feed_record['id']}").json["provenance"]
+    assert "description" not in (released.get("amended") or {})
+    load(client, [changed])  # the feed is the source again
+    assert search(client, "q=fridays")["results"][0]["id"] == feed_record["id"]
+
+
+def test_a_stopped_listing_stays_out_of_search_through_a_sync(client: FlaskClient) -> None:
+    walk = service("amend-walk3", "Meadow Walking Group", "A weekly walk")
+    load(client, [walk])
+    amend(client, walk["id"], {"status": "inactive"})
+    load(client, [walk])
+    assert search(client, "q=meadow")["results"] == []
