@@ -222,6 +222,8 @@ def test_something_changed_signs_the_group_in_with_the_listing_claimed(
     answer = client.post(links["changed"],
                          data={"csrf_token": csrf_token(client, links["changed"])})
     assert answer.status_code == 302
+    assert answer.headers["Location"] == f"/account/listings/{STALE['id']}/edit"
+    assert "Riverside Choir" in client.get(answer.headers["Location"]).get_data(as_text=True)
     home = client.get("/account/").get_data(as_text=True)
     assert 'data-role="group"' in home and f"/services/{STALE['id']}" in home
     group = gateway.extensions["linkwell.accounts"].by_email("choir@example.org")
