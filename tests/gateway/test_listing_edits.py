@@ -157,3 +157,45 @@ def test_the_edit_form_names_bad_fields_and_needs_its_token(gateway: Flask) -> N
     assert no_token.status_code == 400
     officer = signed_in_client(gateway, role="data_officer", borough="tests")
     assert proposal_ids(officer) == []
+
+
+def test_reports_wait_in_the_officers_queue_with_actions(
+        app: Flask, gateway: Flask, smtp: SmtpSink) -> None:
+    store = gateway.extensions["linkwell.reports"]
+    closed = store.add(WALK["id"], "Parkside Walkers", "tests", "closed", "Nobody there in May")
+    wrong = store.add(CHOIR["id"], "Riverside Choir", "tests", "contact", "Phone rings out")
+    store.add(CHOIR["id"], "Riverside Choir", "camden", "other", "Not this borough's")
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    page = officer.get("/account/reports").get_data(as_text=True)
+    assert "Nobody there in May" in page and "Phone rings out" in page
+    assert "Not this borough's" not in page
+
+    def act(report: str, action: str) -> int:
+        return officer.post("/account/reports", data={
+            "report": report, "action": action,
+            "csrf_token": csrf_token(officer, "/account/reports")}).status_code
+
+    directory = app.test_client()
+    assert act(closed["id"], "inactive") == 302
+    assert search(directory, "q=parkside")["results"] == []
+    assert act(wrong["id"], "email") == 302
+    assert smtp.messages[-1]["To"] == "choir@example.org"
+    assert "Phone rings out" in smtp.messages[-1].get_content()
+    assert act(wrong["id"], "dismiss") == 400  # already dealt with
+    page = officer.get("/account/reports").get_data(as_text=True)
+    assert "Nobody there in May" not in page and "Phone rings out" not in page
+    no_token = officer.post("/account/reports", data={"report": closed["id"],
+                                                      "action": "dismiss"})
+    assert no_token.status_code == 400
+
+
+def test_an_officer_edits_their_own_boroughs_listings_directly(
+        app: Flask, gateway: Flask) -> None:
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    status, page = edit(officer, CHOIR["id"], description="We sing with a ukulele")
+    assert status == 200 and "on Linkwell now" in page
+    [found] = search(app.test_client(), "q=ukulele")["results"]
+    stored = app.test_client().get(f"/services/{found['id']}").json
+    assert stored["provenance"]["amended"]["description"]["by"] == "data_officer"
+    elsewhere = signed_in_client(gateway, role="data_officer", borough="camden")
+    assert elsewhere.get(f"/account/listings/{CHOIR['id']}/edit").status_code == 403

@@ -28,6 +28,12 @@ CREATE TABLE IF NOT EXISTS listing_proposals (
     decided_by TEXT,
     decided REAL
 );
+CREATE TABLE IF NOT EXISTS report_actions (
+    report_id TEXT PRIMARY KEY,
+    action TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at REAL NOT NULL
+);
 """
 
 
@@ -88,6 +94,17 @@ class ProposalStore:
 
     def for_listing(self, listing_id: str) -> list[Proposal]:
         return self._select("WHERE listing_id = ? ORDER BY created", listing_id)
+
+    def act_on_report(self, report_id: str, action: str, by: str) -> bool:
+        """Record what an officer did with a report, once."""
+        with self._lock, self._connect() as conn:
+            done = conn.execute("INSERT OR IGNORE INTO report_actions (report_id, action, by,"
+                                " at) VALUES (?,?,?,?)", (report_id, action, by, self.clock()))
+        return done.rowcount == 1
+
+    def acted_on(self) -> dict[str, str]:
+        with self._connect() as conn:
+            return dict(conn.execute("SELECT report_id, action FROM report_actions").fetchall())
 
     def _select(self, where: str, *params: Any) -> list[Proposal]:
         with self._connect() as conn:

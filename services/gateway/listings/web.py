@@ -78,12 +78,15 @@ def use_claim(token: str) -> Response | str | tuple[str, int]:
 
 
 @bp.route("/listings/<listing_id>/edit", methods=["GET", "POST"])
-@accounts.require_account("group", "admin")
+@accounts.require_account("group", "data_officer", "admin")
 def edit(listing_id: str) -> str | tuple[str, int]:
-    if not g.account.has_listing(listing_id):
+    officer = g.account.role == "data_officer"
+    if not officer and not g.account.has_listing(listing_id):
         return accounts.refuse("You can only change listings your group has claimed. To claim "
                                "this one, use the link on its page.")
     found = listing(listing_id)
+    if officer and not g.account.can_see_borough(found["provenance"].get("feed")):
+        return accounts.refuse("This listing is in another borough.")
     name = str(found["summary"].get("name") or listing_id)
     before = form.current(found["record"])
     if request.method == "GET":
@@ -96,6 +99,9 @@ def edit(listing_id: str) -> str | tuple[str, int]:
                                values=after, errors=errors, labels=form.LABELS,
                                statuses=form.STATUSES), 400
     hsds, shown = form.changes(listing_id, before, after)
+    if hsds and officer:  # the borough's own officer: no one else to ask
+        amend(listing_id, hsds, by="data_officer")
+        return render_template("listings/proposed.html", name=name, changed=True, applied=True)
     if hsds:
         proposals().propose(listing_id, str(found["provenance"].get("feed")), name,
                             g.account.id, hsds, shown)
@@ -137,3 +143,39 @@ def review(proposal_id: str) -> str | tuple[str, int] | Response:
     proposals().decide(proposal.id, APPROVED if decision == "approve" else REJECTED, reason,
                        g.account.email)
     return redirect(url_for("listings.review_list"))
+
+
+REPORT_ACTIONS = ("email", "inactive", "dismiss")
+
+
+@bp.route("/reports", methods=["GET", "POST"])
+@accounts.require_account("data_officer", "admin")
+def report_queue() -> str | tuple[str, int] | Response:
+    """People's reports of a problem, each with what the officer can do about it."""
+    from linkwell.gateway.web.reports import reports
+
+    feeds = None if g.account.role == "admin" else [str(g.account.borough)]
+    done = proposals().acted_on()
+    open_reports = [r for r in reports().for_feeds(feeds) if r["id"] not in done]
+    if request.method == "GET":
+        return render_template("listings/reports.html", reports=open_reports)
+    chosen = next((r for r in open_reports if r["id"] == request.form.get("report")), None)
+    action = request.form.get("action")
+    if chosen is None or action not in REPORT_ACTIONS:
+        return accounts.refuse("report: not an open report of your borough, or action: not one "
+                               "of email, inactive, dismiss", 400, "Not done")
+    if action == "inactive":
+        amend(chosen["asset_id"], {"status": "inactive"}, by="data_officer")
+    elif action == "email":
+        found = listing(chosen["asset_id"])
+        address = published_email(found["record"])
+        if address is None:
+            return accounts.refuse("This listing has no email address to write to.", 400,
+                                   "Not done")
+        send_mail(address, f"Someone reported a problem with your Linkwell listing: "
+                           f"{chosen['asset_name']}",
+                  f"Someone using Linkwell said: {chosen['problem_label']}.\n\n"
+                  f"{chosen['details']}\n\nIf something has changed, please tell your "
+                  "borough's data officer by replying to this email.\n")
+    proposals().act_on_report(chosen["id"], action, g.account.email)
+    return redirect(url_for("listings.report_queue"))
