@@ -6,6 +6,7 @@ to scan them cannot confirm, or remove, a listing by itself.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import date
 
@@ -18,6 +19,7 @@ from linkwell.gateway.accounts.links import Link, LinkRefused
 from linkwell.gateway.confirmations import PURPOSE, store
 from linkwell.gateway.confirmations.store import Round
 
+log = logging.getLogger("linkwell.gateway.confirmations")
 bp = Blueprint("confirmations", __name__, url_prefix="/confirm")
 QUESTIONS = {
     "still": ("Yes, we still run as listed", "Confirm that we still run as listed"),
@@ -48,8 +50,8 @@ def question(token: str) -> str | tuple[str, int]:
 @bp.post("/<token>")
 def answer(token: str) -> Response | str | tuple[str, int]:
     accounts.csrf.protect()
-    try:
-        link = accounts.links().redeem(token, PURPOSE)
+    try:  # checked first, used only once the answer is saved: a failure keeps the link
+        link = accounts.links().peek(token, PURPOSE)
     except LinkRefused as refused:
         return refused_page(refused)
     found = _round(link)
@@ -57,12 +59,21 @@ def answer(token: str) -> Response | str | tuple[str, int]:
     if found is None or chosen not in QUESTIONS:
         return refused_page(LinkRefused("forged"))
     if chosen == "changed":
+        try:
+            accounts.links().redeem(token, PURPOSE)
+        except LinkRefused as refused:
+            return refused_page(refused)
         return _to_edit_form(found)
     changes = {"assured_date": date.today().isoformat()} if chosen == "still" else \
         {"status": "inactive"}
     try:
-        amend(found.listing_id, changes)
-    except ServiceError:
+        amend(found.listing_id, changes)  # the same answer twice at once does no harm
+        accounts.links().redeem(token, PURPOSE)
+    except LinkRefused as refused:
+        return refused_page(refused)
+    except ServiceError as exc:
+        log.warning("a group's answer could not be saved: %s %s", exc.status,
+                    exc.body.get("message"))
         return accounts.refuse("Linkwell could not save your answer just now. Please try the "
                                "link again in a few minutes.", 503, "Please try again")
     store().answer(found.id, chosen)
