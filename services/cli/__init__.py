@@ -285,6 +285,29 @@ def accounts_disable(email: str) -> None:
     console.print(f"Disabled {email}.")
 
 
+@main.group()
+def confirmations() -> None:
+    """Ask groups whether their listings are still right (issue 15)."""
+
+
+@confirmations.command("send")
+@click.option("--feed", "feed_names", multiple=True,
+              help="A borough's feed to ask about (default: every registered feed).")
+def confirmations_send(feed_names: tuple[str, ...]) -> None:
+    """Ask about stale listings, send reminders, hand unanswered ones to officers (daily)."""
+    from linkwell.gateway import confirmations as asking
+    from linkwell.gateway import create_app
+    from linkwell.gateway.feeds import _directory_writer
+    from linkwell.plugins.manager import feeds
+
+    app = create_app()
+    with app.app_context():
+        names = list(feed_names) or sorted(feeds(app.extensions["linkwell.feed_plugins"]))
+        report = asking.send_due(app, _directory_writer(app), names)
+    console.print(f"Asked {report.asked}, reminded {report.reminded}, handed "
+                  f"{report.to_officer} to data officers; {report.sent} emails tried.")
+
+
 @main.command("openapi")
 def openapi_command() -> None:
     """Print the public API's OpenAPI document (docs/openapi.json is this, committed)."""

@@ -23,6 +23,7 @@ from linkwell.directory.backends.base import (
 )
 from linkwell.directory.schemas import (
     SUGGESTION_KINDS,
+    AmendRequestSchema,
     AssetResponseSchema,
     DeleteRequestSchema,
     DeleteResponseSchema,
@@ -327,6 +328,25 @@ class AssetsDelete(MethodView):
             deleted = backend().delete(body["ids"], refresh=body["refresh"])
             duplicates.regroup(backend(), keys)  # a repeat of a deleted listing may now show
         return {"deleted": deleted}
+
+
+@ingest_blp.route("/assets/amend")
+class AssetsAmend(MethodView):
+    @ingest_blp.arguments(AmendRequestSchema)
+    @ingest_blp.response(200, AssetResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A person's change to one listing: confirmed, stopped, or an approved edit
+        (needs the ingestion token; kept through feed syncs, see ``linkwell.directory.amend``)."""
+        from linkwell.directory.amend import AmendError, amend
+
+        try:
+            summary = amend(backend(), body["id"], body["changes"], body["by"], body["refresh"])
+        except AmendError as exc:
+            abort(exc.status, exc.message if exc.status == 404 else str(exc))
+        stored = backend().get(body["id"])
+        assert stored is not None
+        return {"id": stored.id, "summary": summary, "record": stored.record,
+                "provenance": stored.provenance, "stale": False}
 
 
 @ingest_blp.route("/assets/withdraw")

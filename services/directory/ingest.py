@@ -178,6 +178,9 @@ def upsert(backend: SearchBackend, records: list[Any], feed: str, area: str | No
     rest = [i for i in range(len(records)) if i not in outcomes]
     day = today or date.today()
     prepared = [prepare(i, records[i], feed, area, fetched_at, day) for i in rest]
+    from linkwell.directory.amend import carry_amendments
+
+    carry_amendments(backend, prepared, day)  # people's approved changes outlast a sync
     commit(backend, classify(backend, prepared), refresh)
     outcomes.update((p.outcome.index, p.outcome) for p in prepared)
     return [outcomes[i] for i in range(len(records))]

@@ -259,6 +259,19 @@ class DeleteRequestSchema(Schema):
     refresh = fields.Boolean(load_default=True)
 
 
+class AmendRequestSchema(Schema):
+    """Body of ``POST /assets/amend``: a person's change to one listing (issue 15)."""
+
+    class Meta:
+        unknown = RAISE
+
+    id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    changes = fields.Dict(keys=fields.String(), required=True,
+                          validate=validate.Length(min=1, max=20))
+    by = fields.String(required=True, validate=validate.OneOf(["provider", "data_officer"]))
+    refresh = fields.Boolean(load_default=True)
+
+
 class DeleteResponseSchema(Schema):
     deleted = fields.Integer()
 

@@ -126,6 +126,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway import quality
 
     quality.init_app(app)
+    from linkwell.gateway import confirmations
+
+    confirmations.init_app(app)
+    from linkwell.gateway import listings
+
+    listings.init_app(app)
     init_openreferral(app)
     init_health(app)
     logs.init_app(app, "gateway")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -12,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from linkwell.gateway import accounts
 from linkwell.gateway.accounts.links import LinkRefused
-from linkwell.referrals.model import PermanentDeliveryError
+from linkwell.referrals.model import DeliveryFailed
 from linkwell.referrals.settings import referral_settings
 from linkwell.referrals.smtp import SmtpDeliverer
 
@@ -55,24 +54,30 @@ def ask_for_link() -> tuple[str, int] | str:
 
 
 def send_link(address: str, token: str, minutes: float) -> None:
-    settings = referral_settings(current_app.config)
-    base = str(settings["PUBLIC_URL"]).rstrip("/")
+    base = str(referral_settings(current_app.config)["PUBLIC_URL"]).rstrip("/")
     url = base + url_for("accounts.use_link_form", token=token)
+    send_mail(address, "Your Linkwell sign-in link",
+              "Someone (we hope you) asked to sign in to Linkwell with this address.\n\n"
+              f"Sign in here (the link works once, for {minutes:.0f} minutes):\n{url}\n\n"
+              "If it was not you, you can ignore this email: nothing happens without the link.\n")
+
+
+def send_mail(address: str, subject: str, text: str) -> None:
+    """Send one short email now through the SMTP server set for referrals (a link that
+    expires within the hour is no use after a day of retries, so it is not queued)."""
+    settings = referral_settings(current_app.config)
     message = EmailMessage()
     message["From"] = str(settings["SMTP_FROM"])
     message["To"] = address
-    message["Subject"] = "Your Linkwell sign-in link"
+    message["Subject"] = subject
     message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = make_msgid(domain="linkwell.accounts")
-    message.set_content(
-        "Someone (we hope you) asked to sign in to Linkwell with this address.\n\n"
-        f"Sign in here (the link works once, for {minutes:.0f} minutes):\n{url}\n\n"
-        "If it was not you, you can ignore this email: nothing happens without the link.\n")
+    message.set_content(text)
     try:
         SmtpDeliverer(settings).send(message)
-    except (OSError, smtplib.SMTPException, PermanentDeliveryError) as exc:
-        # never the address or the link in the log: only that a sign-in mail failed
-        log.warning("a sign-in link could not be sent: %s", type(exc).__name__)
+    except DeliveryFailed as exc:
+        # never the address or the link in the log: only that a mail failed
+        log.warning("a link could not be sent: %s", type(exc).__name__)
 
 
 @bp.get("/sign-in/<token>")

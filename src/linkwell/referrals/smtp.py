@@ -62,7 +62,15 @@ class SmtpDeliverer:
             return None
         if not self.host:
             raise PermanentDeliveryError("no SMTP server is configured (LINKWELL_SMTP_HOST)")
-        message = build_message(delivery, self.sender)
+        self.send(build_message(delivery, self.sender))
+        return DeliveryReceipt("email", message_id(delivery))
+
+    def send(self, message: EmailMessage) -> None:
+        """Send one message (a referral, a sign-in link, a group's confirmation request):
+        :class:`PermanentDeliveryError` if it can never go, :class:`DeliveryFailed` if a
+        later try may succeed."""
+        if not self.host:
+            raise PermanentDeliveryError("no SMTP server is configured (LINKWELL_SMTP_HOST)")
         try:
             with self._connect() as smtp:
                 smtp.send_message(message)
@@ -79,15 +87,6 @@ class SmtpDeliverer:
             raise DeliveryFailed(error) from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise DeliveryFailed(f"the mail server did not answer ({type(exc).__name__})") from exc
-        return DeliveryReceipt("email", message_id(delivery))
-
-    def send(self, message: EmailMessage) -> None:
-        """Send one message that is not a referral (a sign-in link, say) through the same
-        server; raises ``OSError`` or ``smtplib.SMTPException`` as smtplib does."""
-        if not self.host:
-            raise PermanentDeliveryError("no SMTP server is configured (LINKWELL_SMTP_HOST)")
-        with self._connect() as smtp:
-            smtp.send_message(message)
 
     def _connect(self) -> smtplib.SMTP:
         if self.security == "ssl":

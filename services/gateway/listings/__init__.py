@@ -1,0 +1,27 @@
+"""Groups claim and correct their own listings; the borough's data officer approves (item 2).
+
+A group claims a listing by receiving a signed link at the listing's published email. Its
+edits are proposals: the officer sees each as a diff and approves or rejects it with a
+reason; an approved edit goes into the directory with provenance ``provider`` and the time,
+and a later feed sync keeps it (``linkwell.directory.amend``).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from linkwell.gateway.listings.store import ProposalStore
+
+
+def init_app(app: Flask) -> None:
+    accounts = app.extensions["linkwell.accounts"]
+    app.extensions["linkwell.proposals"] = ProposalStore(accounts.connect,
+                                                         clock=lambda: accounts.clock())
+    from linkwell.gateway.listings import web
+
+    app.register_blueprint(web.bp)
+
+
+def proposals() -> ProposalStore:
+    found: ProposalStore = current_app.extensions["linkwell.proposals"]
+    return found
