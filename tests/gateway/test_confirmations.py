@@ -133,6 +133,9 @@ def test_stale_listings_are_asked_once_and_still_running_shows_at_once(
         status, page = press(gateway.test_client(), replayed)
         assert status == 400 and "already been used" in page
     assert [r["id"] for r in found_in_search(directory, "riverside")] == [STALE["id"]]
+    with gateway.app_context():  # what the data-quality page shows: 3 delivered, 1 answered
+        assert confirmations.store().counts(["tests"]) == {"sent": 3, "answered": 1}
+        assert confirmations.store().counts(["elsewhere"]) == {"sent": 0, "answered": 0}
 
 
 def test_we_have_stopped_takes_the_listing_out_of_search_for_review(

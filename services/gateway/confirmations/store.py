@@ -188,6 +188,20 @@ class ConfirmationStore:
                      (mail_id, round_id, kind, str(uuid.uuid5(uuid.NAMESPACE_URL, mail_id)),
                       PENDING, now))
 
+    def counts(self, feeds: list[str]) -> dict[str, int]:
+        """Emails delivered and rounds answered for these boroughs: the data-quality page's
+        "confirmations sent / answered"."""
+        marks = ",".join("?" * len(feeds))
+        with self._connect() as conn:
+            sent = conn.execute(
+                "SELECT COUNT(*) FROM confirmation_mail m JOIN confirmation_rounds r"
+                f" ON r.id = m.round_id WHERE m.state = ? AND r.feed IN ({marks})",
+                (DELIVERED, *feeds)).fetchone()[0]
+            answered = conn.execute(
+                "SELECT COUNT(*) FROM confirmation_rounds WHERE answer IS NOT NULL"
+                f" AND feed IN ({marks})", feeds).fetchone()[0]
+        return {"sent": int(sent), "answered": int(answered)}
+
     # --- the officer's queue ---------------------------------------------------------------
 
     def queue(self, feed: str, listing_id: str, name: str, reason: str, detail: str = "") -> None:
