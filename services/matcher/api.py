@@ -120,8 +120,11 @@ def present(item: Scored, profile: Profile, tax: Taxonomy, now: datetime) -> dic
 
 
 def init_health(app: Flask) -> None:
+    """Readiness from a background check of the directory: a hung directory (or a hung
+    node under it) never makes the matcher's /readyz wait."""
+    client: ServiceClient = app.extensions["linkwell.directory"]
+
     def check() -> tuple[dict[str, Any], bool]:
-        client: ServiceClient = app.extensions["linkwell.directory"]
         try:
             # the directory answers /readyz from kept state: a short wait is plenty
             client.request("GET", "/readyz", timeout=0.5, retry=False)
@@ -130,4 +133,7 @@ def init_health(app: Flask) -> None:
             ready = False
         return {"directory": ready}, ready
 
-    health.init_app(app, check)
+    kept = health.KeptCheck(check)
+    kept.check_now()
+    app.before_request(kept.ensure_running)
+    health.init_app(app, kept)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 
 from tests.faults.stack import ROOT, TOKEN, Stack
 
@@ -81,11 +82,25 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def stack(tmp_path: Path, node: Node) -> Iterator[Stack]:
     """The services on our own Elasticsearch node, under an index prefix of their own."""
     env = _env(tmp_path)
+    prefix = f"faults-{uuid.uuid4().hex[:8]}-"
     env.update(LINKWELL_SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=node.url,
-               LINKWELL_INDEX_PREFIX=f"faults-{uuid.uuid4().hex[:8]}-")
+               LINKWELL_INDEX_PREFIX=prefix)
     running = Stack(env, tmp_path)
     yield running
     running.stop()
+    drop_indices(node, prefix)
+
+
+def drop_indices(node: Node, prefix: str) -> None:
+    """Remove a test's indices: a node that kept every run's would recover them all at each
+    restart, which on a busy machine outlasts the script's wait."""
+    try:
+        found = requests.get(f"{node.url}/_cat/indices/{prefix}*?h=index", timeout=30)
+        names = found.text.split() if found.ok else []
+        if names:
+            requests.delete(f"{node.url}/{','.join(names)}", timeout=60)
+    except requests.RequestException:
+        pass  # a node the test left dead keeps them
 
 
 @pytest.fixture

@@ -128,10 +128,17 @@ class SmtpSink:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.arrived += 1
-        if self.hold is not None:  # a slow mail server: the sender waits for the answer
-            await asyncio.get_running_loop().run_in_executor(None, self.hold.wait, 30)
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(parsed)  # type: ignore[arg-type]
+        if self.hold is None:
+            self.messages.append(parsed)  # type: ignore[arg-type]
+            return "250 Message accepted"
+        # A slow mail server: the sender waits for the answer, and the message is accepted
+        # once the hold ends whether or not the sender is still there to hear it (RFC 1047's
+        # duplicate). Shielded: aiosmtpd cancels this handler when it sees the sender's
+        # connection close, and whether it sees that before the hold ends was a race.
+        waiting = asyncio.get_running_loop().run_in_executor(None, self.hold.wait, 30)
+        waiting.add_done_callback(lambda _: self.messages.append(parsed))  # type: ignore[arg-type]
+        await asyncio.shield(waiting)
         return "250 Message accepted"
 
     def start(self) -> None:

@@ -49,6 +49,9 @@ MAPPING_VERSION = 1
 TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
 STORED_FIELDS = ["id", "version", "hash", "summary", "record", "provenance", "withdrawn"]
 _DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
+READ_ATTEMPTS = 3  # tries of one read, at most, and only while its request has time for them
+RETRY_PAUSE = 0.05  # seconds before a read is tried again (doubled each time)
+WORTH_TRYING = 0.1  # seconds a try needs at least; with less left, the request fails now
 # Where the geo distance sits in a hit's sort values, by sort (see _sort).
 _DISTANCE_SORT_POSITION = {"distance": 0, "name": 2, "modified": 2}
 
@@ -110,6 +113,26 @@ class ElasticsearchBackend:
             return self.es.options(request_timeout=deadline.timeout_for(self.timeout))
         except deadline.DeadlinePassed as exc:
             raise BackendUnavailable(str(exc)) from exc
+
+    def _read(self, call: Callable[[Elasticsearch], Any]) -> Any:
+        """A read (idempotent, so safe to repeat), tried again when the connection failed or
+        timed out, but only while the request's budget has room for another try: the client
+        itself never retries, so retries cannot stack on top of the budget."""
+        pause = RETRY_PAUSE
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                return self._call(lambda: call(self._r))
+            except BackendUnavailable as exc:
+                cause = exc.__cause__
+                left = deadline.remaining()
+                if (attempt == READ_ATTEMPTS or not isinstance(cause, _DOWN)
+                        or (left is None and isinstance(cause, elasticsearch.ConnectionTimeout))
+                        or (left is not None and left < pause + WORTH_TRYING)):
+                    raise
+                log.info("Elasticsearch read failed (%s), trying again", type(cause).__name__)
+                time.sleep(pause)
+                pause *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def new_index_name(self) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
@@ -275,8 +298,8 @@ class ElasticsearchBackend:
 
     def get(self, asset_id: str) -> StoredAsset | None:
         try:
-            doc = self._call(lambda: self._r.get(index=self.alias, id=asset_id,
-                                                 source_includes=STORED_FIELDS))
+            doc = self._read(lambda es: es.get(index=self.alias, id=asset_id,
+                                               source_includes=STORED_FIELDS))
         except elasticsearch.NotFoundError:
             return None
         return _stored(doc["_source"])
@@ -305,7 +328,7 @@ class ElasticsearchBackend:
 
     def search(self, query: SearchQuery) -> SearchPage:
         body = search_body(query)
-        result = self._call(lambda: self._r.search(index=self.alias, **body))
+        result = self._read(lambda es: es.search(index=self.alias, **body))
         hits = [_hit(h, query) for h in result["hits"]["hits"]]
         facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
                   for name, agg in result.get("aggregations", {}).items()}
