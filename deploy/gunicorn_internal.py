@@ -10,7 +10,7 @@ several requests; the directory lets at most 12 of its 16 threads wait on the ba
 search bulkhead), so health checks and ingestion always find a thread. This costs about 1-2 ms
 a call against sync workers on the benchmark machine, which buys staying up on a bad day.
 
-/healthz and /readyz are served by two threads of their own (linkwell.server.ProbeFirstWorker):
+/healthz and /readyz are served by two threads of their own (linkwell.cli.server.ProbeFirstWorker):
 a load balancer's probe never waits behind requests that hold every other thread.
 
 LINKWELL_WORKERS overrides the number of processes (default 2 × CPUs + 1, gunicorn's advice),
@@ -22,7 +22,7 @@ import os
 
 import gunicorn.config
 
-worker_class = "linkwell.server.ProbeFirstWorker"  # gthread; probes on threads of their own
+worker_class = "linkwell.cli.server.ProbeFirstWorker"  # gthread; probes on threads of their own
 workers = int(os.environ.get("LINKWELL_WORKERS") or 2 * multiprocessing.cpu_count() + 1)
 threads = int(os.environ.get("LINKWELL_THREADS") or 16)
 timeout = 60

@@ -8,7 +8,7 @@ counted in LINKWELL_RATE_LIMIT_STORAGE: with the default memory:// each process 
 so run more than one process only with a shared store (redis://...), which every process on
 every machine then counts in.
 
-/healthz and /readyz are served by two threads of their own (linkwell.server.ProbeFirstWorker):
+/healthz and /readyz are served by two threads of their own (linkwell.cli.server.ProbeFirstWorker):
 a load balancer's probe never waits behind requests that hold every other thread.
 
 LINKWELL_WORKERS and LINKWELL_THREADS override the processes (default 1) and threads per
@@ -19,7 +19,7 @@ import os
 
 import gunicorn.config
 
-worker_class = "linkwell.server.ProbeFirstWorker"  # gthread; probes on threads of their own
+worker_class = "linkwell.cli.server.ProbeFirstWorker"  # gthread; probes on threads of their own
 workers = int(os.environ.get("LINKWELL_WORKERS") or 1)
 threads = int(os.environ.get("LINKWELL_THREADS") or 16)
 timeout = 60

@@ -46,7 +46,7 @@ class _Gunicorn(BaseApplication):
 def run_gunicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
     """Serve ``app`` with gunicorn's threaded workers until interrupted."""
     _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "threads": 16,
-                    "worker_class": "linkwell.server.ProbeFirstWorker", "timeout": 60,
+                    "worker_class": "linkwell.cli.server.ProbeFirstWorker", "timeout": 60,
                     "accesslog": None,
                     # the app answers over-long addresses itself, in the JSON error shape
                     "limit_request_line": 0}).run()
