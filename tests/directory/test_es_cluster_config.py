@@ -19,6 +19,6 @@ def test_replicas_come_from_config_not_the_mapping_file() -> None:
     assert load_mapping(replicas=2)["settings"]["number_of_replicas"] == 2
     config = {"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH_URL": "http://es1:9200",
               "INDEX_PREFIX": "x-", "ELASTICSEARCH_TIMEOUT": 1.5, "ES_REPLICAS": "1"}
-    assert getattr(make_backend(config), "replicas") == 1
+    assert make_backend(config).replicas == 1
     with pytest.raises(ValueError, match="LINKWELL_ES_REPLICAS"):
         make_backend({**config, "ES_REPLICAS": "-1"})
