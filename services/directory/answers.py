@@ -1,0 +1,77 @@
+"""A cache of search answers, keyed by the analysed query and the index's change counter.
+
+Popular searches ("food bank", a borough's first page of services) are asked over and over,
+and the index changes far less often than it is read: an answer stays right until the next
+write, withdrawal or deletion, which changes ``SearchBackend.generation()`` and so every key.
+On SQLite the counter is the change log's last entry, read for each search (one indexed
+lookup); on Elasticsearch it is asked at most every ``STATE_SECONDS`` (a round trip), which is
+within the index's own refresh interval, and writes through this process forget it at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from linkwell.directory.backends.base import SearchBackend, SearchPage, SearchQuery
+
+CACHED_ANSWERS = 2000
+STATE_SECONDS = {"elasticsearch": 0.5}
+
+
+def query_key(query: SearchQuery) -> str:
+    """Everything that shapes the answer, as text (the analysed words and concepts included;
+    a vector by a digest of its bytes, as numpy's repr of a long array elides the middle)."""
+    vector = "" if query.vector is None else hashlib.blake2b(
+        np.ascontiguousarray(query.vector).tobytes(), digest_size=16).hexdigest()
+    return f"{replace(query, vector=None)!r}|{vector}"
+
+
+class SearchAnswers:
+    """Answers one backend's searches, from a per-process LRU cache while the index is unchanged."""
+
+    def __init__(self, backend: SearchBackend, size: int = CACHED_ANSWERS) -> None:
+        self.backend = backend
+        self.size = size
+        self._answers: OrderedDict[tuple[str, str], SearchPage] = OrderedDict()
+        self._state: tuple[float, str] | None = None  # (asked at, generation)
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def forget(self) -> None:
+        """The index has just changed here: ask the backend for its counter next time."""
+        self._state = None
+
+    def generation(self) -> str:
+        held, now = self._state, time.monotonic()
+        if held is not None and now - held[0] < STATE_SECONDS.get(self.backend.name, 0.0):
+            return held[1]
+        generation = self.backend.generation()
+        self._state = (now, generation)
+        return generation
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        """The backend's answer to ``query``, reused while the index has not changed."""
+        key = (self.generation(), query_key(query))
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+                self.hits += 1
+                return found
+        page = self.backend.search(query)
+        with self._lock:
+            self.misses += 1
+            self._answers[key] = page
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+        return page
+
+    def stats(self) -> dict[str, Any]:
+        return {"hits": self.hits, "misses": self.misses, "size": len(self._answers)}
