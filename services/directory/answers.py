@@ -3,16 +3,17 @@
 Popular searches ("food bank", a borough's first page of services) are asked over and over,
 and the index changes far less often than it is read: an answer stays right until the next
 write, withdrawal or deletion, which changes ``SearchBackend.generation()`` and so every key.
-On SQLite the counter is the change log's last entry, read for each search (one indexed
-lookup); on Elasticsearch it is asked at most every ``STATE_SECONDS`` (a round trip), which is
-within the index's own refresh interval, and writes through this process forget it at once.
+The counter is read for every search: on SQLite the change log's last entry (one indexed
+lookup), on Elasticsearch a count and the latest write time (a size-0 search answered from the
+node's request cache until the next refresh). Holding it for a moment would save that round
+trip, but would also answer from the cache while the node is down, or miss another worker's
+write: a stale or falsely healthy answer costs more than the round trip.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
@@ -22,7 +23,6 @@ import numpy as np
 from linkwell.directory.backends.base import SearchBackend, SearchPage, SearchQuery
 
 CACHED_ANSWERS = 2000
-STATE_SECONDS = {"elasticsearch": 0.5}
 
 
 def query_key(query: SearchQuery) -> str:
@@ -40,25 +40,12 @@ class SearchAnswers:
         self.backend = backend
         self.size = size
         self._answers: OrderedDict[tuple[str, str], SearchPage] = OrderedDict()
-        self._state: tuple[float, str] | None = None  # (asked at, generation)
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def forget(self) -> None:
-        """The index has just changed here: ask the backend for its counter next time."""
-        self._state = None
-
-    def generation(self) -> str:
-        held, now = self._state, time.monotonic()
-        if held is not None and now - held[0] < STATE_SECONDS.get(self.backend.name, 0.0):
-            return held[1]
-        generation = self.backend.generation()
-        self._state = (now, generation)
-        return generation
-
     def search(self, query: SearchQuery) -> SearchPage:
         """The backend's answer to ``query``, reused while the index has not changed."""
-        key = (self.generation(), query_key(query))
+        key = (self.backend.generation(), query_key(query))
         with self._lock:
             found = self._answers.get(key)
             if found is not None:

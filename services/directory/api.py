@@ -303,7 +303,6 @@ def _authorised() -> None:
 def _changed(response: Response) -> Response:
     if request.method == "POST":  # a write, deletion, withdrawal or rebuild
         suggester().forget()
-        answers().forget()
     return response
 
 
