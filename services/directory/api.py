@@ -15,6 +15,7 @@ from linkwell import capacity, vocab
 from linkwell.config import ingest_token
 from linkwell.directory import duplicates, ingest, quality
 from linkwell.directory.alternatives import alternatives
+from linkwell.directory.answers import SearchAnswers
 from linkwell.directory.backends.base import (
     GeoPoint,
     SearchBackend,
@@ -199,13 +200,13 @@ class Services(MethodView):
             args = placed_args(args, placed.point)
         correction = corrected(args)
         query = build_query(spelt(args, correction))
-        page = backend().search(query)
+        page = answers().search(query)
         if not page.total and args.get("q") and not args["as_typed"] and args["alternatives"]:
             # Nothing found even so: a bolder guess at the words nobody uses, if any.
             guessed = corrected(args, eager=True)
             if guessed is not None and guessed != correction:
                 correction, query = guessed, build_query(spelt(args, guessed))
-                page = backend().search(query)
+                page = answers().search(query)
         # Documented by the schema but not re-serialised through it: the answer is built
         # from plain dicts already, and this is the hottest path in Linkwell.
         answer = present_page(page, query)
@@ -284,6 +285,14 @@ class Suggest(MethodView):
         kinds = frozenset(args.get("kind") or SUGGESTION_KINDS)
         return {"q": args["q"],
                 "suggestions": suggester().suggest(args["q"], args["limit"], kinds)}
+
+
+def answers() -> SearchAnswers:
+    """This process's cache of search answers (see ``answers.py``)."""
+    found: SearchAnswers | None = current_app.extensions.get("linkwell.answers")
+    if found is None or found.backend is not backend():
+        found = current_app.extensions["linkwell.answers"] = SearchAnswers(backend())
+    return found
 
 
 def suggester() -> Suggester:

@@ -18,7 +18,7 @@ from flask.views import MethodView
 from werkzeug.exceptions import BadRequest
 
 from linkwell.directory import oruk_content as content
-from linkwell.directory.api import DirectoryBlueprint, backend
+from linkwell.directory.api import DirectoryBlueprint, answers, backend
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     GeoPoint,
@@ -103,7 +103,7 @@ class Services(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Services, a page at a time, with each one's own fields and its organisation."""
         query = replace(service_query(args), fields=PUBLISHED)
-        found = backend().search(query)
+        found = answers().search(query)
         contents = [content.service(_stored(h.id, h.summary, h.fields), full=False)
                     for h in found.hits]
         return page_body(contents, found.total, args["page"], args["per_page"])

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, Any] = {
     "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
     "INDEX_PREFIX": "linkwell-",
     "ELASTICSEARCH_TIMEOUT": 1.5,
+    "ES_REPLICAS": 0,
     "INGEST_TOKEN": None,
     # Where "Leave this site quickly" goes: a neutral page that gives nothing away.
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
@@ -25,7 +26,11 @@ DEFAULTS: dict[str, Any] = {
 ENVIRONMENT = {
     "LINKWELL_DATA_DIR": "DATA_DIR",
     "LINKWELL_SEARCH_BACKEND": "SEARCH_BACKEND",
+    # One node's URL, or several comma-separated: the client spreads requests over them and
+    # passes over a node that stops answering.
     "ELASTICSEARCH_URL": "ELASTICSEARCH_URL",
+    # Replicas of the index made at creation (default 0: one node has nowhere to put them).
+    "LINKWELL_ES_REPLICAS": "ES_REPLICAS",
     "LINKWELL_INDEX_PREFIX": "INDEX_PREFIX",
     "LINKWELL_INGEST_TOKEN": "INGEST_TOKEN",
     "LINKWELL_DIRECTORY_URL": "DIRECTORY_URL",

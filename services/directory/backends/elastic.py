@@ -56,11 +56,20 @@ WORTH_TRYING = 0.1  # seconds a try needs at least; with less left, the request 
 _DISTANCE_SORT_POSITION = {"distance": 0, "name": 2, "modified": 2}
 
 
-def load_mapping(version: int = MAPPING_VERSION) -> dict[str, Any]:
+def load_mapping(version: int = MAPPING_VERSION, replicas: int | None = None) -> dict[str, Any]:
+    """The mapping file's settings and mappings; ``replicas`` (set per deployment, as it
+    depends on how many nodes there are) replaces the file's ``number_of_replicas``."""
     text = resources.files(__package__).joinpath(f"mappings/assets-v{version}.json").read_text()
     mapping: dict[str, Any] = json.loads(text)
     mapping["mappings"]["properties"]["indexed_at"] = {"type": "date"}
+    if replicas is not None:
+        mapping["settings"]["number_of_replicas"] = replicas
     return mapping
+
+
+def node_urls(url: str) -> list[str]:
+    """ELASTICSEARCH_URL's nodes: one URL, or several separated by commas."""
+    return [part.strip() for part in url.split(",") if part.strip()]
 
 
 class ElasticsearchBackend:
@@ -69,7 +78,10 @@ class ElasticsearchBackend:
     name = "elasticsearch"
 
     def __init__(self, url: str, prefix: str = "linkwell-", timeout: float = 1.5,
-                 write_timeout: float = 60.0) -> None:
+                 write_timeout: float = 60.0, replicas: int = 0) -> None:
+        if replicas < 0:
+            raise ValueError(f"LINKWELL_ES_REPLICAS must be 0 or more, not {replicas}")
+        self.replicas = replicas
         self.alias = f"{prefix}assets"
         self.prefix = prefix
         self.timeout = timeout
@@ -82,8 +94,11 @@ class ElasticsearchBackend:
         """The client, made on first use: after ``close`` (as before gunicorn forks its
         workers) the next call makes a new one, in the process that uses it."""
         if self._client is None:
-            self._client = Elasticsearch(self.url, request_timeout=self.timeout,
-                                         max_retries=0, retry_on_timeout=False,
+            nodes = node_urls(self.url)
+            # A node that refuses the connection (it died) costs nothing to pass over: try
+            # the next one. A node that is slow is not retried, so waits never stack.
+            self._client = Elasticsearch(nodes, request_timeout=self.timeout,
+                                         max_retries=len(nodes) - 1, retry_on_timeout=False,
                                          # orjson: decoding search answers is a hot path
                                          serializer=OrjsonSerializer())
         return self._client
@@ -145,7 +160,7 @@ class ElasticsearchBackend:
             self._call(self._w.indices.put_mapping, index=self.alias,
                        properties=load_mapping()["mappings"]["properties"])
             return
-        mapping = load_mapping()
+        mapping = load_mapping(replicas=self.replicas)
         try:
             self._call(self._w.indices.create, index=self.new_index_name(),
                        aliases={self.alias: {"is_write_index": True}}, **mapping)
@@ -363,7 +378,7 @@ class ElasticsearchBackend:
         reconcile what reached the old index too late (see _reconcile)."""
         old = list(self._call(self.es.indices.get_alias, name=self.alias))
         new = self.new_index_name()
-        self._call(self._w.indices.create, index=new, **load_mapping())
+        self._call(self._w.indices.create, index=new, **load_mapping(replicas=self.replicas))
         started = datetime.now(UTC).isoformat()
         copied = self._copy(old, new, {"match_all": {}}, rederive)
         # Assets written while the copy ran: copy them again, then swap atomically.

@@ -1,0 +1,253 @@
+"""Capacity under open-loop load: the highest arrival rate each target sustains.
+
+Requests arrive at a fixed rate whatever the answers' speed (open loop, as k6's
+constant-arrival-rate or locust's constant pacing), so a slow server meets a queue rather than
+a politely waiting client; each latency counts from when its request was due, not when a
+thread was free to send it. At rising rates, for each target:
+
+- directory: the directory alone under gunicorn (deploy/gunicorn_internal.py), a mix of
+  searches (3/4) and Open Referral UK pages (1/4);
+- gateway: the gateway (deploy/gunicorn_public.py) in front of the directory and the matcher,
+  a mix of searches (3/5), matches (1/5) and ORUK pages (1/5);
+- elasticsearch: raw Elasticsearch given the directory's own query bodies for the searches
+  (``search_body`` of the same arguments), straight from the official client.
+
+It prints, per target and rate, p50/p95 and errors, then the highest rate at which p95 stays
+under 200 ms with under 1% errors. Each backend is loaded with ``--size`` synthetic assets
+(bench/synthetic.py) as bench/search.py loads them.
+
+    python bench/load.py --size 50000 --backends sqlite,elasticsearch
+    python bench/load.py --size 2000 --rates 20,40 --seconds 3     # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import orjson
+import requests
+
+sys.path.insert(0, str(Path(__file__).parent))
+from match import match_mix
+from search import directory_config, percentile, query_mix, serve, service_env
+from synthetic import assets
+
+ROOT = Path(__file__).resolve().parent.parent
+P95_BOUND = 0.200
+ERROR_BOUND = 0.01
+Call = Callable[[int], None]
+
+
+def open_loop(call: Call, rate: float, seconds: float, threads: int = 200) -> dict[str, Any]:
+    """``call(i)`` at ``rate`` a second for ``seconds``: latencies from each one's due time."""
+    count = max(1, int(rate * seconds))
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def one(i: int, due: float) -> None:
+        ok = True
+        try:
+            call(i)
+        except Exception:
+            ok = False
+        took = time.perf_counter() - due
+        with lock:
+            latencies.append(took)
+            errors[0] += not ok
+
+    began = time.perf_counter() + 0.05
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for i in range(count):
+            due = began + i / rate
+            wait = due - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            pool.submit(one, i, due)
+    latencies.sort()
+    return {"rate": rate, "requests": count, "errors": errors[0] / count,
+            "p50_ms": round(percentile(latencies, 50) * 1000, 1),
+            "p95_ms": round(percentile(latencies, 95) * 1000, 1)}
+
+
+def sustained(name: str, call: Call, rates: list[float], seconds: float) -> dict[str, Any]:
+    """Rising rates until one fails the bound; the highest that held."""
+    open_loop(call, rates[0], min(seconds, 3))  # warm the caches a running service has
+    steps, best = [], 0.0
+    for rate in rates:
+        step = open_loop(call, rate, seconds)
+        steps.append(step)
+        held = step["p95_ms"] < P95_BOUND * 1000 and step["errors"] < ERROR_BOUND
+        print(f"  {name:13} {rate:6.0f}/s  p50 {step['p50_ms']:7.1f} ms  p95 "
+              f"{step['p95_ms']:7.1f} ms  errors {step['errors']:.1%}  {'ok' if held else 'FAIL'}",
+              flush=True)
+        if not held:
+            break
+        best = rate
+    return {"target": name, "sustained": best, "steps": steps}
+
+
+class Http:
+    """One requests session per thread, straight to 127.0.0.1."""
+
+    def __init__(self, root: str, headers: dict[str, str] | None = None) -> None:
+        self.root, self.headers, self.local = root, headers or {}, threading.local()
+
+    def session(self) -> requests.Session:
+        found: requests.Session | None = getattr(self.local, "session", None)
+        if found is None:
+            found = self.local.session = requests.Session()
+            found.trust_env = False
+            found.headers.update(self.headers)
+        return found
+
+    def get(self, path: str, params: dict[str, str] | None = None) -> None:
+        self.session().get(self.root + path, params=params, timeout=10).raise_for_status()
+
+    def post(self, path: str, body: dict[str, Any]) -> None:
+        self.session().post(self.root + path, json=body, timeout=10).raise_for_status()
+
+
+def oruk_pages(count: int, size: int) -> list[dict[str, str]]:
+    rng = random.Random(5)
+    last = max(1, size // 50)
+    return [{"page": str(rng.choice([1, 2, 3, last // 2, last])), "per_page": "50"}
+            for _ in range(count)]
+
+
+def load_assets(config: dict[str, Any], size: int) -> Any:
+    from linkwell.directory import create_app
+    from linkwell.feeds.importer import import_locally, open_records
+
+    feed_file = Path(config["DATA_DIR"]) / "bench.ndjson"
+    with feed_file.open("wb") as out:
+        for record in assets(size):
+            out.write(orjson.dumps(record) + b"\n")
+    app = create_app(config)
+    store = app.extensions["linkwell.backend"]
+    started = time.perf_counter()
+    import_locally(store, open_records(feed_file).pairs, "bench", "London")
+    if config["SEARCH_BACKEND"] == "elasticsearch":
+        store.es.indices.refresh(index=store.alias)
+    print(f"  loaded {size} assets in {time.perf_counter() - started:.0f} s", flush=True)
+    feed_file.unlink()
+    return store
+
+
+def serve_gateway(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn_public.py"),
+         "-b", f"127.0.0.1:{port}", "linkwell.gateway:create_app()"],
+        env=dict(os.environ, **env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if requests.get(base + "/readyz", timeout=5).status_code == 200:
+                return server, base
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("the gateway did not start")
+
+
+def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    from linkwell.directory.api import build_query
+    from linkwell.directory.backends.elastic import search_body
+    from linkwell.directory.schemas import SearchArgs
+
+    print(f"{backend}, {args.size} assets:", flush=True)
+    config = directory_config(backend, args.es_url)
+    store = load_assets(config, args.size)
+    searches = [p for _, p in query_mix(2000)]
+    matches = match_mix(500)
+    pages = oruk_pages(500, args.size)
+    env = {**service_env(config),
+           # Capacity, not the limits, is measured: budgets far above any rate tried here.
+           "LINKWELL_RATE_LIMITS": "anonymous=1000000/minute",
+           "LINKWELL_ORUK_RATE_LIMITS": "anonymous=1000000/minute"}
+    servers: list[subprocess.Popen[bytes]] = []
+    results = []
+    try:
+        directory, root = serve("linkwell.directory:create_app()", env)
+        servers.append(directory)
+        matcher, match_root = serve("linkwell.matcher:create_app()",
+                                    {**env, "LINKWELL_DIRECTORY_URL": root})
+        servers.append(matcher)
+        gateway, gateway_root = serve_gateway({**env, "LINKWELL_DIRECTORY_URL": root,
+                                               "LINKWELL_MATCHER_URL": match_root})
+        servers.append(gateway)
+        direct, public = Http(root), Http(gateway_root)
+
+        def directory_mix(i: int) -> None:
+            if i % 4 == 3:
+                direct.get("/openreferral/services", pages[i % len(pages)])
+            else:
+                direct.get("/services", searches[i % len(searches)])
+
+        def gateway_mix(i: int) -> None:
+            if i % 5 == 3:
+                public.post("/api/v1/match", matches[i % len(matches)])
+            elif i % 5 == 4:
+                public.get("/openreferral/services", pages[i % len(pages)])
+            else:
+                public.get("/api/v1/services", searches[i % len(searches)])
+
+        results.append(sustained("directory", directory_mix, args.rates, args.seconds))
+        results.append(sustained("gateway", gateway_mix, args.rates, args.seconds))
+        if backend == "elasticsearch":
+            bodies = [search_body(build_query(SearchArgs().load(p))) for p in searches]
+
+            def raw(i: int) -> None:
+                store.es.search(index=store.alias, **bodies[i % len(bodies)])
+
+            results.append(sustained("elasticsearch", raw, args.rates, args.seconds))
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(10)
+        if backend == "elasticsearch":
+            store.drop_all()
+        store.close()
+        shutil.rmtree(config["DATA_DIR"], ignore_errors=True)
+    for found in results:
+        found["backend"] = backend
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=50_000)
+    parser.add_argument("--backends", default="sqlite,elasticsearch")
+    parser.add_argument("--rates", default="25,50,100,150,200,250,300,400,500")
+    parser.add_argument("--seconds", type=float, default=10.0, help="at each rate")
+    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL",
+                                                           "http://127.0.0.1:9200"))
+    args = parser.parse_args()
+    args.rates = [float(r) for r in args.rates.split(",")]
+    every = []
+    for backend in args.backends.split(","):
+        every += run_backend(backend, args)
+    print("\nhighest rate with p95 < 200 ms and errors < 1%:")
+    for found in every:
+        print(f"  {found['backend']:13} {found['target']:13} {found['sustained']:6.0f}/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The cache of search answers: a repeated search is answered from it, and any write, by this
+process or another, makes the next search ask the index again (both backends)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from flask import Flask
+
+from linkwell.directory import answers as answers_module
+from linkwell.directory.backends.base import SearchQuery
+from tests.conftest import AUTH, directory_config, load, search
+from tests.factory import service
+
+
+@pytest.fixture
+def apps(backend_kind: str, tmp_path: Path) -> Iterator[tuple[Flask, Flask]]:
+    """Two apps on one index, as two worker processes of one directory are."""
+    from linkwell.directory import create_app
+
+    config = directory_config(backend_kind, tmp_path)
+    first, second = create_app(config), create_app(config)
+    yield first, second
+    backend = first.extensions["linkwell.backend"]
+    if backend_kind == "elasticsearch":
+        backend.drop_all()
+    backend.close()
+    second.extensions["linkwell.backend"].close()
+
+
+def cache_of(app: Flask) -> answers_module.SearchAnswers:
+    found: answers_module.SearchAnswers = app.extensions["linkwell.answers"]
+    return found
+
+
+def test_a_repeated_search_is_answered_from_the_cache(apps: tuple[Flask, Flask]) -> None:
+    app, _ = apps
+    client = app.test_client()
+    load(client, [service("choir-1", "Community choir", "We sing together.")])
+    assert search(client, "q=choir")["total"] == 1
+    before = cache_of(app).stats()
+    assert search(client, "q=choir")["total"] == 1
+    after = cache_of(app).stats()
+    assert (after["hits"], after["misses"]) == (before["hits"] + 1, before["misses"])
+    search(client, "q=choir&page=2")  # another page is another answer
+    assert cache_of(app).stats()["misses"] == before["misses"] + 1
+
+
+def test_a_write_here_invalidates_at_once(apps: tuple[Flask, Flask]) -> None:
+    app, _ = apps
+    client = app.test_client()
+    loaded = load(client, [service("choir-1", "Community choir", "We sing together.")])
+    assert search(client, "q=choir")["total"] == 1
+    load(client, [service("choir-2", "Gospel choir", "Gospel singing.")])
+    assert search(client, "q=choir")["total"] == 2
+    first = loaded["results"][0]["id"]
+    response = client.post("/assets/withdraw", json={"feed": "tests", "ids": [first]},
+                           headers=AUTH)
+    assert response.status_code == 200 and response.json["withdrawn"] == 1, response.json
+    assert search(client, "q=choir")["total"] == 1
+
+
+def test_a_write_by_another_worker_invalidates(apps: tuple[Flask, Flask]) -> None:
+    app, other = apps
+    client = app.test_client()
+    load(client, [service("choir-1", "Community choir", "We sing together.")])
+    assert search(client, "q=choir")["total"] == 1
+    assert search(client, "q=choir")["total"] == 1  # now cached here
+    load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
+    assert search(client, "q=choir")["total"] == 2
+
+
+def test_vectors_are_keyed_by_all_their_bytes() -> None:
+    one = np.zeros(256, dtype=np.int8)
+    two = one.copy()
+    two[128] = 1  # in the middle, which numpy's repr leaves out
+    assert answers_module.query_key(SearchQuery(vector=one)) != answers_module.query_key(
+        SearchQuery(vector=two))
+    assert answers_module.query_key(SearchQuery(vector=one)) == answers_module.query_key(
+        SearchQuery(vector=one.copy()))
