@@ -11,6 +11,8 @@ express); the matcher ranks what comes back. Three kinds of call, one page each:
   blended with distance;
 - online, phone and home-visit options by concept (ranked the same way), where the person
   can take part that way.
+
+All of them go in one ``POST /services/batch``: one round trip, one snapshot of the index.
 """
 
 from __future__ import annotations
