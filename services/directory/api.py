@@ -9,6 +9,8 @@ from typing import Any
 from flask import Response, abort, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from flask_smorest import abort as refuse
+from marshmallow import ValidationError
 from webargs.flaskparser import FlaskParser
 
 from linkwell import capacity, vocab
@@ -26,6 +28,8 @@ from linkwell.directory.schemas import (
     SUGGESTION_KINDS,
     AmendRequestSchema,
     AssetResponseSchema,
+    BatchSearchRequestSchema,
+    BatchSearchResponseSchema,
     DeleteRequestSchema,
     DeleteResponseSchema,
     FeedIdsArgs,
@@ -47,7 +51,7 @@ from linkwell.directory.schemas import (
 )
 from linkwell.directory.spelling import speller
 from linkwell.directory.suggest import Suggester
-from linkwell.geo.places import place
+from linkwell.geo.places import Place, place
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
 from linkwell.spelling import Correction, english_words, rewrite
 from linkwell.taxonomy import load_taxonomy
@@ -194,13 +198,52 @@ class Services(MethodView):
     @blp.alt_response(200, schema=SearchResponseSchema, description="Matching assets")
     def get(self, args: dict[str, Any]) -> Response:
         """Search community assets."""
+        asked = Asked.of(args)
+        return jsonify(asked.answer(answers().search(asked.query)))
+
+
+@blp.route("/services/batch")
+class ServicesBatch(MethodView):
+    @blp.arguments(BatchSearchRequestSchema)
+    @blp.alt_response(200, schema=BatchSearchResponseSchema, description="Each search's answer")
+    def post(self, body: dict[str, Any]) -> Response:
+        """Several searches in one call, each answered as ``GET /services`` answers it (the
+        matcher asks for its candidates this way: one round trip, and one snapshot of the
+        index for all of them)."""
+        asked = [Asked.of(batch_args(i, params)) for i, params in enumerate(body["searches"])]
+        pages = backend().search_many([a.query for a in asked])
+        return jsonify({"answers": [a.answer(page) for a, page in zip(asked, pages, strict=True)]})
+
+
+def batch_args(index: int, params: dict[str, str]) -> dict[str, Any]:
+    """One search of a batch, validated as ``GET /services`` validates its query string."""
+    try:
+        loaded: dict[str, Any] = SEARCH_ARGS.load(params)
+    except ValidationError as exc:
+        messages = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
+        refuse(400, messages={f"searches.{index}.{k}": v for k, v in messages.items()})
+    return loaded
+
+
+class Asked:
+    """One search as asked: its place found, its words mended, its backend query."""
+
+    def __init__(self, args: dict[str, Any], placed: Place | None,
+                 correction: Correction | None) -> None:
+        self.args, self.placed, self.correction = args, placed, correction
+        self.query = build_query(spelt(args, correction))
+
+    @classmethod
+    def of(cls, args: dict[str, Any]) -> Asked:
         placed = None
         if isinstance(args.get("near"), str):
             placed = place(current_app.extensions["linkwell.plugins"], args["near"])
             args = placed_args(args, placed.point)
-        correction = corrected(args)
-        query = build_query(spelt(args, correction))
-        page = answers().search(query)
+        return cls(args, placed, corrected(args))
+
+    def answer(self, page: SearchPage) -> dict[str, Any]:
+        """The answer to this search, given its page of results."""
+        args, correction, query = self.args, self.correction, self.query
         if not page.total and args.get("q") and not args["as_typed"] and args["alternatives"]:
             # Nothing found even so: a bolder guess at the words nobody uses, if any.
             guessed = corrected(args, eager=True)
@@ -210,14 +253,14 @@ class Services(MethodView):
         # Documented by the schema but not re-serialised through it: the answer is built
         # from plain dicts already, and this is the hottest path in Linkwell.
         answer = present_page(page, query)
-        if placed is not None:
-            answer["understood"]["location"] = placed.as_dict()
+        if self.placed is not None:
+            answer["understood"]["location"] = self.placed.as_dict()
         if correction is not None:
             answer["understood"]["spelling"] = correction.as_dict()
         if not page.total and query.page == 1 and args["alternatives"]:
             typed = correction.text if correction is not None else args.get("q", "")
             answer["alternatives"] = alternatives(backend(), query, typed)
-        return jsonify(answer)
+        return answer
 
 
 def corrected(args: dict[str, Any], eager: bool = False) -> Correction | None:

@@ -326,6 +326,31 @@ class RegroupResponseSchema(Schema):
         "description": "Listings now marked as repeating another feed's listing"})
 
 
+MAX_BATCH = 10  # searches in one POST /services/batch
+
+
+class BatchSearchRequestSchema(Schema):
+    """Body of ``POST /services/batch``: several searches answered in one call."""
+
+    class Meta:
+        unknown = RAISE
+
+    searches = fields.List(
+        fields.Dict(keys=fields.String(), values=fields.String(validate=validate.Length(
+            max=2000))), required=True, validate=validate.Length(min=1, max=MAX_BATCH),
+        metadata={"description": (
+            "Each search's parameters, exactly as GET /services takes them in its query string "
+            "(names and values as strings, unknown names ignored). A bad value in any search "
+            "refuses the whole batch (400, the field named searches.<i>.<name>)."),
+            "example": [{"concept": "need:loneliness", "near": "51.515,-0.05", "within_km": "3"},
+                        {"q": "choir", "per_page": "5"}]})
+
+
+class BatchSearchResponseSchema(Schema):
+    answers = fields.List(fields.Nested(SearchResponseSchema), metadata={
+        "description": "Each search's answer, in the order asked, as GET /services gives it"})
+
+
 class SpellingRequestSchema(Schema):
     """Body of ``POST /spelling``: texts to correct (in a body, never an address: they may be
     a person's own words)."""

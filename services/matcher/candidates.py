@@ -11,6 +11,8 @@ express); the matcher ranks what comes back. Three kinds of call, one page each:
   blended with distance;
 - online, phone and home-visit options by concept (ranked the same way), where the person
   can take part that way.
+
+All of them go in one ``POST /services/batch``: one round trip, one snapshot of the index.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 import requests
 
-from linkwell import deadline, semantic
+from linkwell import semantic
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import Unavailable
 from linkwell.matcher.understand import REMOTE, Profile
@@ -164,19 +166,29 @@ Page = tuple[list[dict[str, Any]], int]
 
 def _run(client: ServiceClient, searches: list[dict[str, str]], pool: Executor | None) -> list[
         Page]:
-    if pool is not None and len(searches) > 1:
-        # carried: each pooled call keeps the match's deadline
-        return list(pool.map(deadline.carried(lambda p: _search(client, p)), searches))
-    return [_search(client, p) for p in searches]
+    """The pages, asked in one call to the directory (``POST /services/batch``): one round
+    trip, one snapshot of the index, distances from the person measured once."""
+    if len(searches) == 1:
+        return [_search(client, searches[0])]
+    return [_page(body) for body in _asked(lambda: client.post(
+        "/services/batch", {"searches": searches}))["answers"]]
 
 
 def _search(client: ServiceClient, params: dict[str, str]) -> Page:
+    return _page(_asked(lambda: client.get("/services", **params)))
+
+
+def _page(body: dict[str, Any]) -> Page:
+    return list(body.get("results", [])), int(body.get("total", 0))
+
+
+def _asked(call: Any) -> dict[str, Any]:
     try:
-        body = client.get("/services", **params)
+        body: dict[str, Any] = call()
     except requests.RequestException as exc:
         raise Unavailable(f"the directory did not answer: {type(exc).__name__}") from exc
     except ServiceError as exc:
         if exc.status >= 500:
             raise Unavailable(f"the directory failed: {exc}") from exc
         raise
-    return list(body.get("results", [])), int(body.get("total", 0))
+    return body

@@ -238,6 +238,10 @@ class SearchBackend(Protocol):
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching assets, one page, with facet counts over all matches."""
 
+    def search_many(self, queries: list[SearchQuery]) -> list[SearchPage]:
+        """Each query's page, as ``search`` would give it, asked together (one snapshot on
+        SQLite, one round trip on Elasticsearch)."""
+
     def suggest_names(self, prefix: str, limit: int) -> list[Named]:
         """Listings searches show whose name, or organisation's name, has a word starting
         with ``prefix`` (folded, see ``names.prefix_of``): names starting with it first."""

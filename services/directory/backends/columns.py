@@ -451,12 +451,14 @@ WORDS_AMONG = 0.25
 Words = Callable[[Ints | None], tuple[Ints, Floats]]
 
 
-def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Mask]) -> Selection:
+def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Mask],
+           measured: dict[Any, Any] | None = None) -> Selection:
     """The positions a search matches, with their scores and distances.
 
     ``words`` gives the rids and bm25 figures of the word matches (among the given rids, when
     given); ``restrict`` holds masks the caller worked out from the file (the filters on ids
-    that are not held here).
+    that are not held here); ``measured`` keeps distances already measured over these columns
+    (the searches of one batch near one point measure them once).
     """
     match = cols.shown(q.statuses, q.include_duplicates)
     for mask in restrict:
@@ -467,8 +469,7 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
         # Within a radius only venues in its box count, and remote options wherever they are
         # (their distance is still shown): measuring every venue cost a third of a search.
         remote = cols.has_any("delivery", REMOTE_DELIVERY) if q.include_remote else None
-        distance = cols.distances(q.near.lat, q.near.lon, q.within_km, also=None if remote is None
-                                  else cols.venues_of("delivery", REMOTE_DELIVERY))
+        distance = _distances(cols, q, remote is not None, {} if measured is None else measured)
         if q.within_km is not None:
             near = distance <= q.within_km
             if remote is not None:
@@ -492,6 +493,17 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
     if q.sort == "blended":
         score *= decay(distance[hits])
     return Selection(cols, hits, score, distance[hits])
+
+
+def _distances(cols: Columns, q: SearchQuery, remote: bool, measured: dict[Any, Any]) -> Floats:
+    """Each position's distance from the query's point (read only: batches share it)."""
+    assert q.near is not None
+    key = (q.near.lat, q.near.lon, q.within_km, remote)
+    if key not in measured:
+        measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km, also=None if not
+                                       remote else cols.venues_of("delivery", REMOTE_DELIVERY))
+    found: Floats = measured[key]
+    return found
 
 
 def _nearest(cols: Columns, q: SearchQuery, match: Mask, base: Floats) -> None:

@@ -343,11 +343,27 @@ class ElasticsearchBackend:
 
     def search(self, query: SearchQuery) -> SearchPage:
         body = search_body(query)
-        result = self._read(lambda es: es.search(index=self.alias, **body))
-        hits = [_hit(h, query) for h in result["hits"]["hits"]]
-        facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
-                  for name, agg in result.get("aggregations", {}).items()}
-        return SearchPage(result["hits"]["total"]["value"], hits, facets)
+        return _page(self._read(lambda es: es.search(index=self.alias, **body)), query)
+
+    def search_many(self, queries: list[SearchQuery]) -> list[SearchPage]:
+        """Several searches in one round trip (``_msearch``); one that fails fails them all,
+        as it would have failed alone."""
+        if len(queries) == 1:
+            return [self.search(queries[0])]
+        searches: list[dict[str, Any]] = []
+        for query in queries:
+            searches += [{}, search_body(query)]
+        result = self._read(lambda es: es.msearch(index=self.alias, searches=searches))
+        for answer in result["responses"]:
+            if "error" in answer:
+                status = int(answer.get("status", 500))
+                if status >= 500:
+                    raise BackendUnavailable(f"Elasticsearch failed: {answer['error']}")
+                raise elasticsearch.BadRequestError(
+                    f"Elasticsearch refused a search: {answer['error']}",
+                    result.meta, answer)
+        return [_page(answer, query)
+                for answer, query in zip(result["responses"], queries, strict=True)]
 
     def vocabulary_stamp(self) -> tuple[Any, ...]:
         """Changes whenever a listing does (see backends/words.py)."""
@@ -516,6 +532,13 @@ def _refusals(result: dict[str, Any], index: str = "") -> dict[str, str]:
 def _stored(src: dict[str, Any]) -> StoredAsset:
     return StoredAsset(src["id"], src["version"], src["hash"], src["summary"], src["record"],
                        src["provenance"], bool(src.get("withdrawn", False)))
+
+
+def _page(result: Any, query: SearchQuery) -> SearchPage:
+    hits = [_hit(h, query) for h in result["hits"]["hits"]]
+    facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
+              for name, agg in result.get("aggregations", {}).items()}
+    return SearchPage(result["hits"]["total"]["value"], hits, facets)
 
 
 def _hit(hit: dict[str, Any], q: SearchQuery) -> Hit:

@@ -353,8 +353,13 @@ class SQLiteBackend:
     def search(self, query: SearchQuery) -> SearchPage:
         """The words are matched by FTS5 (bm25); filters, scores, order and facets are worked
         out over the search columns; only the page's summaries are read from the file."""
+        return self.search_many([query])[0]
+
+    def search_many(self, queries: list[SearchQuery]) -> list[SearchPage]:
+        """Several searches over one snapshot: the columns are caught up once, and searches
+        near the same point with the same radius measure the distances once."""
         conn = self._conn()
-        conn.execute("BEGIN")  # one snapshot for the columns, the word matches and the page
+        conn.execute("BEGIN")  # one snapshot for the columns, the word matches and the pages
         try:
             cols = self._caught_up(conn)
             for _ in range(5):
@@ -365,12 +370,18 @@ class SQLiteBackend:
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
                 cols = self._caught_up(conn)
-            words = partial(_word_matches, conn, query.tokens) if query.tokens else None
-            found = select(cols, query, words, _restrictions(conn, cols, query))
-            picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
-            hits = self._hits(conn, query, cols, found, picked)
+            measured: dict[Any, Any] = {}
+            pages = [self._search_in(conn, cols, q, measured) for q in queries]
         finally:
             conn.execute("COMMIT")
+        return pages
+
+    def _search_in(self, conn: sqlite3.Connection, cols: Columns, query: SearchQuery,
+                   measured: dict[Any, Any]) -> SearchPage:
+        words = partial(_word_matches, conn, query.tokens) if query.tokens else None
+        found = select(cols, query, words, _restrictions(conn, cols, query), measured)
+        picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
+        hits = self._hits(conn, query, cols, found, picked)
         facets = cols.counts(found.hits) if query.facets else {}
         return SearchPage(len(found.hits), hits, facets)
 
