@@ -78,7 +78,9 @@ def test_refer_accept_join_and_report_in_a_browser(served: tuple[str, Flask], br
                                                     smtp: SmtpSink) -> None:
     base, app = served
     smtp.start()
-    page = browser.new_context(locale="en-GB").new_page()
+    context = browser.new_context(locale="en-GB")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
     sign_in(page, base, app, "catford")
 
     page.goto(f"{base}/")
@@ -96,6 +98,14 @@ def test_refer_accept_join_and_report_in_a_browser(served: tuple[str, Flask], br
     assert "Sent. The group will get it once" in page.content()
     reference = re.search(r"Referral ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})",
                           page.content()).group(1)  # type: ignore[union-attr]
+
+    # The person's summary as a text message, copied for the link worker's phone.
+    page.goto(f"{base}/workspace/referrals/{reference}/summary")
+    page.get_by_role("button", name="Copy the text").click()
+    page.get_by_role("status").filter(has_text="Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#text-summary").input_value()
+    assert f"Ref {reference}" in copied and len(copied) <= 160 and NAME not in copied
 
     worker = Referrals(dict(app.config))
     assert worker.outbox().run_once() == 1
