@@ -204,14 +204,19 @@ def _key_store() -> Any:
 @click.option("--feed", "feeds", multiple=True, help="A feed a data officer may manage.")
 @click.option("--origin", "origins", multiple=True,
               help="A website origin allowed to use the key, e.g. https://www.example.org.")
-def keys_create(name: str, role: str, feeds: tuple[str, ...], origins: tuple[str, ...]) -> None:
+@click.option("--team", default="", help="A link worker key's practice or team: its referrals "
+              "then show in that team's workspace, for the team's lead.")
+def keys_create(name: str, role: str, feeds: tuple[str, ...], origins: tuple[str, ...],
+                team: str) -> None:
     """Create a key; its secret is shown once and stored only as a hash."""
+    if team and role != "link_worker":
+        raise click.UsageError("--team is for a link_worker key only")
     if role == "data_officer" and not feeds:
         raise click.UsageError("a data officer's key needs at least one --feed")
     if role == "partner" and not origins:
         raise click.UsageError("a partner key works only from its website: give its --origin "
                                "(a partner's servers use a partner_server key)")
-    key, secret = _key_store().create(name, role, feeds, origins)
+    key, secret = _key_store().create(name, role, feeds, origins, team)
     console.print(f"Created key {key.id} ({role}) for {name}. Keep this secret safe; it will "
                   "not be shown again:")
     click.echo(secret)
@@ -220,10 +225,10 @@ def keys_create(name: str, role: str, feeds: tuple[str, ...], origins: tuple[str
 @keys.command("list")
 def keys_list() -> None:
     """List keys (never their secrets)."""
-    table = Table("id", "name", "role", "feeds", "origins", "created", "revoked")
+    table = Table("id", "name", "role", "team", "feeds", "origins", "created", "revoked")
     for key in _key_store().all():
-        table.add_row(key.id, key.name, key.role, ", ".join(key.feeds), ", ".join(key.origins),
-                      key.created, key.revoked or "")
+        table.add_row(key.id, key.name, key.role, key.team, ", ".join(key.feeds),
+                      ", ".join(key.origins), key.created, key.revoked or "")
     Console().print(table)
 
 

@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS api_keys (
     revoked TEXT
 );
 """
+# Added after the first keys were made: a link worker key's team (see ``ApiKey.team``).
+TEAM_COLUMN = "ALTER TABLE api_keys ADD COLUMN team TEXT NOT NULL DEFAULT ''"
+COLUMNS = "id, name, role, feeds, origins, created, revoked, team"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class ApiKey:
     origins: tuple[str, ...] = ()
     created: str = ""
     revoked: str | None = None
+    # A link worker key's practice or team: its referrals are that team's casework, seen by
+    # the team's lead in the workspace (a key is no one person: no link worker's own list).
+    team: str = ""
 
     def may_manage(self, feed: str) -> bool:
         """Admins manage every feed; a borough's data officer only its own."""
@@ -60,6 +66,9 @@ class KeyStore:
             with conn:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(SCHEMA)
+                names = {r[1] for r in conn.execute("PRAGMA table_info(api_keys)")}
+                if "team" not in names:
+                    conn.execute(TEAM_COLUMN)
         finally:
             conn.close()
 
@@ -73,18 +82,20 @@ class KeyStore:
         return opened[1]
 
     def create(self, name: str, role: str, feeds: tuple[str, ...] = (),
-               origins: tuple[str, ...] = ()) -> tuple[ApiKey, str]:
+               origins: tuple[str, ...] = (), team: str = "") -> tuple[ApiKey, str]:
         """A new key and its secret; the secret is not stored and cannot be shown again."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        if team and role != "link_worker":
+            raise ValueError("team: only a link worker key belongs to a team")
         secret = PREFIX + secrets.token_urlsafe(32)
         key = ApiKey(secrets.token_hex(8), name, role, tuple(feeds), tuple(origins),
-                     datetime.now(UTC).isoformat(timespec="seconds"))
+                     datetime.now(UTC).isoformat(timespec="seconds"), team=team.strip())
         with self._lock, self._connect() as conn:
-            conn.execute("INSERT INTO api_keys (id, digest, name, role, feeds, origins, created)"
-                         " VALUES (?,?,?,?,?,?,?)",
+            conn.execute("INSERT INTO api_keys (id, digest, name, role, feeds, origins, created,"
+                         " team) VALUES (?,?,?,?,?,?,?,?)",
                          (key.id, _digest(secret), name, role, json.dumps(list(feeds)),
-                          json.dumps(list(origins)), key.created))
+                          json.dumps(list(origins)), key.created, key.team))
         return key, secret
 
     def find(self, secret: str) -> ApiKey | None:
@@ -92,15 +103,14 @@ class KeyStore:
         if not secret.startswith(PREFIX):
             return None
         with self._connect() as conn:
-            row = conn.execute("SELECT id, name, role, feeds, origins, created, revoked"
-                               " FROM api_keys WHERE digest = ?", (_digest(secret),)).fetchone()
+            row = conn.execute(f"SELECT {COLUMNS} FROM api_keys WHERE digest = ?",
+                               (_digest(secret),)).fetchone()
         key = _key(row) if row else None
         return key if key and key.revoked is None else None
 
     def all(self) -> list[ApiKey]:
         with self._connect() as conn:
-            rows = conn.execute("SELECT id, name, role, feeds, origins, created, revoked"
-                                " FROM api_keys ORDER BY created").fetchall()
+            rows = conn.execute(f"SELECT {COLUMNS} FROM api_keys ORDER BY created").fetchall()
         return [_key(r) for r in rows]
 
     def revoke(self, key_id: str) -> bool:
@@ -118,4 +128,4 @@ def _digest(secret: str) -> str:
 
 def _key(row: tuple[str, ...]) -> ApiKey:
     return ApiKey(row[0], row[1], row[2], tuple(json.loads(row[3])), tuple(json.loads(row[4])),
-                  row[5], row[6])
+                  row[5], row[6], row[7] or "")

@@ -179,6 +179,13 @@ class ReferralCollection(MethodView):
                         good_time=body["good_time"], message=body["message"])
         referral = referrals().create(kind, asset, person, follow_up=body["consent_follow_up"],
                                       referrer=key.name)
+        if key.role == "link_worker" and key.team:
+            # The team's casework, as if made on the page: its lead follows it in My
+            # referrals. The words the person agreed to are the calling system's, not ours.
+            referrals().workspace.note(
+                referral.reference, team=key.team, need="",
+                consent=f"Consent given through {key.name} (API key {key.id})",
+                now=referrals().clock())
         return created_answer(referral)
 
 

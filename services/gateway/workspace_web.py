@@ -184,7 +184,7 @@ def referral(reference: str) -> Response:
 @require_account(*ROLES)
 def summary(reference: str) -> Response:
     """A page to print and give the person: the group, what happens next, how to withdraw."""
-    from linkwell.referrals.messages import how_to_withdraw, what_happens_next
+    from linkwell.referrals.messages import how_to_withdraw, text_summary, what_happens_next
 
     found = _case(reference)
     if found is None or found.referral.person is None:
@@ -195,7 +195,8 @@ def summary(reference: str) -> Response:
     assert r.person is not None
     return _page("workspace/summary.html", case=found,
                  next_steps=what_happens_next(r.asset.name, r.person.contact_method, r.kind),
-                 withdraw=how_to_withdraw(r.reference))
+                 withdraw=how_to_withdraw(r.reference),
+                 text=text_summary(r.asset.name, r.reference, r.person.contact_method))
 
 
 @bp.post("/referrals/<string:reference>/attendance")

@@ -1,9 +1,10 @@
-"""The issue's "done when", in Debian's chromium: a signed-in link worker finds a group,
-refers a person, the group's inbox (a real SMTP server) gets it once, the group accepts
-through its link, the link worker sees "accepted", records "joined" and a follow-up ONS4,
-and the team report shows the change. The gateway runs in a real HTTP server in this
-process, on a SQLite directory (the search page stands in for the matcher, which this
-gateway is not given)."""
+"""The issue's "done when", in Debian's chromium: a signed-in link worker matches for a
+person, refers them to a group from the match, the group's inbox (a real SMTP server) gets
+it once, the group accepts through its link, the link worker sees "accepted", records
+"joined" and a follow-up ONS4, and the team report shows the change; another team's link
+worker sees none of it. The gateway runs in a real HTTP server in this process, with the
+directory (SQLite) and the matcher as sibling apps in the same process (``DIRECTORY_APP``,
+``MATCHER_APP``), as the e2e tests' in-process gateways do."""
 
 from __future__ import annotations
 
@@ -38,8 +39,13 @@ def served(sqlite_directory: Flask, tmp_path: Path, smtp: SmtpSink,
            webhook: WebhookSink) -> Iterator[tuple[str, Flask]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    from linkwell.matcher import create_app as matcher_app
+
+    matcher = matcher_app({"DIRECTORY_APP": sqlite_directory, "PLUGINS": [],
+                           "DATA_DIR": str(tmp_path / "matcher")})
     gw = make_gateway(gateway_config(tmp_path, sqlite_directory, smtp.port, webhook.url,
-                                     REFERRALS_WORKER="none", PUBLIC_URL=base))
+                                     REFERRALS_WORKER="none", PUBLIC_URL=base,
+                                     MATCHER_URL=None, MATCHER_APP=matcher))
     server = make_server("127.0.0.1", port, gw.app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, gw.app
@@ -72,10 +78,16 @@ def test_refer_accept_join_and_report_in_a_browser(served: tuple[str, Flask], br
                                                     smtp: SmtpSink) -> None:
     base, app = served
     smtp.start()
-    page = browser.new_context(locale="en-GB").new_page()
+    context = browser.new_context(locale="en-GB")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
     sign_in(page, base, app, "catford")
 
-    page.goto(f"{base}/search?q=walks")
+    page.goto(f"{base}/")
+    page.get_by_label("In your own words: what matters to you?").fill(
+        "I hardly go out since my operation. I would like gentle walks with other people.")
+    page.get_by_role("button", name="Find options").click()
+    page.wait_for_url(re.compile(r".*/match$"))
     page.locator("a.refer-link", has_text="Ladywell Walkers").click()
     page.get_by_label("They agreed to these words").check()
     page.get_by_label("Name the group should use").fill(NAME)
@@ -86,6 +98,14 @@ def test_refer_accept_join_and_report_in_a_browser(served: tuple[str, Flask], br
     assert "Sent. The group will get it once" in page.content()
     reference = re.search(r"Referral ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})",
                           page.content()).group(1)  # type: ignore[union-attr]
+
+    # The person's summary as a text message, copied for the link worker's phone.
+    page.goto(f"{base}/workspace/referrals/{reference}/summary")
+    page.get_by_role("button", name="Copy the text").click()
+    page.get_by_role("status").filter(has_text="Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#text-summary").input_value()
+    assert f"Ref {reference}" in copied and len(copied) <= 160 and NAME not in copied
 
     worker = Referrals(dict(app.config))
     assert worker.outbox().run_once() == 1
@@ -122,9 +142,12 @@ def test_refer_accept_join_and_report_in_a_browser(served: tuple[str, Flask], br
 
     other = browser.new_context().new_page()
     sign_in(other, base, app, "deptford")
-    assert reference not in other.content()
+    assert reference not in other.content() and NAME not in other.content()
     other.goto(f"{base}/workspace/referrals/{reference}")
     assert "There is no referral of yours" in other.content()
+    other.goto(f"{base}/workspace/report")  # the other team's report: none of the change
+    assert other.locator('tr[data-question="life_satisfaction"]').count() == 0
+    assert "Ladywell Walkers" not in other.content()
     stranger = browser.new_context().new_page()
     stranger.goto(f"{base}/workspace/referrals/{reference}")
     assert "/account/sign-in" in stranger.url and NAME not in stranger.content()

@@ -72,6 +72,9 @@ def test_refer_follow_record_and_report(gw: Gateway, smtp: SmtpSink, store_url: 
     printed = worker.get(f"/workspace/referrals/{reference}/summary").get_data(as_text=True)
     assert reference in printed and "passing these details to Ladywell Walkers" in printed
     assert "To withdraw at any time" in printed and NAME not in printed
+    texted = re.search(r'<textarea id="text-summary"[^>]*>([^<]*)</textarea>', printed)
+    assert texted and f"Ref {reference}" in texted.group(1) and len(texted.group(1)) <= 160
+    assert PHONE not in texted.group(1)
 
     delivering = Referrals(dict(gw.app.config))
     assert delivering.outbox().run_once() == 1

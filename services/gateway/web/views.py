@@ -78,8 +78,9 @@ def match_post() -> tuple[str, int]:
         return page("match.html", **_match_form_context(form))
     if errors:
         return page("match.html", 400, **_match_form_context(form, errors))
+    asked = forms.match_request(form)
     try:
-        status, body = upstream("matcher").call("POST", "/match", json=forms.match_request(form))
+        status, body = upstream("matcher").call("POST", "/match", json=asked)
     except Unavailable:
         return page("match.html", 503, unavailable=True, **_match_form_context(form))
     if status == 400:
@@ -88,6 +89,7 @@ def match_post() -> tuple[str, int]:
             "about": [str(body.get("message") or gettext("Please check the form"))]}))
     if status != 200:
         return page("match.html", 503, unavailable=True, **_match_form_context(form))
+    _record_unmet(asked, body, form)
     options = [option(r) for r in body.get("results") or []]
     place = (body.get("understood") or {}).get("location") or {}
     return page("match.html", options=options, points=map_points(options),
@@ -96,6 +98,18 @@ def match_post() -> tuple[str, int]:
                 spelling=(body.get("understood") or {}).get("spelling") or [],
                 place_note=place.get("note"),
                 safety=body.get("safety"), **_match_form_context(form))
+
+
+def _record_unmet(asked: dict[str, Any], answer: dict[str, Any], form: dict[str, Any]) -> None:
+    """A need that nothing within the person's reach offers, for the team report's unmet
+    needs: the taxonomy's label and the postcode's first half only (web/unmet.py)."""
+    from linkwell.referrals.report import unmet_from_match
+
+    if i18n.switching():  # the language switcher re-sent a form already counted
+        return
+    need = unmet_from_match(asked, answer)
+    if need is not None:
+        unmet().add(need, str(form.get("postcode") or ""))
 
 
 def _understood(understood: dict[str, Any]) -> list[str]:

@@ -39,6 +39,39 @@ def how_to_withdraw(reference: str) -> str:
             "the details automatically after a few months.")
 
 
+# One text message: 160 characters of the GSM 7-bit alphabet (any other character makes the
+# whole message UCS-2, and then one message holds only 70).
+TEXT_LIMIT = 160
+GSM_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                      " .,:;!?'\"()&/-+%@#*=<>")
+
+
+def _gsm(text: str) -> str:
+    """Letters folded to plain ones (é to e) and anything else a text message would have to
+    switch alphabets for dropped (curly quotes become straight ones)."""
+    import unicodedata
+
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d\u2013\u2014",
+                                        "''\"\"--"))
+    folded = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in folded if c in GSM_SAFE).split())
+
+
+def text_summary(asset_name: str, reference: str, contact_method: str) -> str:
+    """What the person can be texted (or have copied into a text): the group, the
+    reference, how the group will get in touch, how to withdraw. No name or contact
+    details: a phone can be shared. One text message long at most (``TEXT_LIMIT``)."""
+    how = "phone" if contact_method == "phone" else "email"
+    rest = (f" has your details and should contact you by {how}. Ref {reference}. To withdraw,"
+            " tell your link worker.")
+    head = "Linkwell: "
+    group = _gsm(asset_name) or "The group"
+    room = TEXT_LIMIT - len(head) - len(rest)
+    if len(group) > room:
+        group = group[:room - 3].rstrip() + "..."
+    return head + group + rest
+
+
 STATUS_MESSAGES = {
     RECEIVED: "We have the request and are passing it to the group.",
     SENT: "The group has been sent the request. They have not replied through Linkwell yet.",

@@ -43,6 +43,43 @@ def wellbeing_change(cases: list[Casework]) -> dict[str, Any]:
     return out
 
 
+# A listing anyone can reach wherever they live: by phone or online (the matcher's own sense).
+REMOTE = frozenset({"online", "phone"})
+DEFAULT_REACH_KM = 5.0  # the matcher's travel distance when the person gives none
+
+
+def in_reach(result: dict[str, Any], max_km: float) -> bool:
+    """A matched listing the person can get to: by phone or online, or a place within the
+    distance they said they would travel (the matcher looks a little further, and says so)."""
+    delivery = set((result.get("asset") or {}).get("delivery") or ())
+    distance = result.get("distance_km")
+    if distance is not None and float(distance) <= max_km:
+        return True
+    return bool(delivery & REMOTE)
+
+
+def unmet_from_match(request: dict[str, Any], answer: dict[str, Any]) -> str | None:
+    """The need a match left unmet, in the taxonomy's words, or None if a result within the
+    person's reach offers something they asked for (a need or an interest understood).
+
+    Only labels are kept, never the words typed: they can hold a person's story."""
+    from linkwell.taxonomy import load_taxonomy
+
+    understood = answer.get("understood") or {}
+    tax = load_taxonomy()
+    needs = [str(c) for c in understood.get("needs") or () if str(c) in tax.concepts]
+    interests = [str(c) for c in understood.get("interests") or () if str(c) in tax.concepts]
+    wanted = set(needs) | set(interests)
+    if not wanted:
+        return None  # nothing we could name was asked for
+    max_km = float(request.get("max_travel_km") or DEFAULT_REACH_KM)
+    for result in answer.get("results") or ():
+        offered = {str(c.get("id")) for c in (result.get("asset") or {}).get("concepts") or ()}
+        if offered & wanted and in_reach(result, max_km):
+            return None
+    return ", ".join(tax.label(c) for c in (needs or interests))
+
+
 def unmet_needs(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Needs asked for with no listing in reach, most asked first (words as typed, folded)."""
     counts: Counter[str] = Counter()
