@@ -9,11 +9,13 @@ time), so the next feed sync can keep it and flag the conflict (see ``carry_amen
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
 from linkwell.directory import ingest
-from linkwell.directory.backends.base import SearchBackend
+from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAsset
 
 # The fields people may change, as HSDS names them. ``assured_date`` is the confirmation.
 FIELDS = ("assured_date", "status", "description", "email", "url", "phones", "schedules",
@@ -77,8 +79,8 @@ def _derive(record: dict[str, Any], prov: dict[str, Any], amended: dict[str, Any
     return prepared
 
 
-def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared],
-                     today: date) -> None:
+def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared], today: date,
+                     pack: Callable[[IndexItem], IndexItem] | None = None) -> None:
     """Keep people's approved changes through a feed's sync, and flag where the feed differs.
 
     The provider's value wins until the borough's data officer decides: it is first-hand and
@@ -87,13 +89,18 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared],
     is kept beside it as a conflict for the officer (``provenance.conflicts`` and a warning in
     the sync's outcome). A feed that now agrees with the provider ends the amendment's hold
     on that field; a newer confirmation date from the feed simply wins.
+
+    ``pack`` (the bulk loader's packer) encodes an item carried again, as the loader's
+    workers encoded the feed's.
     """
+    found = _stored_many(backend, [p.item.id for p in prepared if p.item is not None])
     for p in prepared:
-        stored = backend.get(p.item.id) if p.item is not None else None
+        stored = found.get(p.item.id) if p.item is not None else None
         amended = (stored.provenance.get("amended") or {}) if stored else {}
         if p.item is None or stored is None or not amended:
             continue
-        record, kept, conflicts = dict(p.item.record), {}, {}
+        feed_record, provenance = _unpacked(p.item)
+        record, kept, conflicts = dict(feed_record), {}, {}
         for name, change in amended.items():
             incoming = record.get(name)
             if incoming == change["value"] or (
@@ -107,7 +114,7 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared],
         if not kept:
             continue
         feed_hash = p.item.hash
-        again = _derive(record, p.item.provenance, kept, today)
+        again = _derive(record, provenance, kept, today)
         assert again.item is not None
         again.item.hash = feed_hash  # the same feed record next time is "unchanged"
         if conflicts:
@@ -115,4 +122,19 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared],
             p.outcome.warnings["_provider"] = [
                 f"{name}: the provider's approved value is kept; the feed now sends another "
                 "(a data officer should choose)" for name in sorted(conflicts)]
-        p.item = again.item
+        p.item = pack(again.item) if pack is not None else again.item
+
+
+def _unpacked(item: IndexItem) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An item's record and provenance, also when a packer has encoded them (Elasticsearch)."""
+    if item.packed is not None and not item.provenance:
+        source = json.loads(item.packed)
+        return source["record"], source["provenance"]
+    return item.record, item.provenance
+
+
+def _stored_many(backend: SearchBackend, ids: list[str]) -> dict[str, StoredAsset]:
+    many = getattr(backend, "get_many", None)  # Elasticsearch: a few mgets, not one get each
+    if many is not None:
+        return dict(many(ids))
+    return {i: s for i in ids if (s := backend.get(i)) is not None}
