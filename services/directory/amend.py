@@ -69,6 +69,49 @@ def amend(backend: SearchBackend, asset_id: str, changes: dict[str, Any], by: st
     return found.summary
 
 
+KEEP = ("provider", "feed")
+
+
+def resolve(backend: SearchBackend, asset_id: str, field: str, keep: str, by: str,
+            refresh: bool = True, today: date | None = None) -> dict[str, Any]:
+    """A data officer's choice on one conflict (``provenance.conflicts``); the new summary.
+
+    ``provider`` keeps the group's value and takes the feed's current value as the one it
+    answered, so the next sync sending it again is no news; ``feed`` takes the feed's value
+    and ends the amendment, so the feed is that field's source again.
+    """
+    if keep not in KEEP:
+        raise AmendError("keep", "must be provider or feed")
+    stored = backend.get(asset_id)
+    if stored is None:
+        raise AmendError("id", f"no listing with id {asset_id}", 404)
+    prov = dict(stored.provenance)
+    conflicts = dict(prov.get("conflicts") or {})
+    amended = dict(prov.get("amended") or {})
+    if field not in conflicts or field not in amended:
+        raise AmendError("field", f"{field} has no conflict to resolve on this listing", 409)
+    record = dict(stored.record)
+    conflict = conflicts.pop(field)
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    if keep == "provider":
+        amended[field] = {**amended[field], "feed_value": conflict["feed"],
+                          "resolved": {"by": by, "at": at, "kept": "provider"}}
+    else:
+        del amended[field]
+        if conflict["feed"] is None:
+            record.pop(field, None)
+        else:
+            record[field] = conflict["feed"]
+    item = _derive(record, prov, amended, today or date.today())
+    assert item.item is not None
+    if conflicts:
+        item.item.provenance["conflicts"] = conflicts
+    ingest.commit(backend, [item], refresh)
+    found = backend.get(asset_id)
+    assert found is not None
+    return found.summary
+
+
 def _derive(record: dict[str, Any], prov: dict[str, Any], amended: dict[str, Any],
             today: date) -> ingest.Prepared:
     prepared = ingest.prepare(0, {**record, "_source_id": prov.get("source_id")},
