@@ -20,7 +20,7 @@ from linkwell.directory.backends.base import IndexItem, SearchBackend, StoredAss
 # The fields people may change, as HSDS names them. ``assured_date`` is the confirmation.
 FIELDS = ("assured_date", "status", "description", "email", "url", "phones", "schedules",
           "cost_options", "fees_description", "accessibility", "languages",
-          "application_process")
+          "application_process", "capacities")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 
 
@@ -131,7 +131,8 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared], to
     sends a value other than the one it sent when the change was made, the feed's new value
     is kept beside it as a conflict for the officer (``provenance.conflicts`` and a warning in
     the sync's outcome). A feed that now agrees with the provider ends the amendment's hold
-    on that field; a newer confirmation date from the feed simply wins.
+    on that field; a newer confirmation date (or capacity statement) from the feed simply
+    wins.
 
     ``pack`` (the bulk loader's packer) encodes an item carried again, as the loader's
     workers encoded the feed's.
@@ -146,9 +147,8 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared], to
         record, kept, conflicts = dict(feed_record), {}, {}
         for name, change in amended.items():
             incoming = record.get(name)
-            if incoming == change["value"] or (
-                    name == "assured_date" and str(incoming or "") > str(change["value"])):
-                continue  # the feed has caught up, or confirms more recently itself
+            if incoming == change["value"] or _said_later(name, incoming, change["value"]):
+                continue  # the feed has caught up, or says more recently itself
             kept[name] = change
             record[name] = change["value"]
             if incoming != change.get("feed_value"):
@@ -166,6 +166,20 @@ def carry_amendments(backend: SearchBackend, prepared: list[ingest.Prepared], to
                 f"{name}: the provider's approved value is kept; the feed now sends another "
                 "(a data officer should choose)" for name in sorted(conflicts)]
         p.item = pack(again.item) if pack is not None else again.item
+
+
+def _said_later(name: str, incoming: Any, value: Any) -> bool:
+    """A confirmation date, or a capacity statement, the feed made after the provider's."""
+    if name == "assured_date":
+        return str(incoming or "") > str(value)
+    if name == "capacities":
+        return _newest(incoming) > _newest(value)
+    return False
+
+
+def _newest(capacities: Any) -> str:
+    return max((str(c.get("updated") or "") for c in capacities or [] if isinstance(c, dict)),
+               default="")
 
 
 def _unpacked(item: IndexItem) -> tuple[dict[str, Any], dict[str, Any]]:

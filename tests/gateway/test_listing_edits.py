@@ -273,3 +273,56 @@ def test_an_officer_closes_a_queue_item_of_their_own_borough_only(gateway: Flask
     again = officer.post(f"/account/queue/{mine[0]}/done",
                          data={"csrf_token": csrf_token(officer, "/account/proposals")})
     assert again.status_code == 404
+
+
+def set_space(client: FlaskClient, listing_id: str, **values: str) -> tuple[int, str]:
+    path = f"/account/listings/{listing_id}/space"
+    answer = client.post(path, data={**values, "csrf_token": csrf_token(
+        client, f"/account/listings/{listing_id}/edit")})
+    return answer.status_code, answer.get_data(as_text=True)
+
+
+def test_a_group_says_it_has_space_now_and_it_shows_at_once(app: Flask, gateway: Flask) -> None:
+    directory = app.test_client()
+    group = signed_in_client(gateway, role="group", listings=[CHOIR["id"]])
+    status, page = set_space(group, CHOIR["id"], space="waiting", wait_weeks="6")
+    assert status == 200 and "Saved" in page
+    [found] = search(directory, "q=riverside")["results"]
+    assert found["capacity"]["state"] == "waiting" and found["capacity"]["wait"] == "about 6 weeks"
+    stored = directory.get(f"/services/{CHOIR['id']}").json
+    assert stored["provenance"]["amended"]["capacities"]["by"] == "provider"
+    assert 'value="waiting" checked' in group.get(
+        f"/account/listings/{CHOIR['id']}/edit").get_data(as_text=True)
+
+    status, _ = set_space(group, CHOIR["id"], space="full")
+    assert status == 200
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["state"] == "full"
+    load(directory, [CHOIR])  # the feed says nothing of space: the group's word stands
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["state"] == "full"
+    later = {**CHOIR, "capacities": [{"id": "feed-cap", "available": 3, "maximum": 20,
+                                      "updated": "2999-01-01"}]}
+    load(directory, [later])  # a statement the feed made later wins
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["available"] == 3
+
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    assert proposal_ids(officer) == []  # nothing waits for approval
+
+
+def test_space_now_names_bad_fields_and_is_only_for_the_listings_group(
+        app: Flask, gateway: Flask) -> None:
+    directory = app.test_client()
+    group = signed_in_client(gateway, role="group", listings=[CHOIR["id"]])
+    status, page = set_space(group, CHOIR["id"], space="maybe", places="lots")
+    assert status == 400 and "space: choose one of" in page
+    assert "places: a whole number from 1 to 10000" in page
+    status, page = set_space(group, CHOIR["id"], space="open", places="9", maximum="4")
+    assert status == 400 and "maximum: cannot be fewer" in page
+    assert set_space(group, WALK["id"], space="full")[0] == 403
+    other_borough = signed_in_client(gateway, role="data_officer", borough="camden")
+    assert set_space(other_borough, CHOIR["id"], space="full")[0] == 403
+    no_token = group.post(f"/account/listings/{CHOIR['id']}/space", data={"space": "full"})
+    assert no_token.status_code == 400
+    for words in ("riverside", "parkside"):
+        [found] = search(directory, f"q={words}")["results"]
+        assert not found.get("capacity")
+    assert "capacities" not in directory.get(f"/services/{CHOIR['id']}").json["record"]

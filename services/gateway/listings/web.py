@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
@@ -90,15 +91,12 @@ def edit(listing_id: str) -> str | tuple[str, int]:
         return accounts.refuse("This listing is in another borough.")
     name = str(found["summary"].get("name") or listing_id)
     before = form.current(found["record"])
+    space = form.current_space(found["record"])
     if request.method == "GET":
-        return render_template("listings/edit.html", name=name, listing_id=listing_id,
-                               values=before, errors={}, labels=form.LABELS,
-                               statuses=form.STATUSES)
+        return _edit_page(name, listing_id, before, {}, space)
     after, errors = form.read(request.form)
     if errors:
-        return render_template("listings/edit.html", name=name, listing_id=listing_id,
-                               values=after, errors=errors, labels=form.LABELS,
-                               statuses=form.STATUSES), 400
+        return _edit_page(name, listing_id, after, errors, space), 400
     hsds, shown = form.changes(listing_id, before, after)
     if hsds and officer:  # the borough's own officer: no one else to ask
         amend(listing_id, hsds, by="data_officer")
@@ -107,6 +105,40 @@ def edit(listing_id: str) -> str | tuple[str, int]:
         proposals().propose(listing_id, str(found["provenance"].get("feed")), name,
                             g.account.id, hsds, shown)
     return render_template("listings/proposed.html", name=name, changed=bool(hsds))
+
+
+def _edit_page(name: str, listing_id: str, values: dict[str, str], errors: dict[str, str],
+               space: dict[str, str], space_errors: dict[str, str] | None = None,
+               space_saved: bool = False) -> str:
+    return render_template("listings/edit.html", name=name, listing_id=listing_id,
+                           values=values, errors=errors, labels=form.LABELS,
+                           statuses=form.STATUSES, space=space, spaces=form.SPACES,
+                           space_errors=space_errors or {}, space_saved=space_saved)
+
+
+@bp.post("/listings/<listing_id>/space")
+@accounts.require_account("group", "data_officer", "admin")
+def space(listing_id: str) -> str | tuple[str, int]:
+    """Space now: applied at once, not proposed (it is out of date within weeks, and it only
+    orders and labels results; see the README)."""
+    officer = g.account.role == "data_officer"
+    if not officer and not g.account.has_listing(listing_id):
+        return accounts.refuse("You can only change listings your group has claimed. To claim "
+                               "this one, use the link on its page.")
+    accounts.csrf.protect()
+    found = listing(listing_id)
+    if officer and not g.account.can_see_borough(found["provenance"].get("feed")):
+        return accounts.refuse("This listing is in another borough.")
+    name = str(found["summary"].get("name") or listing_id)
+    today = date.fromtimestamp(accounts.store().clock()).isoformat()
+    values, errors, statement = form.read_space(request.form, listing_id, today)
+    if statement is None:
+        return _edit_page(name, listing_id, form.current(found["record"]), {}, values,
+                          errors), 400
+    amend(listing_id, {"capacities": [statement]},
+          by="data_officer" if officer else "provider")
+    return _edit_page(name, listing_id, form.current(found["record"]), {},
+                      {**values, "updated": today}, space_saved=True)
 
 
 @bp.get("/proposals")
