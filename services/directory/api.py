@@ -37,6 +37,7 @@ from linkwell.directory.schemas import (
     QualityArgs,
     QualityResponseSchema,
     RegroupResponseSchema,
+    ResolveRequestSchema,
     SearchArgs,
     SearchResponseSchema,
     SpellingRequestSchema,
@@ -393,6 +394,26 @@ class AssetsAmend(MethodView):
 
         try:
             summary = amend(backend(), body["id"], body["changes"], body["by"], body["refresh"])
+        except AmendError as exc:
+            abort(exc.status, exc.message if exc.status == 404 else str(exc))
+        stored = backend().get(body["id"])
+        assert stored is not None
+        return {"id": stored.id, "summary": summary, "record": stored.record,
+                "provenance": stored.provenance, "stale": False}
+
+
+@ingest_blp.route("/assets/resolve")
+class AssetsResolve(MethodView):
+    @ingest_blp.arguments(ResolveRequestSchema)
+    @ingest_blp.response(200, AssetResponseSchema)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A data officer's choice where a feed sync and an approved change disagree: keep
+        the provider's value or take the feed's (needs the ingestion token)."""
+        from linkwell.directory.amend import AmendError, resolve
+
+        try:
+            summary = resolve(backend(), body["id"], body["field"], body["keep"], body["by"],
+                              body["refresh"])
         except AmendError as exc:
             abort(exc.status, exc.message if exc.status == 404 else str(exc))
         stored = backend().get(body["id"])

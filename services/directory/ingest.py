@@ -280,18 +280,25 @@ def upsert_stream(backend: SearchBackend, records: Iterable[Any], feed: str,
                 [start + i for i in rest])))
             start += len(batch)
             if len(in_flight) > workers:
-                _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
+                _write_prepared(backend, day, *in_flight.popleft(), counts, on_batch)
         while in_flight:
-            _write_prepared(backend, *in_flight.popleft(), counts, on_batch)
+            _write_prepared(backend, day, *in_flight.popleft(), counts, on_batch)
     duplicates.reconcile(backend)
     return counts
 
 
-def _write_prepared(backend: SearchBackend, unchanged: list[Outcome],
+def _write_prepared(backend: SearchBackend, day: date, unchanged: list[Outcome],
                     future: Future[list[Prepared]], counts: dict[str, int],
                     on_batch: Callable[[list[Outcome]], None] | None) -> None:
+    from linkwell.directory.amend import carry_amendments
+
     prepared = future.result()
-    commit(backend, classify(backend, prepared), refresh=False, regroup=False)
+    to_write = classify(backend, prepared)
+    # As in ``upsert``, an import must not undo people's approved changes. Only a listing
+    # already stored whose feed record changed can hold one, so a first load reads nothing.
+    carry_amendments(backend, [p for p in to_write if p.outcome.result == "updated"], day,
+                     backend.packer())
+    commit(backend, to_write, refresh=False, regroup=False)
     outcomes = sorted(unchanged + [p.outcome for p in prepared], key=lambda o: o.index)
     _add(counts, outcomes)
     if on_batch is not None:

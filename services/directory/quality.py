@@ -35,7 +35,8 @@ def row(stored: StoredAsset, duplicated: bool) -> dict[str, Any]:
             "missing_venue": not places and not _remote(summary),
             "duplicate": duplicated,
             "also_listed": [str(a.get("feed") or a.get("id")) for a in
-                            summary.get("also_listed") or [] if isinstance(a, dict)]}
+                            summary.get("also_listed") or [] if isinstance(a, dict)],
+            "conflicts": stored.provenance.get("conflicts") or {}}
 
 
 def _remote(summary: dict[str, Any]) -> bool:

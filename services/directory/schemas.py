@@ -272,6 +272,19 @@ class AmendRequestSchema(Schema):
     refresh = fields.Boolean(load_default=True)
 
 
+class ResolveRequestSchema(Schema):
+    """Body of ``POST /assets/resolve``: an officer's choice on one conflict (issue 15)."""
+
+    class Meta:
+        unknown = RAISE
+
+    id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    field = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    keep = fields.String(required=True, validate=validate.OneOf(["provider", "feed"]))
+    by = fields.String(load_default="data_officer", validate=validate.OneOf(["data_officer"]))
+    refresh = fields.Boolean(load_default=True)
+
+
 class DeleteResponseSchema(Schema):
     deleted = fields.Integer()
 
@@ -428,4 +441,6 @@ class QualityResponseSchema(Schema):
     total = fields.Integer()
     listings = fields.List(fields.Dict(), metadata={"description": (
         "id, name, feed, status, last_confirmed, missing_contact, missing_sessions, "
-        "missing_venue, duplicate (its group is listed more than once), also_listed")})
+        "missing_venue, duplicate (its group is listed more than once), also_listed, "
+        "conflicts (field -> feed and provider values, where a sync disagreed with an "
+        "approved change)")})

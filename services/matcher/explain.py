@@ -210,9 +210,10 @@ def capacity_caution(asset: dict[str, Any]) -> list[str]:
 
 def freshness_caution(item: Scored) -> list[str]:
     if item.months is None:
-        return ["Not confirmed recently: check it is still running"]
+        return ["Never confirmed by its group: ranked a little lower; check it is still running"]
     if item.months >= 12:
-        return [f"Last confirmed {int(item.months)} months ago: check it is still running"]
+        return [f"Last confirmed {int(item.months)} months ago: ranked a little lower; check "
+                "it is still running"]
     return []
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import Flask
 from flask.testing import FlaskClient
 
+from linkwell.directory.ingest import Outcome, upsert_stream
 from tests.conftest import AUTH, load, search
 from tests.factory import service
 
@@ -97,3 +99,40 @@ def test_a_stopped_listing_stays_out_of_search_through_a_sync(client: FlaskClien
     amend(client, walk["id"], {"status": "inactive"})
     load(client, [walk])
     assert search(client, "q=meadow")["results"] == []
+
+
+def test_a_bulk_import_keeps_the_providers_value_and_flags_a_conflict(
+        app: Flask, client: FlaskClient) -> None:
+    """``linkwell import`` (``upsert_stream``) holds approved changes as a sync does."""
+    backend = app.extensions["linkwell.backend"]
+    cafe = service("amend-bulk-cafe", "Bridge Street Repair Cafe", "Fix things on Saturdays")
+    others = [service(f"amend-bulk-{n}", f"Bulk Club {n}") for n in range(5)]
+    load(client, [cafe, *others])
+    amend(client, cafe["id"], {"description": "Fix things on Sundays now",
+                               "status": "inactive"})
+
+    seen: list[Outcome] = []
+    counts = upsert_stream(backend, [*others, cafe], "tests", batch_size=2, workers=2,
+                           on_batch=seen.extend)
+    assert counts["unchanged"] == 5 and counts["updated"] == 1  # rewritten, not undone
+    assert "_provider" not in seen[-1].warnings  # the feed has not caught up: no news
+    kept = client.get(f"/services/{cafe['id']}").json
+    assert kept["record"]["description"] == "Fix things on Sundays now"
+    assert "conflicts" not in kept["provenance"]
+    assert upsert_stream(backend, [cafe], "tests", workers=1)["unchanged"] == 1
+
+    changed = {**cafe, "description": "Fix things on Fridays"}
+    counts = upsert_stream(backend, [*others, changed], "tests", batch_size=2, workers=2,
+                           on_batch=seen.extend)
+    assert counts["updated"] == 1
+    warned = [o for o in seen if o.id == cafe["id"] and o.result == "updated"]
+    assert "description" in warned[-1].warnings["_provider"][0]
+    kept = client.get(f"/services/{cafe['id']}").json
+    assert kept["record"]["description"] == "Fix things on Sundays now"
+    assert kept["summary"]["status"] == "inactive"
+    assert kept["provenance"]["conflicts"]["description"]["feed"] == "Fix things on Fridays"
+    assert "status" not in kept["provenance"]["conflicts"]  # the feed still sends its old value
+    assert search(client, "q=repair")["results"] == []  # stopped, through the import too
+
+    again = upsert_stream(backend, [changed], "tests", batch_size=2, workers=1)
+    assert again["unchanged"] == 1  # the same feed record next time is no news

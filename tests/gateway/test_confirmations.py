@@ -232,3 +232,25 @@ def test_something_changed_signs_the_group_in_with_the_listing_claimed(
     group = gateway.extensions["linkwell.accounts"].by_email("choir@example.org")
     assert group.has_listing(STALE["id"]) and not group.has_listing(STOPPING["id"])
     assert press(gateway.test_client(), links["still"])[0] == 400  # the round is answered
+
+
+def test_a_reminders_links_replace_the_earlier_emails(
+        app: Flask, gateway: Flask, smtp: SmtpSink) -> None:
+    accounts = gateway.extensions["linkwell.accounts"]
+    start = time.time()
+    run(gateway)
+    first = links_in(mail_to(smtp, "walkers@example.org")[0])
+    accounts.clock = lambda: start + 15 * DAY
+    run(gateway)
+    [_, reminder] = mail_to(smtp, "walkers@example.org")
+    newest = links_in(reminder)
+    assert newest["stopped"] != first["stopped"]
+    directory = app.test_client()
+    status, page = press(gateway.test_client(), first["stopped"])
+    assert status == 400 and "A newer email has replaced this link" in page
+    assert [r["id"] for r in found_in_search(directory, "parkside")] == [STOPPING["id"]]
+    status, _ = press(gateway.test_client(), newest["stopped"])
+    assert status == 200
+    assert found_in_search(directory, "parkside") == []
+    status, page = press(gateway.test_client(), newest["still"])
+    assert status == 400 and "already been used" in page

@@ -199,3 +199,130 @@ def test_an_officer_edits_their_own_boroughs_listings_directly(
     assert stored["provenance"]["amended"]["description"]["by"] == "data_officer"
     elsewhere = signed_in_client(gateway, role="data_officer", borough="camden")
     assert elsewhere.get(f"/account/listings/{CHOIR['id']}/edit").status_code == 403
+
+
+def conflict_rows(client: FlaskClient) -> list[tuple[str, str]]:
+    html = client.get("/account/proposals").get_data(as_text=True)
+    return re.findall(r'<tr data-listing="([^"]+)" data-field="([^"]+)">', html)
+
+
+def resolve(client: FlaskClient, listing_id: str, field: str, keep: str) -> Any:
+    return client.post(f"/account/conflicts/{listing_id}", data={
+        "field": field, "keep": keep, "csrf_token": csrf_token(client, "/account/proposals")})
+
+
+def test_an_officer_resolves_a_conflict_from_the_page(app: Flask, gateway: Flask) -> None:
+    directory = app.test_client()
+    directory.post("/assets/amend", json={"id": CHOIR["id"], "by": "provider", "changes": {
+        "description": "We sing with a harmonium now"}}, headers={"Authorization":
+                                                                 "Bearer test-token"})
+    fed = {**CHOIR, "description": "We sing with bagpipes"}
+    load(directory, [fed])
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    other_borough = signed_in_client(gateway, role="data_officer", borough="camden")
+    assert conflict_rows(officer) == [(CHOIR["id"], "description")]
+    page = officer.get("/account/proposals").get_data(as_text=True)
+    assert "We sing with a harmonium now" in page and "We sing with bagpipes" in page
+    assert conflict_rows(other_borough) == []
+
+    assert resolve(other_borough, CHOIR["id"], "description", "feed").status_code == 403
+    no_token = officer.post(f"/account/conflicts/{CHOIR['id']}",
+                            data={"field": "description", "keep": "feed"})
+    assert no_token.status_code == 400
+    assert resolve(officer, CHOIR["id"], "description", "neither").status_code == 400
+    assert resolve(officer, CHOIR["id"], "status", "feed").status_code == 400
+    assert directory.get(f"/services/{CHOIR['id']}").json["provenance"]["conflicts"]
+
+    assert resolve(officer, CHOIR["id"], "description", "provider").status_code == 302
+    assert conflict_rows(officer) == []
+    again = load(directory, [fed])["results"][0]  # the feed's value was answered: no news
+    assert "_provider" not in again.get("warnings", {})
+    assert [r["id"] for r in search(directory, "q=harmonium")["results"]] == [CHOIR["id"]]
+
+    load(directory, [{**fed, "description": "We sing with a banjo"}])
+    assert conflict_rows(officer) == [(CHOIR["id"], "description")]
+    assert resolve(officer, CHOIR["id"], "description", "feed").status_code == 302
+    assert conflict_rows(officer) == []
+    assert [r["id"] for r in search(directory, "q=banjo")["results"]] == [CHOIR["id"]]
+    assert search(directory, "q=harmonium")["results"] == []
+    stored = directory.get(f"/services/{CHOIR['id']}").json["provenance"]
+    assert "description" not in (stored.get("amended") or {})
+    assert resolve(officer, CHOIR["id"], "description", "feed").status_code == 400
+
+
+def test_an_officer_closes_a_queue_item_of_their_own_borough_only(gateway: Flask) -> None:
+    queue = gateway.extensions["linkwell.confirmations"]
+    queue.queue("tests", CHOIR["id"], "Riverside Choir", "no answer after 2 reminders")
+    queue.queue("camden", "camden-x", "Camden Club", "email not delivered")
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    other_borough = signed_in_client(gateway, role="data_officer", borough="camden")
+    mine = re.findall(r'action="/account/queue/(\w+)/done"',
+                      officer.get("/account/proposals").get_data(as_text=True))
+    theirs = re.findall(r'action="/account/queue/(\w+)/done"',
+                        other_borough.get("/account/proposals").get_data(as_text=True))
+    assert len(mine) == 1 and len(theirs) == 1 and mine != theirs
+    token = csrf_token(other_borough, "/account/proposals")
+    refused = other_borough.post(f"/account/queue/{mine[0]}/done", data={"csrf_token": token})
+    assert refused.status_code == 404
+    assert officer.post(f"/account/queue/{mine[0]}/done").status_code == 400  # no token
+    assert [i.id for i in queue.queued(["tests"])] == mine
+    done = officer.post(f"/account/queue/{mine[0]}/done",
+                        data={"csrf_token": csrf_token(officer, "/account/proposals")})
+    assert done.status_code == 302
+    assert queue.queued(["tests"]) == [] and [i.id for i in queue.queued(["camden"])] == theirs
+    again = officer.post(f"/account/queue/{mine[0]}/done",
+                         data={"csrf_token": csrf_token(officer, "/account/proposals")})
+    assert again.status_code == 404
+
+
+def set_space(client: FlaskClient, listing_id: str, **values: str) -> tuple[int, str]:
+    path = f"/account/listings/{listing_id}/space"
+    answer = client.post(path, data={**values, "csrf_token": csrf_token(
+        client, f"/account/listings/{listing_id}/edit")})
+    return answer.status_code, answer.get_data(as_text=True)
+
+
+def test_a_group_says_it_has_space_now_and_it_shows_at_once(app: Flask, gateway: Flask) -> None:
+    directory = app.test_client()
+    group = signed_in_client(gateway, role="group", listings=[CHOIR["id"]])
+    status, page = set_space(group, CHOIR["id"], space="waiting", wait_weeks="6")
+    assert status == 200 and "Saved" in page
+    [found] = search(directory, "q=riverside")["results"]
+    assert found["capacity"]["state"] == "waiting" and found["capacity"]["wait"] == "about 6 weeks"
+    stored = directory.get(f"/services/{CHOIR['id']}").json
+    assert stored["provenance"]["amended"]["capacities"]["by"] == "provider"
+    assert 'value="waiting" checked' in group.get(
+        f"/account/listings/{CHOIR['id']}/edit").get_data(as_text=True)
+
+    status, _ = set_space(group, CHOIR["id"], space="full")
+    assert status == 200
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["state"] == "full"
+    load(directory, [CHOIR])  # the feed says nothing of space: the group's word stands
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["state"] == "full"
+    later = {**CHOIR, "capacities": [{"id": "feed-cap", "available": 3, "maximum": 20,
+                                      "updated": "2999-01-01"}]}
+    load(directory, [later])  # a statement the feed made later wins
+    assert search(directory, "q=riverside")["results"][0]["capacity"]["available"] == 3
+
+    officer = signed_in_client(gateway, role="data_officer", borough="tests")
+    assert proposal_ids(officer) == []  # nothing waits for approval
+
+
+def test_space_now_names_bad_fields_and_is_only_for_the_listings_group(
+        app: Flask, gateway: Flask) -> None:
+    directory = app.test_client()
+    group = signed_in_client(gateway, role="group", listings=[CHOIR["id"]])
+    status, page = set_space(group, CHOIR["id"], space="maybe", places="lots")
+    assert status == 400 and "space: choose one of" in page
+    assert "places: a whole number from 1 to 10000" in page
+    status, page = set_space(group, CHOIR["id"], space="open", places="9", maximum="4")
+    assert status == 400 and "maximum: cannot be fewer" in page
+    assert set_space(group, WALK["id"], space="full")[0] == 403
+    other_borough = signed_in_client(gateway, role="data_officer", borough="camden")
+    assert set_space(other_borough, CHOIR["id"], space="full")[0] == 403
+    no_token = group.post(f"/account/listings/{CHOIR['id']}/space", data={"space": "full"})
+    assert no_token.status_code == 400
+    for words in ("riverside", "parkside"):
+        [found] = search(directory, f"q={words}")["results"]
+        assert not found.get("capacity")
+    assert "capacities" not in directory.get(f"/services/{CHOIR['id']}").json["record"]

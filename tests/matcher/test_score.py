@@ -82,3 +82,27 @@ def test_a_peer_tag_alone_doubts_less_than_the_listings_own_words() -> None:
     assert ranked[0].id == "circle"
     by_id = {i.id: i for i in ranked}
     assert by_id["circle"].audience / WEIGHTS.own_audience > by_id["stroke"].audience
+
+
+def test_listings_never_or_long_ago_confirmed_rank_a_little_lower_and_say_so() -> None:
+    from datetime import date, timedelta
+
+    from linkwell.matcher.explain import cautions
+    from linkwell.matcher.score import asset_words, score_all
+
+    today = date(2026, 12, 7)
+    text = {"name": "Riverside Walking Group", "description": "A gentle weekly walk"}
+    recent = summary(id="recent", last_confirmed=(today - timedelta(days=30)).isoformat(), **text)
+    old = summary(id="old", last_confirmed=(today - timedelta(days=430)).isoformat(), **text)
+    never = summary(id="never", **text)
+    words = sorted(asset_words("Walking", "")[0])  # the person asked for what they all offer
+    profile = Profile(text="walking", terms=words)
+    scored = {i.id: i for i in score_all([never, old, recent], profile, today)}
+    assert scored["recent"].score > scored["old"].score
+    assert scored["recent"].score > scored["never"].score
+    assert scored["old"].score > 0.7 * scored["recent"].score  # a little lower, still shown
+    assert not any("confirmed" in c for c in cautions(scored["recent"], profile))
+    assert any("Never confirmed" in c and "ranked a little lower" in c
+               for c in cautions(scored["never"], profile))
+    assert any("14 months ago" in c and "ranked a little lower" in c
+               for c in cautions(scored["old"], profile))

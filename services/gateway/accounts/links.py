@@ -4,11 +4,14 @@ A link carries a random id signed with the app's secret, so a forged or mistyped
 refused before anything is looked up. The id is stored only as a digest, with its purpose,
 what it is about, its expiry and whether it was used: using one is one atomic UPDATE, so
 two clicks at once cannot both succeed. Links issued together share a batch, and using one
-uses them all (an email's "still running" and "we have stopped" cannot both be taken).
+uses them all (an email's "still running" and "we have stopped" cannot both be taken). A
+newer email's links can supersede the unused ones sent before in their batch (a reminder's
+replace the first email's), so only the latest email's links work.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -28,7 +31,8 @@ CREATE TABLE IF NOT EXISTS one_time_links (
     payload TEXT NOT NULL DEFAULT '{}',
     batch TEXT NOT NULL,
     expires REAL NOT NULL,
-    used REAL
+    used REAL,
+    superseded REAL
 );
 CREATE INDEX IF NOT EXISTS one_time_links_batch ON one_time_links (batch);
 """
@@ -40,6 +44,8 @@ REFUSALS = {
     "expired": "This link has expired. Please ask for a new one.",
     "used": "This link has already been used, and works only once. Please ask for a new one.",
     "purpose": "This link is not for this page.",
+    "superseded": "A newer email has replaced this link. Please use the link in the most "
+                  "recent email.",
 }
 
 
@@ -75,6 +81,10 @@ class OneTimeLinks:
         self.clock = clock
         with self._connect() as conn:
             conn.executescript(SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(one_time_links)")}
+            if "superseded" not in columns:  # a file made before links could be superseded
+                with contextlib.suppress(sqlite3.OperationalError):  # another process did
+                    conn.execute("ALTER TABLE one_time_links ADD COLUMN superseded REAL")
 
     def issue(self, purpose: str, subject: str, seconds: float,
               payload: dict[str, Any] | None = None, batch: str | None = None) -> str:
@@ -95,8 +105,9 @@ class OneTimeLinks:
         """The link, if it could be used now (for a page that asks before acting)."""
         digest = self._checked_digest(token)
         with self._connect() as conn:
-            row = conn.execute("SELECT purpose, subject, payload, batch, expires, used"
-                               " FROM one_time_links WHERE digest = ?", (digest,)).fetchone()
+            row = conn.execute("SELECT purpose, subject, payload, batch, expires, used,"
+                               " superseded FROM one_time_links WHERE digest = ?",
+                               (digest,)).fetchone()
         if row is None:
             raise LinkRefused("forged")
         link = Link(row[0], row[1], json.loads(row[2]), row[3], row[4])
@@ -104,6 +115,8 @@ class OneTimeLinks:
             raise LinkRefused("purpose")
         if row[5] is not None:
             raise LinkRefused("used")
+        if row[6] is not None:
+            raise LinkRefused("superseded")
         if self.clock() > link.expires:
             raise LinkRefused("expired")
         return link
@@ -114,10 +127,22 @@ class OneTimeLinks:
         now = self.clock()
         with self._connect() as conn:
             done = conn.execute("UPDATE one_time_links SET used = ? WHERE batch = ?"
-                                " AND used IS NULL AND expires >= ?", (now, link.batch, now))
-        if done.rowcount == 0:  # another click took it between the look and the use
-            raise LinkRefused("used")
+                                " AND used IS NULL AND expires >= ? AND EXISTS (SELECT 1 FROM"
+                                " one_time_links WHERE digest = ? AND superseded IS NULL)",
+                                (now, link.batch, now, self._checked_digest(token)))
+        if done.rowcount == 0:  # another click took it, or a newer email replaced it, between
+            raise LinkRefused("used")  # the look and the use
         return link
+
+    def supersede(self, batch: str, keep: list[str]) -> int:
+        """Retire the batch's unused links but the ``keep`` tokens' (a newer email's)."""
+        kept = [self._checked_digest(token) for token in keep]
+        marks = ",".join("?" * len(kept)) or "''"
+        with self._connect() as conn:
+            done = conn.execute("UPDATE one_time_links SET superseded = ? WHERE batch = ? AND"
+                                f" used IS NULL AND superseded IS NULL AND digest NOT IN ({marks})",
+                                (self.clock(), batch, *kept))
+        return int(done.rowcount)
 
     def _checked_digest(self, token: str) -> str:
         try:

@@ -126,6 +126,8 @@ def _follow_up(app: Flask, report: Report) -> None:
 class ConfirmationDelivery:
     target: DeliveryTarget
     message: EmailMessage
+    batch: str = ""
+    tokens: tuple[str, ...] = ()
 
 
 class ConfirmationDeliverer:
@@ -145,21 +147,29 @@ class ConfirmationDeliverer:
         message["Subject"] = subject(mail)
         message["Date"] = formatdate(usegmt=True)
         message["Message-ID"] = f"<confirm-{job.idempotency_key}@linkwell.confirmations>"
-        message.set_content(body(mail, self._links(found)))
-        return ConfirmationDelivery(DeliveryTarget("email", found.email), message)
+        tokens = self._links(found)
+        base = str(self.settings["PUBLIC_URL"]).rstrip("/")
+        message.set_content(body(mail, {answer: f"{base}/confirm/{token}"
+                                        for answer, token in tokens.items()}))
+        return ConfirmationDelivery(DeliveryTarget("email", found.email), message,
+                                    found.batch, tuple(tokens.values()))
 
     def send(self, delivery: ConfirmationDelivery) -> DeliveryReceipt:
         self.smtp.send(delivery.message)
+        if delivery.batch:
+            # Sent: the earlier emails' links stop working, so only the latest email's do
+            # (not before, or a failed send would leave the group with no working link).
+            self.app.extensions["linkwell.links"].supersede(delivery.batch,
+                                                            list(delivery.tokens))
         return DeliveryReceipt("email", str(delivery.message["Message-ID"]))
 
     def _links(self, found: Round) -> dict[str, str]:
         # Fresh links for each email, all in the round's batch: one answer uses them all.
         links = self.app.extensions["linkwell.links"]
         seconds = float(self.app.config["CONFIRM_LINK_DAYS"]) * DAY
-        base = str(self.settings["PUBLIC_URL"]).rstrip("/")
-        return {answer: f"{base}/confirm/" + links.issue(
-            PURPOSE, found.id, seconds, {"answer": answer}, batch=found.batch)
-            for answer in ANSWERS}
+        return {answer: links.issue(PURPOSE, found.id, seconds, {"answer": answer},
+                                    batch=found.batch)
+                for answer in ANSWERS}
 
 
 def subject(mail: Mail) -> str:

@@ -220,6 +220,18 @@ class ConfirmationStore:
         items = [QueueItem(*row) for row in rows]
         return [i for i in items if feeds is None or i.feed in feeds]
 
+    def done(self, item_id: str, feeds: list[str] | None = None) -> bool:
+        """Close an open item (a data officer followed it up); only the named boroughs'
+        if ``feeds`` is given. False if there is no such open item."""
+        with self._lock, self._connect() as conn:
+            row = conn.execute("SELECT feed FROM officer_queue WHERE id = ? AND resolved IS NULL",
+                               (item_id,)).fetchone()
+            if row is None or (feeds is not None and row[0] not in feeds):
+                return False
+            conn.execute("UPDATE officer_queue SET resolved = ? WHERE id = ?",
+                         (self.clock(), item_id))
+        return True
+
     # --- the outbox's calls (as linkwell.referrals.store.ReferralStore names them) ---------
 
     def claim(self, worker: str, now: float, lease: float) -> tuple[Job, Mail] | None:

@@ -112,3 +112,61 @@ def _hsds(listing_id: str, name: str, value: str) -> dict[str, Any]:
         return {"languages": [{"id": f"{ident}-{code}", "code": code.strip()}
                               for code in value.split(",") if code.strip()]}
     return {name: value}
+
+
+# Space now (issue 15 item 5): applied at once, not proposed (see the README).
+SPACES = {"open": "We have space now", "waiting": "No space now, but a waiting list",
+          "full": "Full for now (no waiting list)"}
+
+
+def current_space(record: Mapping[str, Any]) -> dict[str, str]:
+    """The space form's values from the listing's newest capacity statement."""
+    from linkwell import capacity
+
+    found = capacity.from_record(dict(record)) or {}
+    space = ("open" if found.get("available") else "waiting" if found.get("waiting_list")
+             else "full") if found else ""
+    newest = max((c for c in record.get("capacities") or [] if isinstance(c, dict)),
+                 key=lambda c: str(c.get("updated")), default={})
+    weeks = newest.get("wait_weeks")
+    return {"space": space,
+            "places": str(found.get("available") or "") if space == "open" else "",
+            "maximum": str(found.get("maximum") or ""),
+            "wait_weeks": str(int(weeks)) if isinstance(weeks, int | float) and weeks else "",
+            "updated": str(found.get("updated") or "")}
+
+
+def _count(values: dict[str, str], errors: dict[str, str], name: str, low: int,
+           high: int) -> int | None:
+    if not values[name]:
+        return None
+    if not values[name].isdigit() or not low <= int(values[name]) <= high:
+        errors[name] = f"a whole number from {low} to {high}, or leave it empty"
+        return None
+    return int(values[name])
+
+
+def read_space(form: Mapping[str, str], listing_id: str, today: str
+               ) -> tuple[dict[str, str], dict[str, str], dict[str, Any] | None]:
+    """The submitted space values, errors by field, and the HSDS 3.1 capacity to store."""
+    values = {name: " ".join(str(form.get(name) or "").split())
+              for name in ("space", "places", "maximum", "wait_weeks")}
+    errors: dict[str, str] = {}
+    if values["space"] not in SPACES:
+        errors["space"] = f"choose one of: {', '.join(SPACES.values())}"
+    places = _count(values, errors, "places", 1, 10000)
+    maximum = _count(values, errors, "maximum", 1, 10000)
+    weeks = _count(values, errors, "wait_weeks", 1, 520)
+    if places and maximum and places > maximum:
+        errors["maximum"] = "cannot be fewer than the places free now"
+    if errors:
+        return values, errors, None
+    statement: dict[str, Any] = {"id": f"{listing_id}-provider-capacity", "updated": today,
+                                 "available": (places or 1) if values["space"] == "open" else 0}
+    if maximum:
+        statement["maximum"] = maximum
+    if values["space"] == "waiting":
+        statement["waiting_list"] = True
+        if weeks:
+            statement["wait_weeks"] = weeks
+    return values, errors, statement

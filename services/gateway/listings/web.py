@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
@@ -89,15 +91,12 @@ def edit(listing_id: str) -> str | tuple[str, int]:
         return accounts.refuse("This listing is in another borough.")
     name = str(found["summary"].get("name") or listing_id)
     before = form.current(found["record"])
+    space = form.current_space(found["record"])
     if request.method == "GET":
-        return render_template("listings/edit.html", name=name, listing_id=listing_id,
-                               values=before, errors={}, labels=form.LABELS,
-                               statuses=form.STATUSES)
+        return _edit_page(name, listing_id, before, {}, space)
     after, errors = form.read(request.form)
     if errors:
-        return render_template("listings/edit.html", name=name, listing_id=listing_id,
-                               values=after, errors=errors, labels=form.LABELS,
-                               statuses=form.STATUSES), 400
+        return _edit_page(name, listing_id, after, errors, space), 400
     hsds, shown = form.changes(listing_id, before, after)
     if hsds and officer:  # the borough's own officer: no one else to ask
         amend(listing_id, hsds, by="data_officer")
@@ -108,12 +107,108 @@ def edit(listing_id: str) -> str | tuple[str, int]:
     return render_template("listings/proposed.html", name=name, changed=bool(hsds))
 
 
+def _edit_page(name: str, listing_id: str, values: dict[str, str], errors: dict[str, str],
+               space: dict[str, str], space_errors: dict[str, str] | None = None,
+               space_saved: bool = False) -> str:
+    return render_template("listings/edit.html", name=name, listing_id=listing_id,
+                           values=values, errors=errors, labels=form.LABELS,
+                           statuses=form.STATUSES, space=space, spaces=form.SPACES,
+                           space_errors=space_errors or {}, space_saved=space_saved)
+
+
+@bp.post("/listings/<listing_id>/space")
+@accounts.require_account("group", "data_officer", "admin")
+def space(listing_id: str) -> str | tuple[str, int]:
+    """Space now: applied at once, not proposed (it is out of date within weeks, and it only
+    orders and labels results; see the README)."""
+    officer = g.account.role == "data_officer"
+    if not officer and not g.account.has_listing(listing_id):
+        return accounts.refuse("You can only change listings your group has claimed. To claim "
+                               "this one, use the link on its page.")
+    accounts.csrf.protect()
+    found = listing(listing_id)
+    if officer and not g.account.can_see_borough(found["provenance"].get("feed")):
+        return accounts.refuse("This listing is in another borough.")
+    name = str(found["summary"].get("name") or listing_id)
+    today = date.fromtimestamp(accounts.store().clock()).isoformat()
+    values, errors, statement = form.read_space(request.form, listing_id, today)
+    if statement is None:
+        return _edit_page(name, listing_id, form.current(found["record"]), {}, values,
+                          errors), 400
+    amend(listing_id, {"capacities": [statement]},
+          by="data_officer" if officer else "provider")
+    return _edit_page(name, listing_id, form.current(found["record"]), {},
+                      {**values, "updated": today}, space_saved=True)
+
+
 @bp.get("/proposals")
 @accounts.require_account("data_officer", "admin")
 def review_list() -> str:
     mine = [p for p in proposals().pending() if g.account.can_see_borough(p.feed)]
-    queued = asking().queued(None if g.account.role == "admin" else [str(g.account.borough)])
-    return render_template("listings/proposals.html", proposals=mine, queued=queued)
+    queued = asking().queued(_feeds())
+    return render_template("listings/proposals.html", proposals=mine, queued=queued,
+                           conflicts=conflicted(_feeds()))
+
+
+def _feeds() -> list[str] | None:
+    """The boroughs (feeds) the signed-in officer looks after; None for an admin: all."""
+    return None if g.account.role == "admin" else [str(g.account.borough)]
+
+
+def conflicted(feeds: list[str] | None) -> list[dict[str, Any]]:
+    """Listings where a feed sync disagreed with an approved change, one row per field."""
+    from linkwell.gateway.feeds import _directory_writer
+
+    rows: list[dict[str, Any]] = []
+    for feed in feeds if feeds is not None else [None]:
+        params = {"feed": feed} if feed is not None else {}
+        body = _directory_writer(current_app).get("/quality/listings", **params)
+        for listing_row in body.get("listings") or []:
+            for name, conflict in sorted((listing_row.get("conflicts") or {}).items()):
+                rows.append({"id": listing_row["id"], "name": listing_row["name"],
+                             "feed": listing_row["feed"], "field": name,
+                             "provider": _shown(conflict.get("provider")),
+                             "feed_value": _shown(conflict.get("feed")),
+                             "at": conflict.get("at")})
+    return rows
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(nothing)"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+@bp.post("/conflicts/<listing_id>")
+@accounts.require_account("data_officer", "admin")
+def resolve_conflict(listing_id: str) -> Response | tuple[str, int]:
+    """Keep the group's value or take the feed's, for one field of one listing."""
+    accounts.csrf.protect()
+    found = listing(listing_id)
+    if not g.account.can_see_borough(found["provenance"].get("feed")):
+        return accounts.refuse("This listing is in another borough.")
+    keep = request.form.get("keep")
+    field = request.form.get("field") or ""
+    if keep not in ("provider", "feed"):
+        return accounts.refuse("keep: choose the group's value or the feed's", 400, "Not done")
+    if field not in (found["provenance"].get("conflicts") or {}):
+        return accounts.refuse(f"field: {field or 'none'} has no conflict on this listing", 400,
+                               "Not done")
+    from linkwell.gateway.feeds import _directory_writer
+
+    _directory_writer(current_app).post("/assets/resolve", {
+        "id": listing_id, "field": field, "keep": keep, "by": "data_officer"})
+    return redirect(url_for("listings.review_list"))
+
+
+@bp.post("/queue/<item_id>/done")
+@accounts.require_account("data_officer", "admin")
+def queue_done(item_id: str) -> Response | tuple[str, int]:
+    """An officer-queue item followed up: it leaves the list."""
+    accounts.csrf.protect()
+    if not asking().done(item_id, _feeds()):
+        return accounts.refuse("item: not an open item of your borough.", 404, "Not done")
+    return redirect(url_for("listings.review_list"))
 
 
 @bp.route("/proposals/<proposal_id>", methods=["GET", "POST"])
