@@ -68,7 +68,8 @@ def _sentences(text: str) -> list[str]:
     """Folded sentences ("55+" kept as "55 plus": folding drops the sign)."""
     text = re.sub(r"(\d)\s*\+", r"\1 plus", text)
     text = re.sub(r"(\d)\s*[-–—]\s*(\d)", r"\1 to \2", text)  # "13-17": folding drops the dash
-    return [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n+|\s[-–—]\s", text) if fold(s)]
+    folded = (fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n+|\s[-–—]\s", text))
+    return [s for s in folded if s]  # each sentence folded once, not twice
 
 
 def _read(sentence: str, source: str) -> list[Limit]:

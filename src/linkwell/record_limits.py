@@ -28,6 +28,14 @@ MOST_REASONS = 5  # a record breaking every limit is named by its first few
 
 def limit_errors(record: Any) -> dict[str, list[str]]:
     """Field errors (dotted paths) for each limit the record breaks; empty when within them."""
+    if within_limits(record):  # nearly every record: no paths to spell out
+        return {}
+    return named_limits(record)
+
+
+def named_limits(record: Any) -> dict[str, list[str]]:
+    """The limits the record breaks, each at its dotted path (the walk ``limit_errors`` names
+    them with; ``within_limits`` says first whether there is any)."""
     errors: dict[str, list[str]] = {}
     chars = values = 0
     stack: list[tuple[str, Any, int]] = [("", record, 1)]
@@ -62,3 +70,36 @@ def limit_errors(record: Any) -> dict[str, list[str]]:
         errors["_record"] = [f"holds {chars:,} characters of text; a record may hold at most "
                              f"{RECORD_CHARS:,}"]
     return errors
+
+
+def within_limits(record: Any) -> bool:
+    """Whether ``limit_errors`` would find nothing: the same walk, without naming paths.
+
+    Spelling each value's dotted path cost more than the rest of the walk, and only a
+    record that breaks a limit needs them (``limit_errors`` then walks it again to name them).
+    """
+    chars = values = 0
+    stack: list[tuple[Any, int]] = [(record, 1)]
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        if values > RECORD_VALUES:
+            return False
+        if isinstance(value, str):
+            chars += len(value)
+            if len(value) > TEXT_CHARS:
+                return False
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > DEPTH:
+            return False
+        if isinstance(value, dict):
+            for key, item in value.items():
+                chars += len(str(key))
+                stack.append((item, depth + 1))
+        elif len(value) > LIST_ITEMS:
+            return False
+        else:
+            stack.extend((item, depth + 1) for item in value)
+    return chars <= RECORD_CHARS

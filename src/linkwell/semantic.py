@@ -71,8 +71,9 @@ def embed(texts: list[str]) -> npt.NDArray[np.float32]:
         ids = np.asarray(token_ids(text), np.int64)
         if not len(ids):
             continue
-        vector = found.embedding[np.clip(ids, 0, len(found.embedding) - 1)].astype(
-            np.float32).mean(axis=0)
+        if ids.min() < 0 or ids.max() >= len(found.embedding):  # never, from its tokeniser
+            ids = np.clip(ids, 0, len(found.embedding) - 1)  # (np.clip alone cost 0.3 ms)
+        vector = found.embedding[ids].astype(np.float32).mean(axis=0)
         norm = float(np.linalg.norm(vector))
         if norm > 0:
             out[row] = vector / norm
