@@ -7,35 +7,21 @@ Text arrives already analysed (see ``linkwell.text``), so the mapping needs only
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
-from importlib import resources
 from typing import Any
 
 import elasticsearch
-import numpy as np
-import orjson
-from elasticsearch import Elasticsearch, helpers
-from elasticsearch.serializer import OrjsonSerializer
+from elasticsearch import helpers
 
-from linkwell import deadline, semantic
-from linkwell.directory.backends import elastic_state, names
+from linkwell.directory.backends import names
 from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
-    DECAY_OFFSET_KM,
-    DECAY_SCALE_KM,
-    FACET_FIELDS,
-    MAX_RESULT_WINDOW,
-    REMOTE_DELIVERY,
-    STALE_FACTOR,
     BackendStatus,
     BackendUnavailable,
-    Hit,
     IndexItem,
     Member,
     Rederive,
@@ -43,36 +29,24 @@ from linkwell.directory.backends.base import (
     SearchQuery,
     StoredAsset,
 )
+from linkwell.directory.backends.elastic import state
+from linkwell.directory.backends.elastic.connection import DOWN, Connection
+from linkwell.directory.backends.elastic.documents import (
+    MAPPING_VERSION,
+    STORED_FIELDS,
+    index_ops,
+    load_mapping,
+    marked,
+    pack,
+    refusals,
+    stored,
+)
+from linkwell.directory.backends.elastic.query import page, search_body
 
 log = logging.getLogger(__name__)
-MAPPING_VERSION = 1
-TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
-STORED_FIELDS = ["id", "version", "hash", "summary", "record", "provenance", "withdrawn"]
-_DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
-READ_ATTEMPTS = 3  # tries of one read, at most, and only while its request has time for them
-RETRY_PAUSE = 0.05  # seconds before a read is tried again (doubled each time)
-WORTH_TRYING = 0.1  # seconds a try needs at least; with less left, the request fails now
-# Where the geo distance sits in a hit's sort values, by sort (see _sort).
-_DISTANCE_SORT_POSITION = {"distance": 0, "name": 2, "modified": 2}
 
 
-def load_mapping(version: int = MAPPING_VERSION, replicas: int | None = None) -> dict[str, Any]:
-    """The mapping file's settings and mappings; ``replicas`` (set per deployment, as it
-    depends on how many nodes there are) replaces the file's ``number_of_replicas``."""
-    text = resources.files(__package__).joinpath(f"mappings/assets-v{version}.json").read_text()
-    mapping: dict[str, Any] = json.loads(text)
-    mapping["mappings"]["properties"]["indexed_at"] = {"type": "date"}
-    if replicas is not None:
-        mapping["settings"]["number_of_replicas"] = replicas
-    return mapping
-
-
-def node_urls(url: str) -> list[str]:
-    """ELASTICSEARCH_URL's nodes: one URL, or several separated by commas."""
-    return [part.strip() for part in url.split(",") if part.strip()]
-
-
-class ElasticsearchBackend:
+class ElasticsearchBackend(Connection):
     """Search backend over an Elasticsearch cluster; reads and writes go through the alias."""
 
     name = "elasticsearch"
@@ -81,73 +55,9 @@ class ElasticsearchBackend:
                  write_timeout: float = 60.0, replicas: int = 0) -> None:
         if replicas < 0:
             raise ValueError(f"LINKWELL_ES_REPLICAS must be 0 or more, not {replicas}")
+        super().__init__(url, f"{prefix}assets", timeout, write_timeout)
         self.replicas = replicas
-        self.alias = f"{prefix}assets"
         self.prefix = prefix
-        self.timeout = timeout
-        self.write_timeout = write_timeout
-        self.url = url
-        self._client: Elasticsearch | None = None
-
-    @property
-    def es(self) -> Elasticsearch:
-        """The client, made on first use: after ``close`` (as before gunicorn forks its
-        workers) the next call makes a new one, in the process that uses it."""
-        if self._client is None:
-            nodes = node_urls(self.url)
-            # A node that refuses the connection (it died) costs nothing to pass over: try
-            # the next one. A node that is slow is not retried, so waits never stack.
-            self._client = Elasticsearch(nodes, request_timeout=self.timeout,
-                                         max_retries=len(nodes) - 1, retry_on_timeout=False,
-                                         # orjson: decoding search answers is a hot path
-                                         serializer=OrjsonSerializer())
-        return self._client
-
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except _DOWN as exc:
-            raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
-        except elasticsearch.ApiError as exc:
-            block = elastic_state.block_of(exc.body)
-            if block is not None:
-                raise elastic_state.refused_by_block(self.alias, block) from exc
-            if exc.meta.status >= 500:
-                raise BackendUnavailable(f"Elasticsearch failed: {exc}") from exc
-            raise
-
-    @property
-    def _w(self) -> Elasticsearch:
-        return self.es.options(request_timeout=self.write_timeout)
-
-    @property
-    def _r(self) -> Elasticsearch:
-        """For a search: its timeout is what the request has left of its budget, so waits
-        never stack (the client itself does not retry)."""
-        try:
-            return self.es.options(request_timeout=deadline.timeout_for(self.timeout))
-        except deadline.DeadlinePassed as exc:
-            raise BackendUnavailable(str(exc)) from exc
-
-    def _read(self, call: Callable[[Elasticsearch], Any]) -> Any:
-        """A read (idempotent, so safe to repeat), tried again when the connection failed or
-        timed out, but only while the request's budget has room for another try: the client
-        itself never retries, so retries cannot stack on top of the budget."""
-        pause = RETRY_PAUSE
-        for attempt in range(1, READ_ATTEMPTS + 1):
-            try:
-                return self._call(lambda: call(self._r))
-            except BackendUnavailable as exc:
-                cause = exc.__cause__
-                left = deadline.remaining()
-                if (attempt == READ_ATTEMPTS or not isinstance(cause, _DOWN)
-                        or (left is None and isinstance(cause, elasticsearch.ConnectionTimeout))
-                        or (left is not None and left < pause + WORTH_TRYING)):
-                    raise
-                log.info("Elasticsearch read failed (%s), trying again", type(cause).__name__)
-                time.sleep(pause)
-                pause *= 2
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def new_index_name(self) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
@@ -174,17 +84,17 @@ class ElasticsearchBackend:
     def ping(self) -> bool:
         try:
             return bool(self.es.options(request_timeout=1.0).indices.exists_alias(name=self.alias))
-        except (elasticsearch.ApiError, *_DOWN):
+        except (elasticsearch.ApiError, *DOWN):
             return False
 
     def status(self) -> BackendStatus:
-        return elastic_state.status(self.es.options(request_timeout=1.0), self.alias)
+        return state.status(self.es.options(request_timeout=1.0), self.alias)
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
         """Pause refreshes while a large load runs (much faster indexing), then restore them
-        as they were and refresh (see ``elastic_state`` for a load that dies midway)."""
-        lease = elastic_state.Lease(self._w, self.alias)
+        as they were and refresh (see ``state.py`` for a load that dies midway)."""
+        lease = state.Lease(self._w, self.alias)
         self._call(lease.begin)
         try:
             yield
@@ -207,16 +117,16 @@ class ElasticsearchBackend:
     def write(self, items: list[IndexItem], refresh: bool = True) -> dict[str, str]:
         if not items:
             return {}
-        result = self._call(self._w.bulk, operations=_index_ops(self.alias, items),
+        result = self._call(self._w.bulk, operations=index_ops(self.alias, items),
                             refresh=refresh)
-        return _refusals(result, self.alias)
+        return refusals(result, self.alias)
 
     def delete(self, ids: list[str], refresh: bool = True) -> int:
         if not ids:
             return 0
         result = self._call(self._w.bulk, refresh=refresh,
                             operations=[{"delete": {"_index": self.alias, "_id": i}} for i in ids])
-        elastic_state.raise_blocks(result, self.alias)
+        state.raise_blocks(result, self.alias)
         return sum(1 for r in result["items"] if r["delete"].get("result") == "deleted")
 
     def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
@@ -268,7 +178,7 @@ class ElasticsearchBackend:
             operations: list[dict[str, Any]] = []
             for doc in found["docs"]:
                 source = doc.get("_source") if doc.get("found") else None
-                changed = source and _marked(source, *marks[doc["_id"]])
+                changed = source and marked(source, *marks[doc["_id"]])
                 if changed:
                     # A new stamp: the state suggestions are cached by (see generation) moves on.
                     changed["indexed_at"] = datetime.now(UTC).isoformat()
@@ -277,7 +187,7 @@ class ElasticsearchBackend:
                                               "version": changed["version"],
                                               "version_type": "external_gte"}}, changed]
             if operations:
-                elastic_state.raise_blocks(
+                state.raise_blocks(
                     self._call(self._w.bulk, operations=operations, refresh=True), self.alias)
 
     def withdraw(self, ids: list[str], refresh: bool = True) -> int:
@@ -308,7 +218,7 @@ class ElasticsearchBackend:
         if not operations:
             return 0
         result = self._call(self._w.bulk, operations=operations, refresh=refresh)
-        elastic_state.raise_blocks(result, self.alias)
+        state.raise_blocks(result, self.alias)
         return sum(1 for r in result["items"] if not r["index"].get("error"))
 
     def get(self, asset_id: str) -> StoredAsset | None:
@@ -317,7 +227,7 @@ class ElasticsearchBackend:
                                                source_includes=STORED_FIELDS))
         except elasticsearch.NotFoundError:
             return None
-        return _stored(doc["_source"])
+        return stored(doc["_source"])
 
     def get_many(self, ids: list[str]) -> dict[str, StoredAsset]:
         """Many stored listings in a few requests (the data-quality page reads a borough)."""
@@ -325,7 +235,7 @@ class ElasticsearchBackend:
         for start in range(0, len(ids), 500):
             found = self._call(self._w.mget, index=self.alias, ids=ids[start:start + 500],
                                source_includes=STORED_FIELDS)
-            out.update({d["_id"]: _stored(d["_source"]) for d in found["docs"] if d.get("found")})
+            out.update({d["_id"]: stored(d["_source"]) for d in found["docs"] if d.get("found")})
         return out
 
     def ids(self, feed: str | None = None) -> set[str]:
@@ -338,12 +248,12 @@ class ElasticsearchBackend:
         try:
             yield from helpers.scan(self._w, index=index, query={"query": query}, size=1000,
                                     _source=source, scroll="2m")
-        except _DOWN as exc:
+        except DOWN as exc:
             raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
 
     def search(self, query: SearchQuery) -> SearchPage:
         body = search_body(query)
-        return _page(self._read(lambda es: es.search(index=self.alias, **body)), query)
+        return page(self._read(lambda es: es.search(index=self.alias, **body)), query)
 
     def search_many(self, queries: list[SearchQuery]) -> list[SearchPage]:
         """Several searches in one round trip (``_msearch``); one that fails fails them all,
@@ -362,7 +272,7 @@ class ElasticsearchBackend:
                 raise elasticsearch.BadRequestError(
                     f"Elasticsearch refused a search: {answer['error']}",
                     result.meta, answer)
-        return [_page(answer, query)
+        return [page(answer, query)
                 for answer, query in zip(result["responses"], queries, strict=True)]
 
     def vocabulary_stamp(self) -> tuple[Any, ...]:
@@ -424,7 +334,7 @@ class ElasticsearchBackend:
             for doc in fresher["docs"]:
                 if doc.get("found") and doc["_source"].get("indexed_at", "") >= swapped:
                     late.pop(doc["_id"], None)
-            self._write_to(new, [rederive(_stored(h["_source"])) for h in late.values()])
+            self._write_to(new, [rederive(stored(h["_source"])) for h in late.values()])
         kept = {h["_id"] for h in self._scan(old_list, {"match_all": {}}, source=False)}
         copied_only = [h["_id"] for h in self._scan(
             new, {"range": {"indexed_at": {"lt": swapped}}}, source=False)
@@ -436,7 +346,7 @@ class ElasticsearchBackend:
         batch: list[IndexItem] = []
         count = 0
         for hit in self._scan(",".join(old), query, source=STORED_FIELDS):
-            batch.append(rederive(_stored(hit["_source"])))
+            batch.append(rederive(stored(hit["_source"])))
             if len(batch) >= 500:
                 count += self._write_to(new, batch)
                 batch = []
@@ -445,7 +355,7 @@ class ElasticsearchBackend:
     def _write_to(self, index: str, items: list[IndexItem]) -> int:
         if not items:
             return 0
-        self._call(self._w.bulk, operations=_index_ops(index, items), refresh=False)
+        self._call(self._w.bulk, operations=index_ops(index, items), refresh=False)
         return len(items)
 
     def drop_all(self) -> None:
@@ -454,225 +364,3 @@ class ElasticsearchBackend:
                                 allow_no_indices=True, expand_wildcards="all"))
         if names:  # by name: clusters may refuse wildcard deletes
             self._call(self._w.indices.delete, index=",".join(names))
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-
-
-def _marked(source: dict[str, Any], repeats: str | None,
-            also: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The document with its duplicate marks set, or None when they are already so."""
-    summary = dict(source.get("summary") or {})
-    if source.get("duplicate_of") == repeats and summary.get("also_listed", []) == also:
-        return None
-    if also:
-        summary["also_listed"] = also
-    else:
-        summary.pop("also_listed", None)
-    out = {**source, "summary": summary}
-    if repeats:
-        out["duplicate_of"] = repeats
-    else:
-        out.pop("duplicate_of", None)
-    return out
-
-
-def _source(item: IndexItem) -> dict[str, Any]:
-    """The stored document, all but ``indexed_at`` (added when written)."""
-    doc = dict(item.document)
-    doc.update(hash=item.hash, version=item.version, record=item.record,
-               provenance=item.provenance, withdrawn=item.withdrawn)
-    doc[names.ES_FIELD] = names.es_completion(doc)
-    return doc
-
-
-def _index_ops(index: str, items: list[IndexItem]) -> list[bytes]:
-    """A bulk body indexing ``items``, encoded here with orjson (the client would use json)."""
-    ops: list[bytes] = []
-    # indexed_at is the time of writing (a rebuild copies what was written after it
-    # began), so it is added to the encoded source now, not when the item was packed
-    stamp = b',"indexed_at":' + orjson.dumps(datetime.now(UTC).isoformat()) + b"}"
-    for item in items:
-        ops.append(orjson.dumps({"index": {"_index": index, "_id": item.id,
-                                           "version": item.version,
-                                           "version_type": "external_gte"}}))
-        packed = item.packed if item.packed is not None else orjson.dumps(_source(item))
-        ops.append(packed[:-1] + stamp)
-    return ops
-
-
-def pack(item: IndexItem) -> IndexItem:
-    """``item`` with its source encoded, and without the nested parts the encoding holds."""
-    return IndexItem(item.id, item.version, item.hash, {}, {}, {}, item.withdrawn,
-                     orjson.dumps(_source(item)))
-
-
-def _refusals(result: dict[str, Any], index: str = "") -> dict[str, str]:
-    """Each record's refusal; a refusal of the whole index (a block) is raised as one error."""
-    refused: dict[str, str] = {}
-    if not result.get("errors"):
-        return refused
-    for entry in result["items"]:
-        op = entry.get("index") or entry.get("create") or {}
-        error = op.get("error")
-        if not error:
-            continue
-        block = elastic_state.block_of(error)
-        if block is not None:
-            raise elastic_state.refused_by_block(index or op.get("_index", ""), block)
-        if error.get("type") == "version_conflict_engine_exception":
-            refused[op["_id"]] = "a newer version of this asset is stored"
-        else:
-            refused[op["_id"]] = f"{error.get('type')}: {error.get('reason')}"
-    return refused
-
-
-def _stored(src: dict[str, Any]) -> StoredAsset:
-    return StoredAsset(src["id"], src["version"], src["hash"], src["summary"], src["record"],
-                       src["provenance"], bool(src.get("withdrawn", False)))
-
-
-def _page(result: Any, query: SearchQuery) -> SearchPage:
-    hits = [_hit(h, query) for h in result["hits"]["hits"]]
-    facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
-              for name, agg in result.get("aggregations", {}).items()}
-    return SearchPage(result["hits"]["total"]["value"], hits, facets)
-
-
-def _hit(hit: dict[str, Any], q: SearchQuery) -> Hit:
-    distance = None
-    if q.near is not None:
-        value = hit["sort"][_DISTANCE_SORT_POSITION.get(q.sort, 1)]
-        distance = None if value in ("Infinity", None) or math.isinf(float(value)) else value
-    source = hit.get("_source") or {}
-    return Hit(hit["_id"], float(hit.get("_score") or 0.0), distance, source.get("summary", {}),
-               {f: source.get(f) for f in q.fields}, _similarity(source, q))
-
-
-def _similarity(source: dict[str, Any], q: SearchQuery) -> float | None:
-    """The hit's cosine to the query's vector (worked out here: the node has no scripts)."""
-    if q.vector is None or source.get("vector_model") != semantic.MODEL or not source.get(
-            "vector"):
-        return None
-    row = np.asarray([source["vector"]], np.int8)
-    return float(semantic.cosines(q.vector, row)[0])
-
-
-def search_body(q: SearchQuery) -> dict[str, Any]:
-    """The Elasticsearch request for a search query (also used by the benchmark)."""
-    body: dict[str, Any] = {
-        "query": _scored(q),
-        "sort": _sort(q),
-        "from": q.offset,
-        "size": q.per_page,
-        "track_total_hits": True,
-        "track_scores": True,
-        "_source": [*(["summary"] if q.with_summary else []), *q.fields,
-                    *(["vector", "vector_model"] if q.vector is not None else [])] or False,
-    }
-    if q.facets:
-        body["aggs"] = {f: {"terms": {"field": f, "size": 500 if f == "concepts" else 100}}
-                        for f in FACET_FIELDS}
-    return body
-
-
-def _scored(q: SearchQuery) -> dict[str, Any]:
-    must: dict[str, Any] = ({"multi_match": {"query": " ".join(q.tokens), "fields": TEXT_FIELDS,
-                                             "type": "most_fields", "operator": "or"}}
-                            if q.tokens else _nearest(q) if q.by_meaning else {"match_all": {}})
-    stale = {"bool": {"should": [{"range": {"last_confirmed": {"lt": q.stale_before}}},
-                                 {"bool": {"must_not": {"exists": {"field": "last_confirmed"}}}}]}}
-    functions: list[dict[str, Any]] = [{"filter": stale, "weight": STALE_FACTOR}]
-    if q.sort == "blended" and q.near:
-        functions.append({"exp": {"locations": {
-            "origin": {"lat": q.near.lat, "lon": q.near.lon}, "scale": f"{DECAY_SCALE_KM}km",
-            "offset": f"{DECAY_OFFSET_KM}km", "decay": 0.5}, "multi_value_mode": "min"}})
-    weighted = [{"constant_score": {"filter": {"term": {"concepts": c}}, "boost": w}}
-                for c, w in q.concept_weights.items()]
-    return {"function_score": {
-        "query": {"bool": {"must": [must], "filter": _filters(q),
-                           **({"should": weighted} if weighted else {})}},
-        "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}}
-
-
-def _nearest(q: SearchQuery) -> dict[str, Any]:
-    """Every filtered asset with a vector, nearest in meaning first: an exact k-nearest search
-    (the vectors are stored flat) with k as large as a page can reach.
-
-    The score is Elasticsearch's for cosine, (1 + cosine) / 2, as the embedded backend's.
-    """
-    return {"knn": {"field": "vector", "query_vector": q.vector.tolist(),
-                    "k": MAX_RESULT_WINDOW, "num_candidates": MAX_RESULT_WINDOW, "filter": [
-                        *_filters(q), {"term": {"vector_model": semantic.MODEL}}]}}
-
-
-def _filters(q: SearchQuery) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = [{"term": {"withdrawn": False}},
-                                 *([] if q.include_duplicates else
-                                   [{"bool": {"must_not": {"exists": {"field": "duplicate_of"}}}}]),
-                                 {"terms": {"status": q.statuses}}]
-    for field_name, values in (("concepts", q.concepts), ("cost", q.cost),
-                               ("languages", q.languages), ("delivery", q.delivery),
-                               ("audience", q.audience), ("areas", q.areas), ("feed", q.feeds),
-                               ("id", q.ids), ("sal_ids", q.sal_ids), *(
-                                   ("term_ids", group) for group in q.term_ids)):
-        if values:
-            out.append({"terms": {field_name: values}})
-    out.extend(_oruk_filters(q))
-    out.extend({"term": {"accessibility": f}} for f in q.accessibility)
-    if q.age is not None:
-        out.append(_open_bound("min_age", "lte", q.age))
-        out.append(_open_bound("max_age", "gte", q.age))
-    if q.windows:
-        relation = "within" if q.sessions_within else "intersects"
-        out.append({"bool": {"minimum_should_match": 1, "should": [
-            {"range": {"sessions": {"gte": lo, "lte": hi, "relation": relation}}}
-            for lo, hi in q.windows]}})
-    if q.near and q.within_km is not None:
-        near: dict[str, Any] = {"geo_distance": {
-            "distance": f"{q.within_km}km", "distance_type": "arc",
-            "locations": {"lat": q.near.lat, "lon": q.near.lon}}}
-        if q.include_remote:
-            near = {"bool": {"minimum_should_match": 1, "should": [
-                near, {"terms": {"delivery": list(REMOTE_DELIVERY)}}]}}
-        out.append(near)
-    return out
-
-
-def _oruk_filters(q: SearchQuery) -> list[dict[str, Any]]:
-    """Open Referral UK's filters: a change since a moment, and stated age bounds."""
-    out: list[dict[str, Any]] = []
-    if q.modified_after is not None:
-        out.append({"range": {"last_modified": {"gte": q.modified_after}}})
-    if q.minimum_age_at_least is not None and q.minimum_age_at_least > 0:
-        out.append({"range": {"min_age": {"gte": q.minimum_age_at_least}}})
-    if q.maximum_age_at_most is not None:
-        out.append({"range": {"max_age": {"lte": q.maximum_age_at_most}}})
-    return out
-
-
-def _open_bound(field_name: str, op: str, value: int) -> dict[str, Any]:
-    return {"bool": {"minimum_should_match": 1, "should": [
-        {"range": {field_name: {op: value}}},
-        {"bool": {"must_not": {"exists": {"field": field_name}}}}]}}
-
-
-def _sort(q: SearchQuery) -> list[Any]:
-    ties: list[Any] = [{"name_sort": "asc"}, {"id": "asc"}]
-    keyed: list[Any] | None = {
-        "name": ties,
-        # undated first, as SQLite sorts NULLs
-        "modified": [{"last_modified": {"order": "asc", "missing": "_first"}}, {"id": "asc"}],
-    }.get(q.sort)
-    if q.near is None:
-        return keyed or ["_score", *ties]
-    geo = {"_geo_distance": {"locations": {"lat": q.near.lat, "lon": q.near.lon}, "order": "asc",
-                             "unit": "km", "mode": "min", "distance_type": "arc",
-                             "ignore_unmapped": True}}
-    if keyed:
-        return [*keyed, geo]  # after the unique id it orders nothing, but gives the distance
-    if q.sort == "distance":
-        return [geo, "_score", *ties]
-    return ["_score", geo, *ties]
