@@ -14,9 +14,7 @@ from elasticsearch import Elasticsearch
 from elasticsearch.serializer import OrjsonSerializer
 
 from linkwell import deadline
-from linkwell.directory.backends.base import (
-    BackendUnavailable,
-)
+from linkwell.directory.backends.base import BackendUnavailable
 from linkwell.directory.backends.elastic import state
 
 log = logging.getLogger(__name__)

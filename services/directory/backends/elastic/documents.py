@@ -11,10 +11,7 @@ from typing import Any
 import orjson
 
 from linkwell.directory.backends import names
-from linkwell.directory.backends.base import (
-    IndexItem,
-    StoredAsset,
-)
+from linkwell.directory.backends.base import IndexItem, StoredAsset
 from linkwell.directory.backends.elastic import state
 
 MAPPING_VERSION = 1
@@ -33,7 +30,7 @@ def load_mapping(version: int = MAPPING_VERSION, replicas: int | None = None) ->
 
 
 def marked(source: dict[str, Any], repeats: str | None,
-            also: list[dict[str, Any]]) -> dict[str, Any] | None:
+           also: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The document with its duplicate marks set, or None when they are already so."""
     summary = dict(source.get("summary") or {})
     if source.get("duplicate_of") == repeats and summary.get("also_listed", []) == also:

@@ -20,10 +20,7 @@ import numpy.typing as npt
 import orjson
 
 from linkwell import semantic
-from linkwell.directory.backends.base import (
-    EARTH_RADIUS_KM,
-    FACET_FIELDS,
-)
+from linkwell.directory.backends.base import EARTH_RADIUS_KM, FACET_FIELDS
 
 Mask = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]

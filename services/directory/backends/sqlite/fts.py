@@ -17,7 +17,7 @@ def fts_query(tokens: list[str]) -> str:
 
 
 def word_matches(conn: sqlite3.Connection, tokens: list[str], among: Any = None
-                  ) -> tuple[Any, Any]:
+                 ) -> tuple[Any, Any]:
     """The rids and bm25 figures (lower is better) of the assets the words match, of those
     ``among`` the given rids when given: bm25 is then worked out for those alone."""
     sql = ("SELECT rowid, bm25(asset_text, ?, ?, ?) FROM asset_text WHERE asset_text MATCH ?")

@@ -183,7 +183,7 @@ def restrictions(conn: sqlite3.Connection, cols: Columns, q: SearchQuery) -> lis
 
 
 def page_hits(conn: sqlite3.Connection, query: SearchQuery, cols: Columns, found: Selection,
-          picked: Any) -> list[Hit]:
+              picked: Any) -> list[Hit]:
     """The page's hits, with the summaries (and fields) read for them alone."""
     rids = [int(r) for r in cols.rid[found.hits[picked]]]
     if not rids:

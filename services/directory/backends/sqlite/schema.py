@@ -79,8 +79,10 @@ CREATE INDEX IF NOT EXISTS assets_hits ON assets (rid, withdrawn, duplicate_of, 
 AFTER_MIGRATION = AFTER_MIGRATION.replace(
     "{facet_fields}", ", ".join(f"'{f}'" for f in FACET_FIELDS))
 
+
 def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 def loads(text: str) -> Any:
     """A stored JSON column: orjson reads a page's summaries in a third of json's time."""

@@ -312,12 +312,12 @@ class SQLiteBackend:
                 conn.execute("BEGIN")
                 cols = self._caught_up(conn)
             measured: dict[Any, Any] = {}
-            pages = [self._searchin_list(conn, cols, q, measured) for q in queries]
+            pages = [self._search_in(conn, cols, q, measured) for q in queries]
         finally:
             conn.execute("COMMIT")
         return pages
 
-    def _searchin_list(self, conn: sqlite3.Connection, cols: Columns, query: SearchQuery,
+    def _search_in(self, conn: sqlite3.Connection, cols: Columns, query: SearchQuery,
                    measured: dict[Any, Any]) -> SearchPage:
         words = partial(word_matches, conn, query.tokens) if query.tokens else None
         found = select(cols, query, words, restrictions(conn, cols, query), measured)
