@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from linkwell.client import ServiceClient, ServiceError
+from linkwell.client import ServiceClient, ServiceError, service_client
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, WritesRefused
 from linkwell.errors import EXIT_WRITES_REFUSED, writes_refused
@@ -34,14 +34,11 @@ console = Console(stderr=True, soft_wrap=True)
 
 def directory_client(url: str | None) -> ServiceClient:
     """A client for the configured directory: over HTTP, or the embedded one in-process."""
-    config = settings()
-    url = url or config.get("DIRECTORY_URL")
-    token = ingest_token(config)
-    if url:
-        return ServiceClient(url, token=token, timeout=120, trust_env=True)
     from linkwell.directory import create_app
 
-    return ServiceClient(app=create_app(), token=token, timeout=120)
+    config = settings()
+    return service_client("directory", config, url=url, embedded=create_app,
+                          token=ingest_token(config), timeout=120, trust_env=True)
 
 
 @click.group()

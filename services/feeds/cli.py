@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from linkwell.client import ServiceClient
+from linkwell.client import ServiceClient, service_client
 from linkwell.config import ingest_token, settings
 from linkwell.errors import EXIT_WRITES_REFUSED
 from linkwell.feeds.state import Reject, RunRecord, SyncState
@@ -121,13 +121,10 @@ def _choose(found: dict[str, Feed], names: tuple[str, ...], all_feeds: bool) -> 
 
 
 def _client(config: Mapping[str, Any], url: str | None) -> ServiceClient:
-    url = url or config.get("DIRECTORY_URL")
-    if url:
-        return ServiceClient(url, token=ingest_token(config), timeout=300,
-                             trust_env=True)
     from linkwell.directory import create_app
 
-    return ServiceClient(app=create_app(), token=ingest_token(config), timeout=300)
+    return service_client("directory", config, url=url, embedded=create_app,
+                          token=ingest_token(config), timeout=300, trust_env=True)
 
 
 def _sync_with_progress(pm: pluggy.PluginManager, client: ServiceClient, state: SyncState,

@@ -9,7 +9,7 @@ from flask import Flask, Response, request
 from flask_smorest import Api
 
 from linkwell import errors, health, jsonio, logs
-from linkwell.client import ServiceClient
+from linkwell.client import SIBLINGS, ServiceClient, service_client
 from linkwell.config import settings
 from linkwell.gateway import upstream
 from linkwell.gateway.upstream import Breaker, Upstream
@@ -28,14 +28,8 @@ BUDGETS = {"directory": 2.0, "matcher": 4.0}
 
 def _client(app: Flask, name: str) -> ServiceClient:
     """HTTP to ``<NAME>_URL`` when configured, else the sibling app in this process."""
-    url = app.config.get(f"{name.upper()}_URL")
-    if url:
-        return ServiceClient(str(url), timeout=BUDGETS[name])
-    sibling = app.config.get(f"{name.upper()}_APP")
-    if sibling is None:
-        sibling = _embedded(name, app.config)
-    app.extensions.setdefault("linkwell.siblings", {})[name] = sibling
-    return ServiceClient(app=sibling, timeout=BUDGETS[name])
+    return service_client(name, app.config, siblings=app.extensions.setdefault(SIBLINGS, {}),
+                          embedded=lambda: _embedded(name, app.config), timeout=BUDGETS[name])
 
 
 def _embedded(name: str, config: Mapping[str, Any]) -> Flask:

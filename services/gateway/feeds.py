@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Api, Blueprint
 from marshmallow import Schema, fields
 
-from linkwell.client import ServiceClient
+from linkwell.client import SIBLINGS, ServiceClient, service_client
 from linkwell.config import ingest_token
 from linkwell.feeds.state import FeedBusy, FeedLock, RunRecord, SyncState
 from linkwell.gateway import KEYED
@@ -145,12 +145,8 @@ class SyncFeed(MethodView):
 
 def _directory_writer(app: Flask) -> ServiceClient:
     """The directory, with the ingestion token: over HTTP, or the in-process sibling."""
-    token = ingest_token(app.config)
-    url = app.config.get("DIRECTORY_URL")
-    if url:
-        return ServiceClient(str(url), token=token, timeout=120)
-    sibling = app.extensions["linkwell.siblings"]["directory"]
-    return ServiceClient(app=sibling, token=token, timeout=120)
+    return service_client("directory", app.config, siblings=app.extensions[SIBLINGS],
+                          token=ingest_token(app.config), timeout=120)
 
 
 def _sync_in_background(app: Flask, feed: Feed, full: bool, held: FeedLock) -> None:

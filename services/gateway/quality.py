@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, render_template, request
 
-from linkwell.client import ServiceClient
+from linkwell.client import SIBLINGS, ServiceClient, service_client
 from linkwell.config import ingest_token
 from linkwell.gateway.accounts import refuse, require_account
 
@@ -35,12 +35,9 @@ def init_app(app: Flask) -> None:
 
 def _directory() -> ServiceClient:
     """The directory with the ingestion token (the listings route is not public)."""
-    token = ingest_token(current_app.config)
-    url = current_app.config.get("DIRECTORY_URL")
-    if url:
-        return ServiceClient(str(url), token=token, timeout=60)
-    return ServiceClient(app=current_app.extensions["linkwell.siblings"]["directory"],
-                         token=token, timeout=60)
+    return service_client("directory", current_app.config,
+                          siblings=current_app.extensions[SIBLINGS],
+                          token=ingest_token(current_app.config), timeout=60)
 
 
 @bp.get("/quality/")

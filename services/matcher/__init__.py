@@ -16,7 +16,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from linkwell import deadline, errors, jsonio, logs
-from linkwell.client import ServiceClient
+from linkwell.client import service_client
 from linkwell.config import settings
 from linkwell.plugins.manager import plugin_manager
 
@@ -42,16 +42,14 @@ def init_directory(app: Flask, config: Mapping[str, Any] | None) -> None:
     """The directory client: HTTP to DIRECTORY_URL, else a directory app in this process."""
     timeout = float(app.config["MATCHER_DIRECTORY_TIMEOUT"])
     url = app.config.get("DIRECTORY_URL")
-    if url:
-        client = ServiceClient(str(url), timeout=timeout)
-    else:
-        sibling = app.config.get("DIRECTORY_APP")
-        if sibling is None:
-            from linkwell.directory import create_app as directory_app
 
-            sibling = directory_app(dict(config or {}))
-        client = ServiceClient(app=sibling, timeout=timeout)
-    app.extensions["linkwell.directory"] = client
+    def embedded() -> Flask:
+        from linkwell.directory import create_app as directory_app
+
+        return directory_app(dict(config or {}))
+
+    app.extensions["linkwell.directory"] = service_client("directory", app.config,
+                                                          embedded=embedded, timeout=timeout)
     threads = int(app.config["MATCHER_THREADS"])
     if url and threads > 1:
         # Over HTTP the calls overlap; in-process they would only take turns.

@@ -5,12 +5,14 @@ Calls between our own services go over a urllib3 connection pool: they need none
 saves about half a millisecond a call, which the gateway and the matcher pay on every search.
 A person's command pointed at a URL goes through ``requests``, the way their environment says.
 In the embedded default the sibling app runs in the same process: requests are handed to its
-WSGI callable, so both paths serialise the same JSON.
+WSGI callable, so both paths serialise the same JSON. ``service_client`` is the one place that
+chooses between the two for a service.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 from urllib.parse import urlencode, urlsplit
 
@@ -168,6 +170,35 @@ class ServiceClient:
 
     def close(self) -> None:
         self.transport.close()
+
+
+SIBLINGS = "linkwell.siblings"  # app.extensions key: the sibling apps running in a process
+
+
+def service_client(name: str, config: Mapping[str, Any], *, url: str | None = None,
+                   siblings: dict[str, Any] | None = None,
+                   embedded: Callable[[], Any] | None = None, token: str | None = None,
+                   timeout: float = 10.0, trust_env: bool = False) -> ServiceClient:
+    """A client of the service ``name`` ("directory", "matcher"): HTTP to ``url`` or the
+    config's ``<NAME>_URL`` when there is one, else the sibling app in this process.
+
+    The sibling is the one already running here (``siblings[name]``; a Flask app keeps them in
+    ``app.extensions[SIBLINGS]``), else the config's ``<NAME>_APP``, else what ``embedded()``
+    makes; it is kept in ``siblings``, so the app's other clients reach the same one.
+    """
+    url = url or config.get(f"{name.upper()}_URL")
+    if url:
+        return ServiceClient(str(url), token=token, timeout=timeout, trust_env=trust_env)
+    running = {} if siblings is None else siblings
+    sibling = running.get(name)
+    if sibling is None:
+        sibling = config.get(f"{name.upper()}_APP")
+    if sibling is None:
+        if embedded is None:
+            raise LookupError(f"no {name.upper()}_URL and no {name} app in this process")
+        sibling = embedded()
+    running[name] = sibling
+    return ServiceClient(app=sibling, token=token, timeout=timeout)
 
 
 # Dates, times and dataclasses are refused as json refuses them: a value JSON cannot carry is

@@ -11,7 +11,8 @@ from flask.testing import FlaskClient
 
 from linkwell.directory import ingest
 from linkwell.directory.backends.base import SearchQuery
-from linkwell.directory.backends.sqlite import ADDED_COLUMNS, SCHEMA, SQLiteBackend
+from linkwell.directory.backends.sqlite import SQLiteBackend
+from linkwell.directory.backends.sqlite.schema import ADDED_COLUMNS, SCHEMA
 from tests.conftest import elasticsearch_url, load, search
 from tests.factory import service
 

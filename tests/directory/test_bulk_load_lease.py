@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from linkwell.directory.backends import elastic_state
 from linkwell.directory.backends.elastic import ElasticsearchBackend
+from linkwell.directory.backends.elastic import state as elastic_state
 from tests.conftest import directory_config
 
 

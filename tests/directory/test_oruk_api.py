@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 from rich.console import Console
 from werkzeug.test import Client
 
-from linkwell.directory.oruk_content import taxonomies, taxonomy_terms
+from linkwell.directory.oruk.content import taxonomies, taxonomy_terms
 from linkwell.openreferral import taxonomy_id
 from linkwell.taxonomy import FACETS_TAXONOMY_NAME, TAXONOMY_NAME, load_taxonomy, term_id
 from tests.conftest import BACKENDS, directory_config

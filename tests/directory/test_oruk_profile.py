@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from linkwell.directory.oruk_profile import Scope, conform, scalar
-from linkwell.directory.oruk_shapes import (
+from linkwell.directory.oruk.profile import Scope, conform, scalar
+from linkwell.directory.oruk.shapes import (
     LocationSchema,
     OrganizationSchema,
     ServiceBaseSchema,

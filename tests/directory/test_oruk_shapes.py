@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from marshmallow import Schema, fields
 
-from linkwell.directory.oruk_profile import kind_of
-from linkwell.directory.oruk_shapes import (
+from linkwell.directory.oruk.profile import kind_of
+from linkwell.directory.oruk.shapes import (
     ServiceAtLocationFullSchema,
     ServiceAtLocationListSchema,
     ServiceBaseSchema,

@@ -14,7 +14,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from linkwell.directory.backends import columns, sqlite
+from linkwell.directory.backends.sqlite import columns, query
+from linkwell.directory.backends.sqlite import store as sqlite
 from tests.conftest import AUTH, directory_config, load
 from tests.factory import MONTHLY, WEEKLY, service, sid
 
@@ -198,7 +199,7 @@ def test_words_matched_among_the_filtered_assets_rank_alike(
     load(client, [_record(f"asset-{i}", rng) for i in range(60)])
     answers = {}
     for share in (0.0, 1.0):  # never, always
-        monkeypatch.setattr(columns, "WORDS_AMONG", share)
+        monkeypatch.setattr(query, "WORDS_AMONG", share)
         answers[share] = _answers(client)
     assert answers[0.0] == answers[1.0]
     worded = [a for a in answers[1.0] if "q=" in a["query"]]

@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 
 from linkwell.directory.backends.base import GeoPoint, SearchQuery, haversine_km
-from linkwell.directory.backends.columns import unit_vector
-from linkwell.directory.backends.sqlite import (
-    _MATH_FALLBACKS,
-    ADDED_COLUMNS,
-    AFTER_MIGRATION,
-    SCHEMA,
-    SQLiteBackend,
-    _has_math,
-)
+from linkwell.directory.backends.sqlite import SQLiteBackend
+from linkwell.directory.backends.sqlite.columns import unit_vector
+from linkwell.directory.backends.sqlite.schema import ADDED_COLUMNS, AFTER_MIGRATION, SCHEMA
+from linkwell.directory.backends.sqlite.store import _MATH_FALLBACKS, _has_math
 
 PLACES = [(51.4452, -0.0209), (51.5505, -0.1403), (51.4613, -0.0099), (53.4808, -2.2426),
           (51.4452, -0.0209001), (-33.8688, 151.2093)]

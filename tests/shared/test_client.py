@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import requests
+from flask import Flask, jsonify
 
-from linkwell.client import ServiceClient
+from linkwell.client import ServiceClient, service_client
 from tests.feedserver import FeedServer
 
 
@@ -19,3 +22,45 @@ def test_service_calls_go_straight_to_the_service(monkeypatch: pytest.MonkeyPatc
         with pytest.raises(requests.RequestException):  # a person's command takes the proxy
             ServiceClient(service.url, timeout=2, trust_env=True).get("/readyz")
         assert service.paths() == ["/readyz"]  # only the direct call arrived
+
+
+def _sibling(name: str) -> Flask:
+    app = Flask(name)
+    app.add_url_rule("/who", "who", lambda: jsonify({"app": name}))
+    return app
+
+
+def test_one_constructor_chooses_http_or_the_sibling_in_this_process() -> None:
+    """service_client is the one place that chooses: the URL when there is one, else the
+    sibling already running, else the configured app, else one made (and kept) for it."""
+    made: list[Flask] = []
+
+    def embedded() -> Flask:
+        made.append(_sibling("made"))
+        return made[-1]
+
+    with FeedServer(lambda path, query: (200, {"app": "http"})) as service:
+        over_http = service_client("directory", {"DIRECTORY_URL": service.url}, embedded=embedded)
+        assert over_http.get("/who") == {"app": "http"}
+        given = service_client("directory", {}, url=service.url, embedded=embedded)
+        assert given.get("/who") == {"app": "http"}
+    assert made == []  # nothing is made when the service has a URL
+
+    siblings: dict[str, Any] = {}
+    configured = service_client("directory", {"DIRECTORY_APP": _sibling("configured")},
+                                siblings=siblings, embedded=embedded)
+    assert configured.get("/who") == {"app": "configured"}
+    assert made == []
+    again = service_client("directory", {}, siblings=siblings, embedded=embedded, token="t")
+    assert again.get("/who") == {"app": "configured"}  # the sibling already running here
+    assert again.headers == {"Authorization": "Bearer t"}
+
+    fresh: dict[str, Any] = {}
+    first = service_client("matcher", {}, siblings=fresh, embedded=embedded)
+    assert first.get("/who") == {"app": "made"}
+    assert service_client("matcher", {}, siblings=fresh, embedded=embedded).get("/who") == {
+        "app": "made"}
+    assert len(made) == 1 and fresh == {"matcher": made[0]}  # made once, then kept
+
+    with pytest.raises(LookupError, match="MATCHER_URL"):
+        service_client("matcher", {})

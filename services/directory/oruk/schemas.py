@@ -14,8 +14,8 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, vali
 from webargs.fields import DelimitedList
 
 from linkwell.directory.backends.base import MAX_RESULT_WINDOW
-from linkwell.directory.oruk_content import taxonomies
-from linkwell.directory.oruk_shapes import (
+from linkwell.directory.oruk.content import taxonomies
+from linkwell.directory.oruk.shapes import (
     STATUSES,
     ServiceAtLocationListSchema,
     ServiceBaseSchema,

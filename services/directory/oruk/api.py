@@ -17,7 +17,6 @@ from flask import Response, abort, current_app, request, url_for
 from flask.views import MethodView
 from werkzeug.exceptions import BadRequest
 
-from linkwell.directory import oruk_content as content
 from linkwell.directory.api import DirectoryBlueprint, answers, backend
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
@@ -26,7 +25,8 @@ from linkwell.directory.backends.base import (
     StoredAsset,
     haversine_km,
 )
-from linkwell.directory.oruk_schemas import (
+from linkwell.directory.oruk import content
+from linkwell.directory.oruk.schemas import (
     ApiDetailsSchema,
     PageArgs,
     ServiceArgs,
@@ -38,7 +38,7 @@ from linkwell.directory.oruk_schemas import (
     TaxonomyTermPageSchema,
     page_body,
 )
-from linkwell.directory.oruk_shapes import (
+from linkwell.directory.oruk.shapes import (
     STATUSES,
     ServiceAtLocationFullSchema,
     ServiceSchema,

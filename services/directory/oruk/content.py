@@ -1,7 +1,7 @@
 """What Linkwell publishes over Open Referral UK 3.0: its assets and its taxonomies.
 
 An asset is its stored HSDS record, whole, reduced to what the ORUK profile allows (see
-:mod:`linkwell.directory.oruk_profile`), with Linkwell's own taxonomy terms and facet codes
+:mod:`linkwell.directory.oruk.profile`), with Linkwell's own taxonomy terms and facet codes
 as its ``attributes``: the terms the directory filters by, with the UUIDs
 :func:`linkwell.taxonomy.term_id` gives them. Terms from other vocabularies that a feed sent
 (a borough's own tags) are kept beside them.
@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any
 
 from linkwell.directory.backends.base import StoredAsset
-from linkwell.directory.oruk_profile import JsonDict, Scope, conform
-from linkwell.directory.oruk_shapes import (
+from linkwell.directory.oruk.profile import JsonDict, Scope, conform
+from linkwell.directory.oruk.shapes import (
     ServiceAtLocationFullSchema,
     ServiceAtLocationListSchema,
     ServiceBaseSchema,

@@ -1,7 +1,7 @@
 """The Open Referral UK 3.0 objects Linkwell publishes, field by field, as the profile has them.
 
 These schemas are the one statement of what the ORUK 3.0 profile allows: the publisher
-(:mod:`linkwell.directory.oruk_profile`) keeps exactly the fields declared here and drops
+(:mod:`linkwell.directory.oruk.profile`) keeps exactly the fields declared here and drops
 everything else a stored HSDS record carries, and flask-smorest documents the API from them.
 A test compares them with the profile's compiled JSON schemas, so a field cannot be added
 or lost here unnoticed.

@@ -1,10 +1,10 @@
 """The embedded default: one SQLite file with FTS5 (bm25), WAL, and the same semantics as
 the Elasticsearch backend for filters, facets and ordering (worked out over each process's
-in-memory search columns: see columns.py)."""
+in-memory search columns: see columns.py and query.py). This module keeps the file: its
+connections, transactions, writes and the change log the columns follow."""
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 import threading
@@ -15,15 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 
 from linkwell.directory.backends import names
 from linkwell.directory.backends import words as vocab
 from linkwell.directory.backends.base import (
     FACET_FIELDS,
-    HIT_FIELDS,
     BackendStatus,
-    Hit,
     IndexItem,
     Member,
     Rederive,
@@ -31,76 +28,20 @@ from linkwell.directory.backends.base import (
     SearchQuery,
     StoredAsset,
 )
-from linkwell.directory.backends.columns import FACET_SEP, Columns, Selection, select, unit_vector
+from linkwell.directory.backends.sqlite.columns import FACET_SEP, Columns, unit_vector
+from linkwell.directory.backends.sqlite.fts import word_matches
+from linkwell.directory.backends.sqlite.query import page_hits, restrictions, select
+from linkwell.directory.backends.sqlite.schema import (
+    ADDED_COLUMNS,
+    ADDED_PLACE_COLUMNS,
+    AFTER_MIGRATION,
+    SCHEMA,
+    TERM_FIELDS,
+    chunks,
+    dump,
+    loads,
+)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS assets (
-    rid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    version INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    feed TEXT,
-    status TEXT,
-    withdrawn INTEGER NOT NULL DEFAULT 0,
-    name_sort TEXT,
-    cost TEXT,
-    min_age INTEGER,
-    max_age INTEGER,
-    last_confirmed TEXT,
-    last_modified TEXT,
-    sals TEXT,
-    summary TEXT NOT NULL,
-    record TEXT NOT NULL,
-    provenance TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS asset_text USING fts5(
-    name_terms, tag_terms, body_terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
-);
-CREATE TABLE IF NOT EXISTS asset_terms (
-    field TEXT NOT NULL, value TEXT NOT NULL, asset INTEGER NOT NULL,
-    PRIMARY KEY (field, value, asset)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS asset_terms_by_asset ON asset_terms (asset);
-CREATE TABLE IF NOT EXISTS asset_places (asset INTEGER NOT NULL, lat REAL, lon REAL, x REAL,
-    y REAL, z REAL);
-CREATE INDEX IF NOT EXISTS asset_places_by_asset ON asset_places (asset);
-CREATE TABLE IF NOT EXISTS asset_sessions (asset INTEGER NOT NULL, lo INTEGER, hi INTEGER);
-CREATE INDEX IF NOT EXISTS asset_sessions_by_asset ON asset_sessions (asset);
--- Each asset's meaning (linkwell.semantic): 256 signed bytes, and the model that made them.
-CREATE TABLE IF NOT EXISTS asset_vectors (asset INTEGER PRIMARY KEY, model TEXT NOT NULL,
-    vec BLOB NOT NULL);
--- Every write logs the assets it touched: each process's search columns catch up from here.
-CREATE TABLE IF NOT EXISTS asset_log (seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    rid INTEGER NOT NULL);
-"""
-TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
-               "feed", "cost", "term_ids", "sal_ids")
-# Columns added since the first schema: older files get them (empty until a rebuild).
-ADDED_COLUMNS = {"last_modified": "TEXT", "sals": "TEXT", "dup_key": "TEXT",
-                 "duplicate_of": "TEXT", "facet_terms": "TEXT"}
-# Each venue as a point on the unit sphere: distance is then arithmetic (see columns.py).
-ADDED_PLACE_COLUMNS = {"x": "REAL", "y": "REAL", "z": "REAL"}
-AFTER_MIGRATION = """
-CREATE INDEX IF NOT EXISTS assets_by_dup_key ON assets (dup_key);
-UPDATE assets SET facet_terms = (SELECT group_concat(field || '=' || value, char(31))
-    FROM asset_terms WHERE asset = assets.rid AND field IN ({facet_fields}))
-    WHERE facet_terms IS NULL;
-UPDATE asset_places SET x = cos(radians(lat)) * cos(radians(lon)),
-    y = cos(radians(lat)) * sin(radians(lon)), z = sin(radians(lat)) WHERE x IS NULL;
--- Searches filter, sort and count over in-memory columns (see columns.py): the indexes
--- earlier versions searched with only slowed writes down.
-DROP INDEX IF EXISTS asset_places_lat;
-DROP INDEX IF EXISTS assets_for_search;
-DROP INDEX IF EXISTS asset_places_geo;
-DROP INDEX IF EXISTS assets_by_modified;
--- What the columns are read from, narrow: the wide rows (the whole record) are read only
--- for the page shown.
-CREATE INDEX IF NOT EXISTS assets_hits ON assets (rid, withdrawn, duplicate_of, status,
-    min_age, max_age, last_confirmed, last_modified, name_sort, id, facet_terms);
-"""
-AFTER_MIGRATION = AFTER_MIGRATION.replace(
-    "{facet_fields}", ", ".join(f"'{f}'" for f in FACET_FIELDS))
-TEXT_WEIGHTS = (3.0, 2.0, 1.0)  # name, tags, body: the same boosts as the Elasticsearch query
 LOG_KEPT = 100_000  # log entries kept; a process further behind loads its columns afresh
 
 
@@ -198,7 +139,7 @@ class SQLiteBackend:
     def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         out: dict[str, tuple[str, int, bool]] = {}
         id_list = list(ids)
-        for chunk in _chunks(id_list, 500):
+        for chunk in chunks(id_list, 500):
             marks = ",".join("?" * len(chunk))
             rows = self._conn().execute(
                 f"SELECT id, hash, version, withdrawn FROM assets WHERE id IN ({marks})", chunk)
@@ -231,8 +172,8 @@ class SQLiteBackend:
             (row[0] if row else None, item.id, item.version, item.hash, doc["feed"],
              doc["status"], int(item.withdrawn), doc["name_sort"], doc["cost"], doc["min_age"],
              doc["max_age"], doc["last_confirmed"], doc.get("last_modified"),
-             _dump(doc.get("sals") or []), _dump(doc["summary"]), _dump(item.record),
-             _dump(item.provenance), doc.get("dup_key"),
+             dump(doc.get("sals") or []), dump(doc["summary"]), dump(item.record),
+             dump(item.provenance), doc.get("dup_key"),
              FACET_SEP.join(f"{f}={v}" for f, v in _term_values(doc) if f in FACET_FIELDS)))
         rid = cur.lastrowid
         conn.execute("INSERT INTO asset_text (rowid, name_terms, tag_terms, body_terms)"
@@ -278,7 +219,7 @@ class SQLiteBackend:
         """Mark assets withdrawn; their rows stay, and every search skips them."""
         withdrawn = 0
         with self._transaction() as conn:
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 conn.execute("INSERT INTO asset_log (rid) SELECT rid FROM assets WHERE withdrawn"
                              f" = 0 AND id IN ({marks})", chunk)
@@ -297,7 +238,7 @@ class SQLiteBackend:
 
     def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             out.update(self._conn().execute(
                 f"SELECT id, dup_key FROM assets WHERE id IN ({marks}) AND dup_key IS NOT NULL",
@@ -311,7 +252,7 @@ class SQLiteBackend:
 
     def duplicate_groups(self, keys: Iterable[str]) -> dict[str, list[Member]]:
         groups: dict[str, list[Member]] = {}
-        for chunk in _chunks(sorted(keys), 500):
+        for chunk in chunks(sorted(keys), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._conn().execute(
                 "SELECT dup_key, id, json_extract(summary, '$.name'), feed, status, withdrawn,"
@@ -332,7 +273,7 @@ class SQLiteBackend:
         """Only rows whose marks change are written (and logged for the search columns)."""
         with self._transaction() as conn:
             for asset_id, (repeats, also) in marks.items():
-                listed = _dump(also)
+                listed = dump(also)
                 cur = conn.execute(
                     "UPDATE assets SET duplicate_of = ?, summary = CASE WHEN ? = '[]'"
                     " THEN json_remove(summary, '$.also_listed') ELSE json_set(summary,"
@@ -378,29 +319,12 @@ class SQLiteBackend:
 
     def _search_in(self, conn: sqlite3.Connection, cols: Columns, query: SearchQuery,
                    measured: dict[Any, Any]) -> SearchPage:
-        words = partial(_word_matches, conn, query.tokens) if query.tokens else None
-        found = select(cols, query, words, _restrictions(conn, cols, query), measured)
+        words = partial(word_matches, conn, query.tokens) if query.tokens else None
+        found = select(cols, query, words, restrictions(conn, cols, query), measured)
         picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
-        hits = self._hits(conn, query, cols, found, picked)
+        hits = page_hits(conn, query, cols, found, picked)
         facets = cols.counts(found.hits) if query.facets else {}
         return SearchPage(len(found.hits), hits, facets)
-
-    @staticmethod
-    def _hits(conn: sqlite3.Connection, query: SearchQuery, cols: Columns, found: Selection,
-              picked: Any) -> list[Hit]:
-        """The page's hits, with the summaries (and fields) read for them alone."""
-        rids = [int(r) for r in cols.rid[found.hits[picked]]]
-        if not rids:
-            return []
-        extra = "".join(f", {_hit_column(f)}" for f in query.fields)
-        summary = "summary" if query.with_summary else "'{}'"
-        wide = {r[0]: r[1:] for r in conn.execute(
-            f"SELECT rid, {summary}, id{extra} FROM assets WHERE {_in('rid', rids)}", rids)}
-        similarity = found.similarity(picked, query.vector)
-        return [Hit(wide[rid][1], float(score), None if math.isinf(d) else float(d),
-                    _loads(wide[rid][0]), _hit_fields(query.fields, wide[rid][2:]), sim)
-                for rid, score, d, sim in zip(rids, found.score[picked], found.distance[picked],
-                                              similarity, strict=True)]
 
     def _caught_up(self, conn: sqlite3.Connection) -> Columns:
         """This process's columns as of the caller's transaction (or newer, where another
@@ -481,17 +405,6 @@ def _log_seq(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0])
 
 
-def _hit_column(field_name: str) -> str:
-    if field_name not in HIT_FIELDS:  # never interpolate anything but a known column
-        raise ValueError(f"hits cannot carry {field_name!r}")
-    return field_name
-
-
-def _hit_fields(names: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
-    return {n: v if n == "last_modified" else _loads(v or "[]")
-            for n, v in zip(names, values, strict=True)}
-
-
 _MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("sin", 1, math.sin),
                    ("cos", 1, math.cos), ("radians", 1, math.radians))
 
@@ -504,26 +417,9 @@ def _has_math(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def _stored(row: tuple[Any, ...]) -> StoredAsset:
-    return StoredAsset(row[0], row[1], row[2], _loads(row[3]), _loads(row[4]), _loads(row[5]),
+    return StoredAsset(row[0], row[1], row[2], loads(row[3]), loads(row[4]), loads(row[5]),
                        bool(row[6]))
-
-
-def _loads(text: str) -> Any:
-    """A stored JSON column: orjson reads a page's summaries in a third of json's time."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # what only json writes and reads (NaN, say)
-        return json.loads(text)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _term_values(doc: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -532,43 +428,3 @@ def _term_values(doc: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         for v in value if isinstance(value, list) else [value]:
             if v is not None:
                 yield field_name, v
-
-
-def _fts_query(tokens: list[str]) -> str:
-    return " OR ".join('"' + t.replace('"', "") + '"' for t in tokens)
-
-
-def _in(column: str, values: list[Any]) -> str:
-    return f"{column} IN ({','.join('?' * len(values))})"
-
-
-def _word_matches(conn: sqlite3.Connection, tokens: list[str], among: Any = None
-                  ) -> tuple[Any, Any]:
-    """The rids and bm25 figures (lower is better) of the assets the words match, of those
-    ``among`` the given rids when given: bm25 is then worked out for those alone."""
-    sql = ("SELECT rowid, bm25(asset_text, ?, ?, ?) FROM asset_text WHERE asset_text MATCH ?")
-    args: list[Any] = [*TEXT_WEIGHTS, _fts_query(tokens)]
-    if among is not None:
-        # "+rowid": checked on each match, not handed to FTS5 as one lookup per rid
-        sql += " AND +rowid IN (SELECT value FROM json_each(?))"
-        args.append(orjson.dumps(among, option=orjson.OPT_SERIALIZE_NUMPY).decode())
-    rows = conn.execute(sql, args).fetchall()
-    return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
-            np.fromiter((r[1] for r in rows), np.float64, len(rows)))
-
-
-def _restrictions(conn: sqlite3.Connection, cols: Columns, q: SearchQuery) -> list[Any]:
-    """Masks for the filters on values held in the file only (ids, Open Referral UK's term
-    and service-at-location ids): each "any of these"; all must hold."""
-    lookups = [("SELECT rid FROM assets WHERE {}", "id", q.ids)] if q.ids else []
-    lookups += [("SELECT asset FROM asset_terms WHERE field = 'sal_ids' AND {}", "value",
-                 q.sal_ids)] if q.sal_ids else []
-    lookups += [("SELECT asset FROM asset_terms WHERE field = 'term_ids' AND {}", "value", g)
-                for g in q.term_ids if g]
-    masks = []
-    for sql, column, values in lookups:
-        rids: list[int] = []
-        for chunk in _chunks(list(values), 500):
-            rids += [r for (r,) in conn.execute(sql.format(_in(column, chunk)), chunk)]
-        masks.append(cols.of_rids(rids))
-    return masks

@@ -1,6 +1,6 @@
 """A stored HSDS record, as the Open Referral UK 3.0 profile allows it to be published.
 
-Walks a record along an ORUK shape (:mod:`linkwell.directory.oruk_shapes`) and keeps only
+Walks a record along an ORUK shape (:mod:`linkwell.directory.oruk.shapes`) and keeps only
 the fields the shape declares, each as the profile types it: every ``id`` a UUID (a source
 UUID is kept; other ids become stable UUIDs), references pointing at the objects they
 name, numbers as numbers, enumerations in their canonical spelling. Optional fields with no
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from marshmallow import Schema, fields, validate
 
-from linkwell.directory.oruk_shapes import DATE_TIME, Entity, Number
+from linkwell.directory.oruk.shapes import DATE_TIME, Entity, Number
 from linkwell.hsds import valid_point
 from linkwell.openreferral import entity_id, modified_stamp
 

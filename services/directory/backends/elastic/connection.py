@@ -1,0 +1,105 @@
+"""The connection to the cluster: the client, made on first use in the process that uses it;
+how a call fails (unreachable, or refused by an index block); reads tried again while the
+request's budget has room."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import elasticsearch
+from elasticsearch import Elasticsearch
+from elasticsearch.serializer import OrjsonSerializer
+
+from linkwell import deadline
+from linkwell.directory.backends.base import BackendUnavailable
+from linkwell.directory.backends.elastic import state
+
+log = logging.getLogger(__name__)
+DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
+READ_ATTEMPTS = 3  # tries of one read, at most, and only while its request has time for them
+RETRY_PAUSE = 0.05  # seconds before a read is tried again (doubled each time)
+WORTH_TRYING = 0.1  # seconds a try needs at least; with less left, the request fails now
+
+
+def node_urls(url: str) -> list[str]:
+    """ELASTICSEARCH_URL's nodes: one URL, or several separated by commas."""
+    return [part.strip() for part in url.split(",") if part.strip()]
+
+
+class Connection:
+    """One cluster's client and the alias its calls go through (ElasticsearchBackend's base)."""
+
+    def __init__(self, url: str, alias: str, timeout: float, write_timeout: float) -> None:
+        self.url = url
+        self.alias = alias
+        self.timeout = timeout
+        self.write_timeout = write_timeout
+        self._client: Elasticsearch | None = None
+
+    @property
+    def es(self) -> Elasticsearch:
+        """The client, made on first use: after ``close`` (as before gunicorn forks its
+        workers) the next call makes a new one, in the process that uses it."""
+        if self._client is None:
+            nodes = node_urls(self.url)
+            # A node that refuses the connection (it died) costs nothing to pass over: try
+            # the next one. A node that is slow is not retried, so waits never stack.
+            self._client = Elasticsearch(nodes, request_timeout=self.timeout,
+                                         max_retries=len(nodes) - 1, retry_on_timeout=False,
+                                         # orjson: decoding search answers is a hot path
+                                         serializer=OrjsonSerializer())
+        return self._client
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DOWN as exc:
+            raise BackendUnavailable(f"Elasticsearch did not answer: {exc}") from exc
+        except elasticsearch.ApiError as exc:
+            block = state.block_of(exc.body)
+            if block is not None:
+                raise state.refused_by_block(self.alias, block) from exc
+            if exc.meta.status >= 500:
+                raise BackendUnavailable(f"Elasticsearch failed: {exc}") from exc
+            raise
+
+    @property
+    def _w(self) -> Elasticsearch:
+        return self.es.options(request_timeout=self.write_timeout)
+
+    @property
+    def _r(self) -> Elasticsearch:
+        """For a search: its timeout is what the request has left of its budget, so waits
+        never stack (the client itself does not retry)."""
+        try:
+            return self.es.options(request_timeout=deadline.timeout_for(self.timeout))
+        except deadline.DeadlinePassed as exc:
+            raise BackendUnavailable(str(exc)) from exc
+
+    def _read(self, call: Callable[[Elasticsearch], Any]) -> Any:
+        """A read (idempotent, so safe to repeat), tried again when the connection failed or
+        timed out, but only while the request's budget has room for another try: the client
+        itself never retries, so retries cannot stack on top of the budget."""
+        pause = RETRY_PAUSE
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                return self._call(lambda: call(self._r))
+            except BackendUnavailable as exc:
+                cause = exc.__cause__
+                left = deadline.remaining()
+                if (attempt == READ_ATTEMPTS or not isinstance(cause, DOWN)
+                        or (left is None and isinstance(cause, elasticsearch.ConnectionTimeout))
+                        or (left is not None and left < pause + WORTH_TRYING)):
+                    raise
+                log.info("Elasticsearch read failed (%s), trying again", type(cause).__name__)
+                time.sleep(pause)
+                pause *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None

@@ -1,0 +1,13 @@
+"""The embedded backend: one SQLite file (the store of record, and FTS5 for the words) and
+each process's in-memory search columns.
+
+- ``store.py``: ``SQLiteBackend``, the file's connections, transactions and writes;
+- ``schema.py``: the tables, and the columns added to older files;
+- ``columns.py``: the narrow fields searches filter, sort and count on, as numpy arrays;
+- ``query.py``: one search over those columns (filters, scores, order, the page's hits);
+- ``fts.py``: the words, matched and scored (bm25) by FTS5.
+"""
+
+from linkwell.directory.backends.sqlite.store import SQLiteBackend
+
+__all__ = ["SQLiteBackend"]
