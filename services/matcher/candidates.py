@@ -28,7 +28,9 @@ from linkwell.errors import Unavailable
 from linkwell.matcher.understand import REMOTE, Profile
 from linkwell.text import fold, stem
 
-PER_PAGE = 30  # nearest assets with a wanted concept
+PER_PAGE = 30  # nearest assets with a wanted concept (at least: see concept_page)
+PER_CONCEPT = 4  # ... and room for this many per concept asked for, up to the directory's page
+MAX_PER_PAGE = 100  # the directory's largest page
 TEXT_PER_PAGE = 20  # best matches for the person's words
 REMOTE_PER_PAGE = 20  # online and phone options with a wanted concept
 MEANING_PER_PAGE = 20  # nearest in meaning to what the person said, blended with distance
@@ -87,6 +89,17 @@ def concept_weights(profile: Profile) -> str:
     return ",".join(f"{c}:{w:.2f}" for c, w in best.items())
 
 
+def concept_page(concepts: str) -> str:
+    """How many to ask the concept search for: enough that each concept asked for has room.
+
+    One page is shared by every concept, ranked by weight and distance: with a dozen concepts
+    (a need's suggestions), the ones suggested last were crowded out by many near listings of
+    the first, however well they fit (a running group for a young man who wants to get fitter).
+    """
+    count = len([c for c in concepts.split(",") if c])
+    return str(min(MAX_PER_PAGE, max(PER_PAGE, PER_CONCEPT * count)))
+
+
 def query_text(profile: Profile) -> str:
     """The person's telling words for the directory's q (concepts have their own call).
 
@@ -115,7 +128,7 @@ def calls(profile: Profile) -> list[dict[str, str]]:
     if local is not None:
         if concepts:
             out.append({**local, "concept": concepts, "concept_weight": weighted,
-                        "sort": "blended", "per_page": str(PER_PAGE)})
+                        "sort": "blended", "per_page": concept_page(concepts)})
         if text:
             out.append({**local, "q": text, "words_only": "true", "sort": "distance",
                         "per_page": str(TEXT_PER_PAGE)})
@@ -141,7 +154,7 @@ def calls(profile: Profile) -> list[dict[str, str]]:
         return out
     if concepts:
         out.append({**base, "concept": concepts, "concept_weight": weighted,
-                    "per_page": str(PER_PAGE)})
+                    "per_page": concept_page(concepts)})
     if text:
         out.append({**base, "q": text, "per_page": str(PER_PAGE)})
     if profile.vector is not None:

@@ -12,7 +12,7 @@ from tests.eval.evaluate import load_profiles, run
 TARGET_NDCG = 0.8  # the target for the matcher's nDCG@10
 TARGET_RATIO = 1.5  # ... and at least this many times the keyword search's
 # What the matcher reaches today (docs/benchmarks.md): a fall below this is a regression.
-FLOOR_NDCG = 0.84
+FLOOR_NDCG = 0.845
 FLOOR_RATIO = 1.4
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linkwell.match_schemas import MatchRequestSchema
-from linkwell.matcher.candidates import calls
+from linkwell.matcher.candidates import MAX_PER_PAGE, PER_CONCEPT, PER_PAGE, calls
 from linkwell.matcher.understand import understand
 
 
@@ -33,3 +33,28 @@ def test_concept_searches_rank_what_the_person_said_above_the_hints() -> None:
     worded = [c for c in calls(profile) if "q" in c]
     assert len(worded) == 1 and "meditation" in worded[0]["q"]
     assert worded[0]["words_only"] == "true"  # concepts have their own search
+
+
+def test_the_concept_search_has_room_for_every_concept_it_asks_for() -> None:
+    """One page is shared by every concept, ranked by weight and distance: with a dozen
+    concepts (a need's suggestions) a fixed page of 30 was filled by near listings of the
+    first few, and a running group for a young man who wants to get fitter, suggested last,
+    never became a candidate (tests/eval young-anxious)."""
+    profile = understand(MatchRequestSchema().load(
+        {"about": "I'm 23 and I get really anxious around people. I'd like to get fitter "
+                  "and meet people my age.", "location": {"lat": 51.4775, "lon": -0.0236}}))
+    profile.point = (51.4775, -0.0236)
+    nearby = next(c for c in calls(profile) if "concept" in c and "near" in c)
+    asked = nearby["concept"].split(",")
+    assert len(asked) > 10, asked  # a need's suggestions, as in the judged profile
+    assert "moving_more.running_cycling" in asked
+    assert int(nearby["per_page"]) >= PER_CONCEPT * len(asked)
+    assert int(nearby["per_page"]) <= MAX_PER_PAGE  # never more than the directory allows
+
+
+def test_few_concepts_keep_the_usual_page() -> None:
+    profile = understand(MatchRequestSchema().load(
+        {"about": "knitting", "location": {"lat": 51.55, "lon": -0.14}}))
+    profile.point = (51.55, -0.14)
+    nearby = next(c for c in calls(profile) if "concept" in c and "near" in c)
+    assert int(nearby["per_page"]) == PER_PAGE
