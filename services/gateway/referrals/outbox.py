@@ -24,8 +24,8 @@ from typing import Any
 
 import pluggy
 
-from linkwell.referrals.crypto import LinkSigner
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import LinkSigner
+from linkwell.gateway.referrals.model import (
     DeliveryFailed,
     DeliveryReceipt,
     Job,
@@ -34,10 +34,10 @@ from linkwell.referrals.model import (
     ReferralDelivery,
     ResponseLinks,
 )
-from linkwell.referrals.store import ReferralStore
-from linkwell.referrals.targets import RouteError, load_routes, resolve
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 
-log = logging.getLogger("linkwell.referrals.outbox")
+log = logging.getLogger("linkwell.gateway.referrals.outbox")
 # Channels whose receivers cannot tell a repeat by its idempotency key: a mail system
 # delivers the same Message-ID twice. A worker killed mid-send leaves the outcome unknown,
 # so such a referral is not sent again by itself but handed to an admin (dead letters).

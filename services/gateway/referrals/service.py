@@ -12,8 +12,8 @@ from typing import Any
 import pluggy
 
 from linkwell.config import settings
-from linkwell.referrals.crypto import LinkSigner, ResponseToken, derive
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import LinkSigner, ResponseToken, derive
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     DECLINED,
     RECEIVED,
@@ -23,18 +23,18 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.outbox import Deliverer, Outbox, RetryPolicy
-from linkwell.referrals.reference import new_reference, normalise_reference
-from linkwell.referrals.settings import referral_settings, referrals_keys
-from linkwell.referrals.store import ReferralStore, SQLStore, open_store
-from linkwell.referrals.targets import RouteError, load_routes, resolve
-from linkwell.referrals.workspace import Workspace
+from linkwell.gateway.referrals.outbox import Deliverer, Outbox, RetryPolicy
+from linkwell.gateway.referrals.reference import new_reference, normalise_reference
+from linkwell.gateway.referrals.settings import referral_settings, referrals_keys
+from linkwell.gateway.referrals.store import ReferralStore, SQLStore, open_store
+from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
+from linkwell.gateway.referrals.workspace import Workspace
 
-log = logging.getLogger("linkwell.referrals")
+log = logging.getLogger("linkwell.gateway.referrals")
 DAY = 86400
 # Built-in deliverers, registered like third-party plugins ("module:Class", made with settings).
-DELIVERERS = ("linkwell.referrals.smtp:SmtpDeliverer",
-              "linkwell.referrals.webhook:WebhookDeliverer")
+DELIVERERS = ("linkwell.gateway.referrals.smtp:SmtpDeliverer",
+              "linkwell.gateway.referrals.webhook:WebhookDeliverer")
 
 
 class ReferralError(Exception):

@@ -1,5 +1,5 @@
 """The referral API: ``/api/v1/referrals`` (make one, its status, withdraw, the group's answer,
-and the admins' dead letters). The work is done by :class:`linkwell.referrals.Referrals`."""
+and the admins' dead letters). The work is done by :class:`linkwell.gateway.referrals.Referrals`."""
 
 from __future__ import annotations
 
@@ -17,17 +17,17 @@ from linkwell.errors import error_response
 from linkwell.gateway.access import current_key, require_role
 from linkwell.gateway.api import GatewayBlueprint, upstream
 from linkwell.gateway.keys import ApiKey
-from linkwell.referrals import ReferralError, Referrals
-from linkwell.referrals.messages import NO_ROUTE, how_to_withdraw, status_message
-from linkwell.referrals.messages import what_happens_next as next_steps
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals import ReferralError, Referrals
+from linkwell.gateway.referrals.messages import NO_ROUTE, how_to_withdraw, status_message
+from linkwell.gateway.referrals.messages import what_happens_next as next_steps
+from linkwell.gateway.referrals.model import (
     LINK_WORKER_REFERRAL,
     SELF_REFERRAL,
     Asset,
     Person,
     Referral,
 )
-from linkwell.referrals.schemas import (
+from linkwell.gateway.referrals.schemas import (
     DeadLettersSchema,
     GroupResponseSchema,
     ReferralCreatedSchema,
@@ -35,7 +35,7 @@ from linkwell.referrals.schemas import (
     ReferralStatusSchema,
     RequeuedSchema,
 )
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.targets import published_email
 
 log = logging.getLogger("linkwell.gateway.referrals")
 blp = GatewayBlueprint("referrals", __name__, url_prefix="/api/v1/referrals",

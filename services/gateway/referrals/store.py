@@ -13,8 +13,8 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 from linkwell.errors import Unavailable
-from linkwell.referrals.crypto import Sealer
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import Sealer
+from linkwell.gateway.referrals.model import (
     CANCELLED,
     DEAD,
     DELIVERED,
@@ -29,7 +29,7 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.workspace import erase_casework
+from linkwell.gateway.referrals.workspace import erase_casework
 
 DAY = 86400
 IDEMPOTENCY_NAMESPACE = uuid.UUID("8a1f6f5e-2f55-4c1e-9a35-4a1b7b8f1c11")
@@ -336,17 +336,17 @@ def open_store(settings: dict[str, Any]) -> ReferralStore:
     """
     from pathlib import Path
 
-    from linkwell.referrals.settings import referrals_keys
+    from linkwell.gateway.referrals.settings import referrals_keys
 
     sealer = Sealer(referrals_keys(settings))
     url = settings.get("REFERRALS_DATABASE_URL")
     store: ReferralStore
     if url and str(url).startswith(("postgresql://", "postgres://")):
-        from linkwell.referrals.postgres_store import PostgresStore
+        from linkwell.gateway.referrals.postgres_store import PostgresStore
 
         store = PostgresStore(str(url), sealer)
     else:
-        from linkwell.referrals.sqlite_store import SQLiteStore
+        from linkwell.gateway.referrals.sqlite_store import SQLiteStore
 
         path = str(url).removeprefix("sqlite:///") if url else None
         store = SQLiteStore(Path(path) if path else Path(settings["DATA_DIR"])
