@@ -26,7 +26,8 @@ from linkwell.gateway.referrals.model import (
 )
 from linkwell.gateway.referrals.reference import new_reference
 from linkwell.gateway.referrals.settings import new_key
-from linkwell.gateway.referrals.store import ReferralStore, open_store
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.stores import open_store
 from tests.referrals.conftest import raw_contents
 
 NAME, EMAIL, PHONE = "Winifred Adebayo-Kowalski", "winnie.ak@mailbox.example.net", "+447700900987"

@@ -26,7 +26,8 @@ from linkwell.gateway.referrals.model import (
 from linkwell.gateway.referrals.outbox import Deliverer, Outbox, RetryPolicy
 from linkwell.gateway.referrals.reference import new_reference, normalise_reference
 from linkwell.gateway.referrals.settings import referral_settings, referrals_keys
-from linkwell.gateway.referrals.store import ReferralStore, SQLStore, open_store
+from linkwell.gateway.referrals.store import ReferralStore, SQLStore
+from linkwell.gateway.referrals.stores import open_store
 from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 from linkwell.gateway.referrals.workspace import Workspace
 
