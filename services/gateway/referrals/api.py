@@ -50,12 +50,14 @@ def referrals() -> Referrals:
 
 def init_app(app: Flask, api: Api) -> None:
     """The referral service, its API and pages, and its delivery thread (started lazily)."""
-    from linkwell.gateway import referrals_web, workspace_web
+    from linkwell.gateway import workspace_web
+    from linkwell.gateway.referrals import join, respond
 
     service = Referrals(dict(app.config))
     app.extensions["linkwell.referrals"] = service
     api.register_blueprint(blp)
-    app.register_blueprint(referrals_web.bp)
+    app.register_blueprint(respond.bp)
+    app.register_blueprint(join.bp)
     app.register_blueprint(workspace_web.bp)
     # Started now, so a restarted process delivers what is waiting without needing a request;
     # and checked on each request, so a gunicorn worker forked from a preloaded app starts its
@@ -150,7 +152,7 @@ def created_answer(referral: Referral) -> dict[str, Any]:
             "record_code": referral.record_code}
 
 
-def _decoy(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
+def decoy_answer(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
     """What a form-filling robot sees: the answer a real referral gets, for the listing it
     named (checked as a real one is), and a reference that answers ``/status`` as a real one
     does. Nothing it typed is kept and nothing is sent."""
@@ -171,7 +173,7 @@ class ReferralCollection(MethodView):
         key = current_key()
         assert key is not None  # _guard_creation required one
         if body.get("website"):
-            return _decoy(body, key)
+            return decoy_answer(body, key)
         kind = _kind(body.get("kind"), key)
         asset = asset_for_referral(body["asset_id"])
         person = Person(name=body["name"], contact_method=body["contact_method"],
