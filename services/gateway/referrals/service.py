@@ -30,12 +30,12 @@ from linkwell.gateway.referrals.store import ReferralStore, SQLStore
 from linkwell.gateway.referrals.stores import open_store
 from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 from linkwell.gateway.referrals.workspace import Workspace
+from linkwell.plugins.manager import builtin_plugins, plugin_manager
 
 log = logging.getLogger("linkwell.gateway.referrals")
 DAY = 86400
-# Built-in deliverers, registered like third-party plugins ("module:Class", made with settings).
-DELIVERERS = ("linkwell.gateway.referrals.smtp:SmtpDeliverer",
-              "linkwell.gateway.referrals.webhook:WebhookDeliverer")
+# Built-in deliverers, from the one list of built-in plugins (linkwell.plugins.manager).
+DELIVERERS = builtin_plugins("referrals")
 
 
 class ReferralError(Exception):
@@ -48,8 +48,6 @@ class ReferralError(Exception):
 
 
 def referral_plugins(settings: dict[str, Any]) -> pluggy.PluginManager:
-    from linkwell.plugins.manager import plugin_manager
-
     return plugin_manager(builtins=DELIVERERS, config=settings)
 
 
