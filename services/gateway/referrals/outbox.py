@@ -37,7 +37,7 @@ from linkwell.gateway.referrals.model import (
 from linkwell.gateway.referrals.store import ReferralStore
 from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 
-log = logging.getLogger("linkwell.gateway.referrals.outbox")
+log = logging.getLogger("linkwell.referrals.outbox")
 # Channels whose receivers cannot tell a repeat by its idempotency key: a mail system
 # delivers the same Message-ID twice. A worker killed mid-send leaves the outcome unknown,
 # so such a referral is not sent again by itself but handed to an admin (dead letters).

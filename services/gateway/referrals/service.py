@@ -32,7 +32,7 @@ from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 from linkwell.gateway.referrals.workspace import Workspace
 from linkwell.plugins.manager import builtin_plugins, plugin_manager
 
-log = logging.getLogger("linkwell.gateway.referrals")
+log = logging.getLogger("linkwell.referrals")
 DAY = 86400
 # Built-in deliverers, from the one list of built-in plugins (linkwell.plugins.manager).
 DELIVERERS = builtin_plugins("referrals")
