@@ -78,7 +78,7 @@ def run(store_url: str | None, count: int, label: str) -> None:
     from linkwell.directory import create_app as directory_app
     from linkwell.gateway import create_app as gateway_app
     from linkwell.gateway.keys import KeyStore
-    from linkwell.referrals import Referrals
+    from linkwell.gateway.referrals import Referrals
 
     tmp = Path(tempfile.mkdtemp(prefix="linkwell-bench-referrals-"))
     hook, hook_got = webhook_server()

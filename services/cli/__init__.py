@@ -26,8 +26,8 @@ from linkwell.feeds.importer import (
     import_records,
     open_records,
 )
+from linkwell.gateway.referrals.cli import referrals
 from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
-from linkwell.referrals.cli import referrals
 
 console = Console(stderr=True, soft_wrap=True)
 

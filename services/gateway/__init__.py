@@ -111,9 +111,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway import web
 
     web.init_app(app, api)
-    from linkwell.gateway import referrals
+    from linkwell.gateway.referrals import api as referrals_api
 
-    referrals.init_app(app, api)
+    referrals_api.init_app(app, api)
     from linkwell.gateway import feeds
 
     feeds.init_app(app, api)

@@ -23,12 +23,12 @@ from flask import (
 from werkzeug.exceptions import HTTPException
 
 from linkwell.gateway.accounts import Account, refuse, require_account
-from linkwell.referrals import Referrals
-from linkwell.referrals.codes import ONS4_QUESTIONS
-from linkwell.referrals.gp import gp_export, gp_export_csv, gp_letter, gp_message
-from linkwell.referrals.model import ATTENDANCE, LINK_WORKER_REFERRAL, Person
-from linkwell.referrals.report import report_csv, team_report, wellbeing_chart
-from linkwell.referrals.workspace import PHASES, Casework, WellbeingError, Workspace
+from linkwell.gateway.referrals import Referrals
+from linkwell.gateway.referrals.codes import ONS4_QUESTIONS
+from linkwell.gateway.referrals.gp import gp_export, gp_export_csv, gp_letter, gp_message
+from linkwell.gateway.referrals.model import ATTENDANCE, LINK_WORKER_REFERRAL, Person
+from linkwell.gateway.referrals.report import report_csv, team_report, wellbeing_chart
+from linkwell.gateway.referrals.workspace import PHASES, Casework, WellbeingError, Workspace
 
 bp = Blueprint("workspace", __name__, url_prefix="/workspace", template_folder="templates")
 ROLES = ("link_worker", "lead")
@@ -97,7 +97,7 @@ def _day(moment: float) -> str:
 @bp.route("/refer/<string:asset_id>", methods=["GET", "POST"])
 @require_account(*ROLES)
 def refer(asset_id: str) -> Any:
-    from linkwell.gateway.referrals import asset_for_referral
+    from linkwell.gateway.referrals.api import asset_for_referral
 
     try:
         asset = asset_for_referral(asset_id)
@@ -184,7 +184,7 @@ def referral(reference: str) -> Response:
 @require_account(*ROLES)
 def summary(reference: str) -> Response:
     """A page to print and give the person: the group, what happens next, how to withdraw."""
-    from linkwell.referrals.messages import how_to_withdraw, text_summary, what_happens_next
+    from linkwell.gateway.referrals.messages import how_to_withdraw, text_summary, what_happens_next
 
     found = _case(reference)
     if found is None or found.referral.person is None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import requests
 
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.targets import published_email
 from tests.e2e.conftest import Stack
 from tests.e2e.test_browser import axe_clean, only_own_requests
 

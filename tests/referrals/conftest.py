@@ -23,7 +23,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from linkwell.gateway.keys import KeyStore
-from linkwell.referrals.crypto import (
+from linkwell.gateway.referrals.crypto import (
     IDEMPOTENCY_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from linkwell.referrals.model import SNOMED_REFERRAL
-from linkwell.referrals.reference import normalise_reference
-from linkwell.referrals.schemas import uk_phone
+from linkwell.gateway.referrals.model import SNOMED_REFERRAL
+from linkwell.gateway.referrals.reference import normalise_reference
+from linkwell.gateway.referrals.schemas import uk_phone
 from tests.referrals.conftest import (
     CHOIR,
     CLOSED,

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from linkwell.cli import main
-from linkwell.referrals import Referrals
-from linkwell.referrals.model import LINK_WORKER_REFERRAL, Asset, Person
-from linkwell.referrals.settings import referrals_keys
+from linkwell.gateway.referrals import Referrals
+from linkwell.gateway.referrals.model import LINK_WORKER_REFERRAL, Asset, Person
+from linkwell.gateway.referrals.settings import referrals_keys
 from tests.referrals.conftest import SmtpSink
 
 DAY = 86400

@@ -15,10 +15,10 @@ import requests
 import yaml
 
 from linkwell.gateway.keys import KeyStore
-from linkwell.referrals import Referrals
-from linkwell.referrals.model import DEAD as DEAD_LETTER
-from linkwell.referrals.model import DELIVERED, PENDING
-from linkwell.referrals.outbox import INTERRUPTED
+from linkwell.gateway.referrals import Referrals
+from linkwell.gateway.referrals.model import DEAD as DEAD_LETTER
+from linkwell.gateway.referrals.model import DELIVERED, PENDING
+from linkwell.gateway.referrals.outbox import INTERRUPTED
 from tests.referrals.conftest import (
     CHOIR,
     DEAD,

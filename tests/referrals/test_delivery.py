@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.gateway.referrals import DeliveryReceipt, Referrals
+from linkwell.gateway.referrals.model import DEAD, DELIVERED, PENDING, ReferralDelivery
+from linkwell.gateway.referrals.outbox import RetryPolicy
+from linkwell.gateway.referrals.service import referral_plugins
 from linkwell.plugins import hookimpl
-from linkwell.referrals import DeliveryReceipt, Referrals
-from linkwell.referrals.model import DEAD, DELIVERED, PENDING, ReferralDelivery
-from linkwell.referrals.outbox import RetryPolicy
-from linkwell.referrals.service import referral_plugins
 from tests.referrals.conftest import (
     CHOIR,
     WALK,
@@ -285,7 +285,7 @@ def test_a_fork_waits_for_a_delivery_in_progress() -> None:
     """gunicorn forking a preloaded app must not copy a half-done delivery into the child."""
     import os
 
-    from linkwell.referrals.outbox import FORK_GUARD
+    from linkwell.gateway.referrals.outbox import FORK_GUARD
 
     holding, finished = threading.Event(), threading.Event()
 

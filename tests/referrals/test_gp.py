@@ -12,9 +12,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from linkwell.referrals.codes import ALL_CODES, SNOMED, SNOMED_CODES
-from linkwell.referrals.gp import gp_export, gp_export_csv, gp_letter, gp_message
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.codes import ALL_CODES, SNOMED, SNOMED_CODES
+from linkwell.gateway.referrals.gp import gp_export, gp_export_csv, gp_letter, gp_message
+from linkwell.gateway.referrals.model import (
     DECLINED,
     JOINED,
     LINK_WORKER_REFERRAL,
@@ -23,7 +23,7 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Casework, Wellbeing
+from linkwell.gateway.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Casework, Wellbeing
 
 SCHEMA = json.loads((Path(__file__).parent / "gp_message.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.gateway.referrals import Referrals
 from linkwell.logs import JsonFormatter
-from linkwell.referrals import Referrals
 from tests.conftest import load
 from tests.referrals.conftest import (
     CHOIR,

@@ -7,11 +7,11 @@ import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from linkwell.gateway.referrals.model import ACCEPTED, DECLINED, DID_NOT_ATTEND, JOINED
+from linkwell.gateway.referrals.report import report_csv, team_report, wellbeing_chart
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Workspace
 from linkwell.gateway.web.unmet import UnmetStore
-from linkwell.referrals.model import ACCEPTED, DECLINED, DID_NOT_ATTEND, JOINED
-from linkwell.referrals.report import report_csv, team_report, wellbeing_chart
-from linkwell.referrals.store import ReferralStore
-from linkwell.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Workspace
 from tests.referrals.test_workspace import referred, store  # noqa: F401 (a fixture)
 
 S = ("life_satisfaction", "worthwhile", "happiness", "anxiety")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from linkwell.referrals.crypto import Sealer, UnreadableDetails
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import Sealer, UnreadableDetails
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     CANCELLED,
     DEAD,
@@ -24,9 +24,10 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.reference import new_reference
-from linkwell.referrals.settings import new_key
-from linkwell.referrals.store import ReferralStore, open_store
+from linkwell.gateway.referrals.reference import new_reference
+from linkwell.gateway.referrals.settings import new_key
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.stores import open_store
 from tests.referrals.conftest import raw_contents
 
 NAME, EMAIL, PHONE = "Winifred Adebayo-Kowalski", "winnie.ak@mailbox.example.net", "+447700900987"

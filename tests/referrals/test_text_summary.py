@@ -3,7 +3,7 @@ group, the reference and how to withdraw, and none of the person's details."""
 
 from __future__ import annotations
 
-from linkwell.referrals.messages import GSM_SAFE, TEXT_LIMIT, text_summary
+from linkwell.gateway.referrals.messages import GSM_SAFE, TEXT_LIMIT, text_summary
 
 REF = "7K2M-QX4P-9TRB"
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.gateway.referrals.report import DEFAULT_REACH_KM, team_report, unmet_from_match
 from linkwell.gateway.web.unmet import UnmetStore
-from linkwell.referrals.report import DEFAULT_REACH_KM, team_report, unmet_from_match
 from linkwell.taxonomy import load_taxonomy
 
 # (postcode-like area kept, point, km, what the link worker typed). Chosen across the three

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     DECLINED,
     DID_NOT_ATTEND,
@@ -17,8 +17,8 @@ from linkwell.referrals.model import (
     SENT,
     WITHDRAWN,
 )
-from linkwell.referrals.store import ReferralStore
-from linkwell.referrals.workspace import (
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.workspace import (
     DAY,
     FIRST_MEETING,
     FOLLOW_UP,

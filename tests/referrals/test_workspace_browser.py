@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from linkwell.referrals import Referrals
+from linkwell.gateway.referrals import Referrals
 from tests.gateway.accounts_helper import make_account
 from tests.referrals.conftest import (
     SmtpSink,

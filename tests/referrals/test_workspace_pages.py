@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from linkwell.referrals import Referrals
+from linkwell.gateway.referrals import Referrals
 from tests.gateway.accounts_helper import csrf_token, signed_in_client
 from tests.referrals.conftest import (
     WALK,

@@ -11,9 +11,9 @@ from werkzeug.wrappers import Response
 
 from linkwell.gateway import accounts
 from linkwell.gateway.accounts.links import LinkRefused
-from linkwell.referrals.model import DeliveryFailed
-from linkwell.referrals.settings import referral_settings
-from linkwell.referrals.smtp import SmtpDeliverer
+from linkwell.gateway.referrals.model import DeliveryFailed
+from linkwell.gateway.referrals.settings import referral_settings
+from linkwell.gateway.referrals.smtp import SmtpDeliverer
 
 log = logging.getLogger("linkwell.gateway.accounts")
 bp = Blueprint("accounts", __name__, url_prefix="/account")

@@ -22,11 +22,11 @@ from flask import Flask, current_app
 
 from linkwell.client import ServiceClient
 from linkwell.gateway.confirmations.store import ConfirmationStore, Mail, Round
-from linkwell.referrals.model import DeliveryReceipt, DeliveryTarget, Job
-from linkwell.referrals.outbox import Outbox, RetryPolicy
-from linkwell.referrals.settings import referral_settings
-from linkwell.referrals.smtp import SmtpDeliverer
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.model import DeliveryReceipt, DeliveryTarget, Job
+from linkwell.gateway.referrals.outbox import Outbox, RetryPolicy
+from linkwell.gateway.referrals.settings import referral_settings
+from linkwell.gateway.referrals.smtp import SmtpDeliverer
+from linkwell.gateway.referrals.targets import published_email
 
 log = logging.getLogger("linkwell.gateway.confirmations")
 DAY = 86400.0

@@ -2,7 +2,7 @@
 
 A round is one listing's question, from the first email to an answer (or to the data
 officer's queue). Its emails are delivered by the referral outbox's own worker
-(:class:`linkwell.referrals.outbox.Outbox`): this store offers the outbox the same claim,
+(:class:`linkwell.gateway.referrals.outbox.Outbox`): this store offers the outbox the same claim,
 lease and outcome calls as the referral store, so an email goes out exactly once, survives a
 restart, and one whose sender died mid-send goes to an officer, never out twice.
 """
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from linkwell.referrals.model import DELIVERED, PENDING, Job
+from linkwell.gateway.referrals.model import DELIVERED, PENDING, Job
 
 DEAD = "dead"
 ASKING, ANSWERED, QUEUED = "asking", "answered", "queued"
@@ -232,7 +232,7 @@ class ConfirmationStore:
                          (self.clock(), item_id))
         return True
 
-    # --- the outbox's calls (as linkwell.referrals.store.ReferralStore names them) ---------
+    # --- the outbox's calls (as linkwell.gateway.referrals.store.ReferralStore names them) -
 
     def claim(self, worker: str, now: float, lease: float) -> tuple[Job, Mail] | None:
         with self._lock, self._connect() as conn:

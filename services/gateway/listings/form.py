@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.targets import published_email
 
 STATUSES = {"active": "Running", "temporarily closed": "Paused for now",
             "inactive": "Stopped"}

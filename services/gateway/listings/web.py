@@ -17,7 +17,7 @@ from linkwell.gateway.confirmations import store as asking
 from linkwell.gateway.confirmations.web import amend, refused_page
 from linkwell.gateway.listings import form, proposals
 from linkwell.gateway.listings.store import APPROVED, REJECTED
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.targets import published_email
 
 bp = Blueprint("listings", __name__, url_prefix="/account")
 CLAIM = "claim"

@@ -7,8 +7,8 @@ from flask_smorest import Api
 
 
 def init_app(app: Flask, api: Api) -> None:
-    """Register the pages (with the join form), the widget, the listing-report store and API."""
-    from linkwell.gateway.web import embed, i18n, join, origin, reports, unmet, views
+    """Register the pages, the widget, the listing-report store and API."""
+    from linkwell.gateway.web import embed, i18n, origin, reports, unmet, views
 
     i18n.init_app(app)
     origin.init_app(app)
@@ -18,4 +18,3 @@ def init_app(app: Flask, api: Api) -> None:
     api.register_blueprint(unmet.api_blp)
     app.register_blueprint(views.bp)
     app.register_blueprint(embed.bp)
-    app.register_blueprint(join.bp)

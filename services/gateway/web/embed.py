@@ -15,15 +15,25 @@ bp = Blueprint("embed", __name__)
 STATIC = Path(__file__).resolve().parent.parent / "static"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _FONT = re.compile(r"^[A-Za-z0-9 ,'-]{1,80}$")
+# The widget's files under static/js, in the order they run: one function's body in parts,
+# none of them long, with no build step (the gateway joins them when /widget.js is asked for).
+WIDGET_PARTS = ("widget.js", "widget/results.js", "widget/join.js", "widget/start.js")
+
+
+def widget_script() -> str:
+    """The one script a partner adds: the suggestions' combobox (a global of its own), then
+    the widget's parts inside one strict-mode function, so they share its scope and nothing
+    else of the partner's page."""
+    read = [(STATIC / "js" / name).read_text(encoding="utf-8") for name in WIDGET_PARTS]
+    combobox = (STATIC / "js" / "combobox.js").read_text(encoding="utf-8")
+    return "\n".join((combobox, '(function () {\n  "use strict";', *read, "}());\n"))
 
 
 @bp.get("/widget.js")
 def widget_js() -> Response:
     """The partner widget's one script: it finds its own tag and renders beside it."""
     # One file with the suggestions' combobox first, so a partner adds one script tag still.
-    script = "\n".join((STATIC / "js" / name).read_text(encoding="utf-8")
-                       for name in ("combobox.js", "widget.js"))
-    response = Response(script, mimetype="text/javascript",
+    response = Response(widget_script(), mimetype="text/javascript",
                         headers={"Cache-Control": "public, max-age=300"})
     # Partner pages on other sites load this script; it sets no cookies and reads none.
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
@@ -45,7 +55,8 @@ def widget_messages() -> Response:
                           for c, n, d in i18n.page_context()["switch_languages"]],
             "distance_unit": distances.unit(current_app.config.get("DISTANCE_UNIT")),
             "quick_exit": quick_exit_url(),
-            "messages": i18n.translated((*i18n.script_msgids("widget.js"),
+            "messages": i18n.translated((*(m for part in WIDGET_PARTS
+                                           for m in i18n.script_msgids(part)),
                                          *i18n.safety_msgids()))}
     response = jsonify(body)
     response.headers["Access-Control-Allow-Origin"] = "*"

@@ -103,7 +103,7 @@ def match_post() -> tuple[str, int]:
 def _record_unmet(asked: dict[str, Any], answer: dict[str, Any], form: dict[str, Any]) -> None:
     """A need that nothing within the person's reach offers, for the team report's unmet
     needs: the taxonomy's label and the postcode's first half only (web/unmet.py)."""
-    from linkwell.referrals.report import unmet_from_match
+    from linkwell.gateway.referrals.report import unmet_from_match
 
     if i18n.switching():  # the language switcher re-sent a form already counted
         return

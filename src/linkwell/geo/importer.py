@@ -118,12 +118,7 @@ def import_postcodes(store: PostcodeStore, path: str | Path, *, replace: bool = 
 def read_rows(text: TextIO, report: PostcodeImport) -> Iterator[Row]:
     """The good rows of a postcode file; skipped rows are counted in ``report``."""
     reader = csv.reader(text, strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise PostcodeFileError(f"line 1: {_reason(exc)}") from exc
-    if header is None:
-        raise PostcodeFileError("the file is empty")
+    header = read_header(reader)
     layout = detect_layout(header)
     report.layout = layout.name
     if not layout.has_header:
@@ -196,6 +191,18 @@ def _parse(rows: Iterator[list[str]], layout: Layout, report: PostcodeImport,
     except csv.Error as exc:
         # The row that cannot be read starts on the line after the last one read.
         raise PostcodeFileError(f"line {line + 1}: {_reason(exc)}") from exc
+
+
+def read_header(reader: Iterator[list[str]]) -> list[str]:
+    """The first row of a postcode or place file; an empty or unreadable one is a
+    :class:`PostcodeFileError` naming line 1."""
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise PostcodeFileError(f"line 1: {_reason(exc)}") from exc
+    if header is None:
+        raise PostcodeFileError("the file is empty")
+    return header
 
 
 def _reason(exc: csv.Error) -> str:

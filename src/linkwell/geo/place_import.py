@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linkwell.geo.gazetteer import detect_gazetteer, read_places
-from linkwell.geo.importer import BATCH_SIZE, PostcodeFileError, PostcodeImport
+from linkwell.geo.importer import BATCH_SIZE, PostcodeFileError, PostcodeImport, read_header
 from linkwell.geo.placestore import PlaceStore
 
 
@@ -38,12 +38,7 @@ def import_places(store: PlaceStore, path: str | Path, *, replace: bool = False,
         # Older IPN editions are Windows-1252: undecodable bytes are kept for the name reader.
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
         reader = csv.reader(text, strict=True)
-        try:
-            header = next(reader, None)
-        except csv.Error as exc:
-            raise PostcodeFileError(f"line 1: {exc}") from exc
-        if header is None:
-            raise PostcodeFileError("the file is empty")
+        header = read_header(reader)
         layout = detect_gazetteer(header)
         if layout is None:
             raise PostcodeFileError("line 1: not a place file Linkwell reads (the ONS Index of "

@@ -24,12 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
-
-if TYPE_CHECKING:
-    from linkwell.referrals.model import DeliveryReceipt, ReferralDelivery
 
 PROJECT = "linkwell"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -213,23 +210,25 @@ def linkwell_adjust_record(feed: Feed, record: dict[str, Any]) -> dict[str, Any]
 
 
 @hookspec(firstresult=True)
-def linkwell_deliver_referral(delivery: ReferralDelivery) -> DeliveryReceipt | None:
+def linkwell_deliver_referral(delivery: Any) -> Any | None:
     """Pass one referral to a group: the person's details, and links to accept or decline.
 
-    ``delivery`` is a :class:`linkwell.referrals.model.ReferralDelivery`. Its ``target`` is
-    already resolved from the listing (its published email) or from the routes configured
-    per feed or asset: ``kind`` (``email``, ``webhook`` or your own), ``address``, ``secret``
-    and ``options``. Return None when this plugin does not deliver ``target.kind``; the first
-    plugin that returns a :class:`~linkwell.referrals.model.DeliveryReceipt` wins. The
-    built-in email (SMTP) and signed-webhook deliverers are ``trylast``, so a plugin can take
-    over either kind.
+    ``delivery`` is a :class:`linkwell.gateway.referrals.model.ReferralDelivery`. Its ``target`` is
+    already resolved from the listing (its published email) or from the routes configured per feed
+    or asset: ``kind`` (``email``, ``webhook`` or your own), ``address``, ``secret`` and
+    ``options``. Return None when this plugin does not deliver ``target.kind``; the first plugin
+    that returns a :class:`~linkwell.gateway.referrals.model.DeliveryReceipt` wins. The built-in
+    email (SMTP) and signed-webhook deliverers are ``trylast``, so a plugin can take over either
+    kind.
 
     Delivery is at least once; make it exactly once for the group by passing
     ``delivery.idempotency_key`` on (the same on every retry of one referral: the email's
     Message-ID, a webhook's ``Idempotency-Key`` header). Raise
-    :class:`~linkwell.referrals.model.DeliveryFailed` to be retried later with back-off, or
-    :class:`~linkwell.referrals.model.PermanentDeliveryError` when retrying cannot help; after
-    repeated failures a referral is shown to admins, never dropped. Exception messages are
+    :class:`~linkwell.gateway.referrals.model.DeliveryFailed` to be retried later with back-off, or
+    :class:`~linkwell.gateway.referrals.model.PermanentDeliveryError` when retrying cannot help;
+    after repeated failures a referral is shown to admins, never dropped. Exception messages are
     shown to admins: never put the person's details in them, nor log the details.
     """
+    # Typed Any: the delivery's classes belong to the gateway, and this contract imports no
+    # service (tests/shared/test_layout.py). Implementations annotate with the real classes.
     raise NotImplementedError

@@ -12,16 +12,29 @@ import pluggy
 from linkwell.plugins import hookspecs
 from linkwell.plugins.hookspecs import PROJECT, Feed
 
-# Built-in plugins, registered the same way as third-party ones: a module path, or
-# "module:Class" for a plugin made with the app's settings. Ask-order among geocoders comes
-# from tryfirst/trylast on their hooks, not from this order.
-DEFAULT_PLUGINS: tuple[str, ...] = (
-    "linkwell.geo.offline:OfflineGeocoder",
-    "linkwell.geo.postcodes_io:PostcodesIoGeocoder",
-    "linkwell.feeds.readers.oruk3",
-    "linkwell.feeds.readers.oruk1",
-    "linkwell.feeds.readers.spreadsheet",
+# Every built-in plugin, in one list, registered the same way as third-party ones: a module
+# path, or "module:Class" for a plugin made with the app's settings. Each names the plugin
+# manager that loads it: "assets" (geocoders and feed readers: feeds, directory, matcher) or
+# "referrals" (the deliverers: only the gateway's referral service, which imports them; the
+# paths here are strings, so this contract still imports no service). Ask-order among
+# geocoders comes from tryfirst/trylast on their hooks, not from this order.
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("assets", "linkwell.geo.offline:OfflineGeocoder"),
+    ("assets", "linkwell.geo.postcodes_io:PostcodesIoGeocoder"),
+    ("assets", "linkwell.feeds.readers.oruk3"),
+    ("assets", "linkwell.feeds.readers.oruk1"),
+    ("assets", "linkwell.feeds.readers.spreadsheet"),
+    ("referrals", "linkwell.gateway.referrals.smtp:SmtpDeliverer"),
+    ("referrals", "linkwell.gateway.referrals.webhook:WebhookDeliverer"),
 )
+
+
+def builtin_plugins(manager: str) -> tuple[str, ...]:
+    """The built-ins one plugin manager loads (``assets`` or ``referrals``), in list order."""
+    return tuple(path for owner, path in BUILTIN_PLUGINS if owner == manager)
+
+
+DEFAULT_PLUGINS: tuple[str, ...] = builtin_plugins("assets")
 
 
 # As the directory's ingestion API accepts them (asset ids and sync state are keyed by it).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     DECLINED,
     DID_NOT_ATTEND,

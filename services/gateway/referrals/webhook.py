@@ -4,7 +4,7 @@ The body is the referral as JSON. Headers: ``Linkwell-Timestamp`` (Unix seconds)
 ``Linkwell-Signature`` (``v1=`` and the hex HMAC-SHA256 of ``<timestamp>.<body>`` with the
 route's secret) and ``Idempotency-Key`` (the same on every retry of one referral). A
 receiver checks the signature and the timestamp with
-:func:`linkwell.referrals.crypto.verify_webhook`, and ignores a key it has seen before.
+:func:`linkwell.gateway.referrals.crypto.verify_webhook`, and ignores a key it has seen before.
 Answer 2xx (or 409 for "already have it") to take the referral; 408, 425, 429 and 5xx mean
 "try again later"; any other answer stops the retries and tells an admin.
 """
@@ -19,19 +19,19 @@ from urllib.parse import urlsplit
 
 import requests
 
-from linkwell.plugins.hookspecs import hookimpl
-from linkwell.referrals.crypto import (
+from linkwell.gateway.referrals.crypto import (
     IDEMPOTENCY_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     webhook_signature,
 )
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.model import (
     DeliveryFailed,
     DeliveryReceipt,
     PermanentDeliveryError,
     ReferralDelivery,
 )
+from linkwell.plugins.hookspecs import hookimpl
 
 RETRYABLE = {408, 425, 429}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

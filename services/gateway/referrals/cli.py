@@ -16,7 +16,7 @@ console = Console(stderr=True, soft_wrap=True)
 
 
 def _service() -> Any:
-    from linkwell.referrals import Referrals
+    from linkwell.gateway.referrals import Referrals
 
     return Referrals()
 
@@ -90,7 +90,7 @@ def dead_letters() -> None:
 @click.argument("reference")
 def retry(reference: str) -> None:
     """Try a dead-lettered referral again (after fixing its route, say)."""
-    from linkwell.referrals import ReferralError
+    from linkwell.gateway.referrals import ReferralError
 
     try:
         done = _service().requeue(reference)
@@ -105,7 +105,7 @@ def retry(reference: str) -> None:
 @click.argument("reference")
 def erase(reference: str) -> None:
     """Erase one referral's personal details now (the person asked)."""
-    from linkwell.referrals import ReferralError
+    from linkwell.gateway.referrals import ReferralError
 
     try:
         referral = _service().erase(reference)
@@ -117,6 +117,6 @@ def erase(reference: str) -> None:
 @referrals.command("new-key")
 def new_key() -> None:
     """Print a fresh key for LINKWELL_REFERRALS_KEY."""
-    from linkwell.referrals.settings import new_key as make_key
+    from linkwell.gateway.referrals.settings import new_key as make_key
 
     click.echo(make_key())

@@ -14,9 +14,9 @@ from html import escape
 from statistics import fmean
 from typing import Any
 
-from linkwell.referrals.codes import ONS4_QUESTIONS
-from linkwell.referrals.model import ACCEPTED, DECLINED, DID_NOT_ATTEND, JOINED, WITHDRAWN
-from linkwell.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Casework
+from linkwell.gateway.referrals.codes import ONS4_QUESTIONS
+from linkwell.gateway.referrals.model import ACCEPTED, DECLINED, DID_NOT_ATTEND, JOINED, WITHDRAWN
+from linkwell.gateway.referrals.workspace import FIRST_MEETING, FOLLOW_UP, Casework
 
 # The group said yes: accepted, and everything the link worker records after a yes.
 SAID_YES = (ACCEPTED, JOINED, DID_NOT_ATTEND)

@@ -15,8 +15,8 @@ from marshmallow import (
     validates_schema,
 )
 
-from linkwell.referrals.messages import NEED_CONSENT, UNDER_16
-from linkwell.referrals.model import KINDS, STATUSES
+from linkwell.gateway.referrals.messages import NEED_CONSENT, UNDER_16
+from linkwell.gateway.referrals.model import KINDS, STATUSES
 
 PHONE_HELP = "Enter a UK phone number, like 020 7946 0000 or 07700 900123."
 _SEPARATORS = re.compile(r"[\s\-().]")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
-from linkwell.referrals import ReferralError, Referrals
-from linkwell.referrals.model import WITHDRAWN
+from linkwell.gateway.referrals import ReferralError, Referrals
+from linkwell.gateway.referrals.model import WITHDRAWN
 
-bp = Blueprint("referrals_web", __name__, template_folder="templates")
+# Its templates are the gateway's own (services/gateway/templates/referrals/).
+bp = Blueprint("referrals_web", __name__)
 
 
 def _service() -> Referrals:

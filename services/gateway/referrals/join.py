@@ -15,11 +15,17 @@ from marshmallow import ValidationError
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
+from linkwell.gateway.referrals.api import (
+    asset_for_referral,
+    created_answer,
+    decoy_answer,
+    referrals,
+)
+from linkwell.gateway.referrals.model import SELF_REFERRAL, Person
+from linkwell.gateway.referrals.schemas import ReferralRequestSchema
 from linkwell.gateway.web import forms, i18n
 from linkwell.gateway.web.present import option
 from linkwell.gateway.web.views import fetch_asset, page
-from linkwell.referrals.model import SELF_REFERRAL, Person
-from linkwell.referrals.schemas import ReferralRequestSchema
 
 bp = Blueprint("join", __name__)
 TEXT_FIELDS = ("name", "contact_method", "phone", "email", "good_time", "message", "website")
@@ -73,16 +79,12 @@ def join(asset_id: str) -> Response:
         errors = {k: v for k, v in _messages(exc).items() if k != "asset_id"}
         return _no_store(page("join.html", 400, item=item, form=form, errors=errors))
     if body.get("website"):  # the hidden field: a robot; it sees "sent", nothing is kept
-        from linkwell.gateway.referrals import _decoy
-
         return _no_store(page("join_sent.html", item=item,
-                              answer=_decoy(body, _in_person_key())))
+                              answer=decoy_answer(body, _in_person_key())))
     return _create(item, form, body)
 
 
 def _create(item: dict[str, Any], form: dict[str, Any], body: dict[str, Any]) -> Response:
-    from linkwell.gateway.referrals import asset_for_referral, created_answer, referrals
-
     try:
         asset = asset_for_referral(item["id"])
     except HTTPException as exc:  # the listing cannot take requests: say so on the page
@@ -125,8 +127,6 @@ def _in_person_key() -> Any:
 
 def _rate_limited() -> Response | None:
     """The same per-person limit as anonymous use of the referral API, by client address."""
-    from linkwell.gateway.referrals import referrals
-
     limit = int(referrals().settings["REFERRALS_RATE_LIMIT"])
     wait = current_app.extensions["linkwell.limiter"].hit(
         f"referral-web:{request.remote_addr}", limit)

@@ -12,8 +12,8 @@ from typing import Any
 import pluggy
 
 from linkwell.config import settings
-from linkwell.referrals.crypto import LinkSigner, ResponseToken, derive
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import LinkSigner, ResponseToken, derive
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     DECLINED,
     RECEIVED,
@@ -23,18 +23,19 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.outbox import Deliverer, Outbox, RetryPolicy
-from linkwell.referrals.reference import new_reference, normalise_reference
-from linkwell.referrals.settings import referral_settings, referrals_keys
-from linkwell.referrals.store import ReferralStore, SQLStore, open_store
-from linkwell.referrals.targets import RouteError, load_routes, resolve
-from linkwell.referrals.workspace import Workspace
+from linkwell.gateway.referrals.outbox import Deliverer, Outbox, RetryPolicy
+from linkwell.gateway.referrals.reference import new_reference, normalise_reference
+from linkwell.gateway.referrals.settings import referral_settings, referrals_keys
+from linkwell.gateway.referrals.store import ReferralStore, SQLStore
+from linkwell.gateway.referrals.stores import open_store
+from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
+from linkwell.gateway.referrals.workspace import Workspace
+from linkwell.plugins.manager import builtin_plugins, plugin_manager
 
 log = logging.getLogger("linkwell.referrals")
 DAY = 86400
-# Built-in deliverers, registered like third-party plugins ("module:Class", made with settings).
-DELIVERERS = ("linkwell.referrals.smtp:SmtpDeliverer",
-              "linkwell.referrals.webhook:WebhookDeliverer")
+# Built-in deliverers, from the one list of built-in plugins (linkwell.plugins.manager).
+DELIVERERS = builtin_plugins("referrals")
 
 
 class ReferralError(Exception):
@@ -47,8 +48,6 @@ class ReferralError(Exception):
 
 
 def referral_plugins(settings: dict[str, Any]) -> pluggy.PluginManager:
-    from linkwell.plugins.manager import plugin_manager
-
     return plugin_manager(builtins=DELIVERERS, config=settings)
 
 

@@ -1,5 +1,5 @@
 """The referral API: ``/api/v1/referrals`` (make one, its status, withdraw, the group's answer,
-and the admins' dead letters). The work is done by :class:`linkwell.referrals.Referrals`."""
+and the admins' dead letters). The work is done by :class:`linkwell.gateway.referrals.Referrals`."""
 
 from __future__ import annotations
 
@@ -17,17 +17,17 @@ from linkwell.errors import error_response
 from linkwell.gateway.access import current_key, require_role
 from linkwell.gateway.api import GatewayBlueprint, upstream
 from linkwell.gateway.keys import ApiKey
-from linkwell.referrals import ReferralError, Referrals
-from linkwell.referrals.messages import NO_ROUTE, how_to_withdraw, status_message
-from linkwell.referrals.messages import what_happens_next as next_steps
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals import ReferralError, Referrals
+from linkwell.gateway.referrals.messages import NO_ROUTE, how_to_withdraw, status_message
+from linkwell.gateway.referrals.messages import what_happens_next as next_steps
+from linkwell.gateway.referrals.model import (
     LINK_WORKER_REFERRAL,
     SELF_REFERRAL,
     Asset,
     Person,
     Referral,
 )
-from linkwell.referrals.schemas import (
+from linkwell.gateway.referrals.schemas import (
     DeadLettersSchema,
     GroupResponseSchema,
     ReferralCreatedSchema,
@@ -35,7 +35,7 @@ from linkwell.referrals.schemas import (
     ReferralStatusSchema,
     RequeuedSchema,
 )
-from linkwell.referrals.targets import published_email
+from linkwell.gateway.referrals.targets import published_email
 
 log = logging.getLogger("linkwell.gateway.referrals")
 blp = GatewayBlueprint("referrals", __name__, url_prefix="/api/v1/referrals",
@@ -50,12 +50,14 @@ def referrals() -> Referrals:
 
 def init_app(app: Flask, api: Api) -> None:
     """The referral service, its API and pages, and its delivery thread (started lazily)."""
-    from linkwell.gateway import referrals_web, workspace_web
+    from linkwell.gateway import workspace_web
+    from linkwell.gateway.referrals import join, respond
 
     service = Referrals(dict(app.config))
     app.extensions["linkwell.referrals"] = service
     api.register_blueprint(blp)
-    app.register_blueprint(referrals_web.bp)
+    app.register_blueprint(respond.bp)
+    app.register_blueprint(join.bp)
     app.register_blueprint(workspace_web.bp)
     # Started now, so a restarted process delivers what is waiting without needing a request;
     # and checked on each request, so a gunicorn worker forked from a preloaded app starts its
@@ -150,7 +152,7 @@ def created_answer(referral: Referral) -> dict[str, Any]:
             "record_code": referral.record_code}
 
 
-def _decoy(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
+def decoy_answer(body: dict[str, Any], key: ApiKey) -> dict[str, Any]:
     """What a form-filling robot sees: the answer a real referral gets, for the listing it
     named (checked as a real one is), and a reference that answers ``/status`` as a real one
     does. Nothing it typed is kept and nothing is sent."""
@@ -171,7 +173,7 @@ class ReferralCollection(MethodView):
         key = current_key()
         assert key is not None  # _guard_creation required one
         if body.get("website"):
-            return _decoy(body, key)
+            return decoy_answer(body, key)
         kind = _kind(body.get("kind"), key)
         asset = asset_for_referral(body["asset_id"])
         person = Person(name=body["name"], contact_method=body["contact_method"],

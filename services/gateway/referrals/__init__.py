@@ -5,14 +5,14 @@ delivered to the group by an outbox worker through the ``linkwell_deliver_referr
 hook (built-ins: SMTP email and a signed webhook). See docs/referrals.md.
 """
 
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.model import (
     DeliveryFailed,
     DeliveryReceipt,
     DeliveryTarget,
     PermanentDeliveryError,
     ReferralDelivery,
 )
-from linkwell.referrals.service import ReferralError, Referrals
+from linkwell.gateway.referrals.service import ReferralError, Referrals
 
 __all__ = ["DeliveryFailed", "DeliveryReceipt", "DeliveryTarget", "PermanentDeliveryError",
            "ReferralDelivery", "ReferralError", "Referrals"]

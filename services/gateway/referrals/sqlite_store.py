@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from linkwell.referrals.crypto import Sealer
-from linkwell.referrals.store import SQLStore, Transaction
-from linkwell.referrals.workspace import workspace_schema
+from linkwell.gateway.referrals.crypto import Sealer
+from linkwell.gateway.referrals.store import SQLStore, Transaction
+from linkwell.gateway.referrals.workspace import workspace_schema
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS referrals (

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from linkwell.referrals.model import Asset, DeliveryTarget
+from linkwell.gateway.referrals.model import Asset, DeliveryTarget
 
 
 class RouteError(ValueError):

@@ -8,9 +8,9 @@ from typing import Any
 
 import psycopg
 
-from linkwell.referrals.crypto import Sealer
-from linkwell.referrals.store import Cursor, SQLStore, Transaction
-from linkwell.referrals.workspace import workspace_schema
+from linkwell.gateway.referrals.crypto import Sealer
+from linkwell.gateway.referrals.store import Cursor, SQLStore, Transaction
+from linkwell.gateway.referrals.workspace import workspace_schema
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS referrals (

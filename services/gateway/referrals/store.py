@@ -1,8 +1,9 @@
 """The durable referral store: one interface, SQLite (embedded) and PostgreSQL (production).
 
-Both share the SQL below; the subclasses only connect and translate placeholders. The store
-seals a person's details before they reach the database and opens them on the way out, so
-nothing above it handles ciphertext and nothing below it sees plain text.
+Both share the SQL below; the subclasses (sqlite_store, postgres_store) only connect and
+translate placeholders, and :func:`linkwell.gateway.referrals.stores.open_store` chooses one.
+The store seals a person's details before they reach the database and opens them on the way
+out, so nothing above it handles ciphertext and nothing below it sees plain text.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 from linkwell.errors import Unavailable
-from linkwell.referrals.crypto import Sealer
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import Sealer
+from linkwell.gateway.referrals.model import (
     CANCELLED,
     DEAD,
     DELIVERED,
@@ -29,7 +30,7 @@ from linkwell.referrals.model import (
     Person,
     Referral,
 )
-from linkwell.referrals.workspace import erase_casework
+from linkwell.gateway.referrals.workspace import erase_casework
 
 DAY = 86400
 IDEMPOTENCY_NAMESPACE = uuid.UUID("8a1f6f5e-2f55-4c1e-9a35-4a1b7b8f1c11")
@@ -329,30 +330,4 @@ def _day(moment: float) -> float:
     return float(int(moment) - int(moment) % DAY)
 
 
-def open_store(settings: dict[str, Any]) -> ReferralStore:
-    """The configured store: PostgreSQL for a postgresql:// URL, else SQLite.
-
-    Its tables are made on first use, so a database that is down does not stop a start-up.
-    """
-    from pathlib import Path
-
-    from linkwell.referrals.settings import referrals_keys
-
-    sealer = Sealer(referrals_keys(settings))
-    url = settings.get("REFERRALS_DATABASE_URL")
-    store: ReferralStore
-    if url and str(url).startswith(("postgresql://", "postgres://")):
-        from linkwell.referrals.postgres_store import PostgresStore
-
-        store = PostgresStore(str(url), sealer)
-    else:
-        from linkwell.referrals.sqlite_store import SQLiteStore
-
-        path = str(url).removeprefix("sqlite:///") if url else None
-        store = SQLiteStore(Path(path) if path else Path(settings["DATA_DIR"])
-                            / "referrals.sqlite3", sealer)
-    return store
-
-
-__all__ = ["ReferralStore", "SQLStore", "StoreUnavailable", "Transaction", "idempotency_key",
-           "open_store"]
+__all__ = ["ReferralStore", "SQLStore", "StoreUnavailable", "Transaction", "idempotency_key"]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from linkwell.referrals.codes import (
+from linkwell.gateway.referrals.codes import (
     LINKWELL_EVENT,
     LINKWELL_REFERENCE,
     ONS4,
@@ -24,8 +24,8 @@ from linkwell.referrals.codes import (
     REFERRAL_TO_SOCIAL_PRESCRIBING,
     SOCIAL_PRESCRIBING_DECLINED,
 )
-from linkwell.referrals.model import LINK_WORKER_REFERRAL, WITHDRAWN
-from linkwell.referrals.workspace import PHASES, Casework
+from linkwell.gateway.referrals.model import LINK_WORKER_REFERRAL, WITHDRAWN
+from linkwell.gateway.referrals.workspace import PHASES, Casework
 
 MESSAGE_NAMESPACE = uuid.UUID("0b6f7d1e-6a55-4a1e-8f3c-2c1f5e9d4b21")
 # FHIR ServiceRequest.status for each of the link worker's statuses.

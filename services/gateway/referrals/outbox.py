@@ -24,8 +24,8 @@ from typing import Any
 
 import pluggy
 
-from linkwell.referrals.crypto import LinkSigner
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import LinkSigner
+from linkwell.gateway.referrals.model import (
     DeliveryFailed,
     DeliveryReceipt,
     Job,
@@ -34,8 +34,8 @@ from linkwell.referrals.model import (
     ReferralDelivery,
     ResponseLinks,
 )
-from linkwell.referrals.store import ReferralStore
-from linkwell.referrals.targets import RouteError, load_routes, resolve
+from linkwell.gateway.referrals.store import ReferralStore
+from linkwell.gateway.referrals.targets import RouteError, load_routes, resolve
 
 log = logging.getLogger("linkwell.referrals.outbox")
 # Channels whose receivers cannot tell a repeat by its idempotency key: a mail system

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from linkwell.referrals.codes import REFERRAL_TO_SOCIAL_PRESCRIBING, SNOMED
+from linkwell.gateway.referrals.codes import REFERRAL_TO_SOCIAL_PRESCRIBING, SNOMED
 
 SELF_REFERRAL = "self_referral"
 LINK_WORKER_REFERRAL = "link_worker_referral"

@@ -13,15 +13,15 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Any
 
-from linkwell.plugins.hookspecs import hookimpl
-from linkwell.referrals.crypto import IDEMPOTENCY_HEADER
-from linkwell.referrals.messages import email_body, email_subject
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.crypto import IDEMPOTENCY_HEADER
+from linkwell.gateway.referrals.messages import email_body, email_subject
+from linkwell.gateway.referrals.model import (
     DeliveryFailed,
     DeliveryReceipt,
     PermanentDeliveryError,
     ReferralDelivery,
 )
+from linkwell.plugins.hookspecs import hookimpl
 
 
 def message_id(delivery: ReferralDelivery) -> str:

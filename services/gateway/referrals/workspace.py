@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from linkwell.referrals.codes import ONS4_QUESTIONS
-from linkwell.referrals.model import (
+from linkwell.gateway.referrals.codes import ONS4_QUESTIONS
+from linkwell.gateway.referrals.model import (
     ACCEPTED,
     ATTENDANCE,
     RECEIVED,
@@ -22,7 +22,7 @@ from linkwell.referrals.model import (
 )
 
 if TYPE_CHECKING:
-    from linkwell.referrals.store import SQLStore, Transaction
+    from linkwell.gateway.referrals.store import SQLStore, Transaction
 
 DAY = 86400
 REMINDER_DAYS = 7
@@ -217,7 +217,7 @@ class Workspace:
     def cases(self, *, team: str | None = None, link_worker: str | None = None,
              reference: str | None = None) -> list[Casework]:
         """Referrals with their casework, newest first; ``team`` and ``link_worker`` narrow."""
-        from linkwell.referrals.store import REFERRAL_COLUMNS
+        from linkwell.gateway.referrals.store import REFERRAL_COLUMNS
 
         where, params = ["1 = 1"], []
         for column, value in (("n.team", team), ("n.link_worker", link_worker),
