@@ -65,7 +65,8 @@ def _writes_refused(exc: WritesRefused) -> Response:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The directory Flask app (gunicorn: ``'linkwell.directory:create_app()'``)."""
     from linkwell.directory import spelling, watch
-    from linkwell.directory.api import blp, ingest_blp
+    from linkwell.directory.api import blp
+    from linkwell.directory.ingest_api import ingest_blp
     from linkwell.directory.oruk import ORUK_PREFIX, oruk_blp
 
     app = Flask(__name__)
