@@ -112,3 +112,24 @@ def search(client: FlaskClient, query: str = "", status: int = 200) -> dict[str,
 
 def names(body: dict[str, Any]) -> list[str]:
     return [r["name"] for r in body["results"]]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright: one for the whole run, because Playwright's
+    sync API cannot be started again in a process where it is running (tests/e2e and the
+    browser tests elsewhere share it)."""
+    import shutil
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable
+
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        _unavailable(f"no chromium at {CHROMIUM} (scripts/test installs Debian's chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (scripts/test installs it)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -9,7 +9,6 @@ directory (SQLite) and the matcher as sibling apps in the same process (``DIRECT
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +29,6 @@ from tests.referrals.conftest import (
 )
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = "/usr/bin/chromium"
 NAME = "Ebunoluwa Castellanos-Reid"
 
 
@@ -50,19 +48,6 @@ def served(sqlite_directory: Flask, tmp_path: Path, smtp: SmtpSink,
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, gw.app
     server.shutdown()
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("no chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
-        yield launched
-        launched.close()
 
 
 def sign_in(page: Any, base: str, app: Flask, team: str) -> None:
