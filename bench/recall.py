@@ -44,8 +44,8 @@ def main() -> None:
             seen: dict[str, Any] = {}
             real_fetch = candidates.fetch
 
-            def fetch(client: Any, profile: Any, pool: Any = None) -> list[dict[str, Any]]:
-                found = real_fetch(client, profile, pool)
+            def fetch(client: Any, profile: Any) -> list[dict[str, Any]]:
+                found = real_fetch(client, profile)
                 seen.update(client=client, profile=profile, found=found)
                 return found
 

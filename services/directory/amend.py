@@ -191,7 +191,4 @@ def _unpacked(item: IndexItem) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _stored_many(backend: SearchBackend, ids: list[str]) -> dict[str, StoredAsset]:
-    many = getattr(backend, "get_many", None)  # Elasticsearch: a few mgets, not one get each
-    if many is not None:
-        return dict(many(ids))
-    return {i: s for i in ids if (s := backend.get(i)) is not None}
+    return backend.get_many(ids)

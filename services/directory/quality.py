@@ -16,10 +16,9 @@ def listing_rows(backend: SearchBackend, feed: str | None) -> list[dict[str, Any
     ids = sorted(backend.ids(feed))
     keys = backend.dup_keys(ids)
     shared = backend.shared_dup_keys()
-    many = getattr(backend, "get_many", None)  # Elasticsearch: a few mgets, not one get each
-    found = many(ids) if many else {i: backend.get(i) for i in ids}
-    return [row(stored, keys.get(asset_id) in shared) for asset_id, stored in found.items()
-            if stored is not None and not stored.withdrawn]
+    found = backend.get_many(ids)
+    return [row(found[asset_id], keys.get(asset_id) in shared) for asset_id in ids
+            if asset_id in found and not found[asset_id].withdrawn]
 
 
 def row(stored: StoredAsset, duplicated: bool) -> dict[str, Any]:

@@ -126,11 +126,11 @@ def _rejects(feeds: list[str]) -> list[dict[str, Any]]:
 
 
 def _confirmations(feeds: list[str]) -> dict[str, int] | None:
-    """Confirmations sent and answered, when the confirmation cycle keeps a tally."""
-    tally = current_app.extensions.get("linkwell.confirmations")
-    if tally is None or not hasattr(tally, "counts"):
+    """Confirmations sent and answered (the confirmation rounds' own tally)."""
+    rounds = current_app.extensions.get("linkwell.confirmations")
+    if rounds is None:
         return None
-    found: dict[str, int] = tally.counts(feeds)
+    found: dict[str, int] = rounds.counts(feeds)
     return found
 
 

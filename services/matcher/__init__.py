@@ -7,7 +7,6 @@ default) and ranks them itself, so it stays fast at any directory size.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,7 +29,6 @@ API_SPEC = {
 DEFAULTS: dict[str, Any] = {
     "MATCHER_DIRECTORY_TIMEOUT": 2.0,  # per directory call; a match makes two or three
     "MATCHER_BUDGET": 4.0,  # seconds for all the directory calls of one match
-    "MATCHER_THREADS": 3,  # directory calls made side by side (over HTTP)
 }
 
 
@@ -41,7 +39,6 @@ def london_now() -> datetime:
 def init_directory(app: Flask, config: Mapping[str, Any] | None) -> None:
     """The directory client: HTTP to DIRECTORY_URL, else a directory app in this process."""
     timeout = float(app.config["MATCHER_DIRECTORY_TIMEOUT"])
-    url = app.config.get("DIRECTORY_URL")
 
     def embedded() -> Flask:
         from linkwell.directory import create_app as directory_app
@@ -50,10 +47,6 @@ def init_directory(app: Flask, config: Mapping[str, Any] | None) -> None:
 
     app.extensions["linkwell.directory"] = service_client("directory", app.config,
                                                           embedded=embedded, timeout=timeout)
-    threads = int(app.config["MATCHER_THREADS"])
-    if url and threads > 1:
-        # Over HTTP the calls overlap; in-process they would only take turns.
-        app.extensions["linkwell.pool"] = ThreadPoolExecutor(threads, "linkwell-matcher")
 
 
 def init_plugins(app: Flask) -> None:

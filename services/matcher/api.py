@@ -83,8 +83,7 @@ def match(profile: Profile, client: ServiceClient, now: datetime,
           tax: Taxonomy | None = None) -> dict[str, Any]:
     """The whole answer for one person: safety routes first where needed, then the list."""
     tax = tax or load_taxonomy()
-    pool = current_app.extensions.get("linkwell.pool")
-    found = candidates.fetch(client, profile, pool)
+    found = candidates.fetch(client, profile)
     profile.home_area = who.home_area(found, profile)
     kept, checked = partition(found, profile)
     unsure = {a["id"] for a in checked}

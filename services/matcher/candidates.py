@@ -17,7 +17,6 @@ All of them go in one ``POST /services/batch``: one round trip, one snapshot of 
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
 from typing import Any
 
 import requests
@@ -162,13 +161,12 @@ def calls(profile: Profile) -> list[dict[str, str]]:
     return out
 
 
-def fetch(client: ServiceClient, profile: Profile, pool: Executor | None = None) -> list[
-        dict[str, Any]]:
+def fetch(client: ServiceClient, profile: Profile) -> list[dict[str, Any]]:
     """Summaries of the candidate assets (with ``distance_km`` where a location was given)."""
     found: dict[str, dict[str, Any]] = {}
     # The matcher reads results only: counting facets over every match was a fifth of a search.
     searches = [{**params, "facets": "false"} for params in calls(profile)]
-    for results, _ in _run(client, searches, pool):
+    for results, _ in _run(client, searches):
         for result in results:
             found.setdefault(result["id"], result)
     return list(found.values())[:MAX_CANDIDATES]
@@ -177,8 +175,7 @@ def fetch(client: ServiceClient, profile: Profile, pool: Executor | None = None)
 Page = tuple[list[dict[str, Any]], int]
 
 
-def _run(client: ServiceClient, searches: list[dict[str, str]], pool: Executor | None) -> list[
-        Page]:
+def _run(client: ServiceClient, searches: list[dict[str, str]]) -> list[Page]:
     """The pages, asked in one call to the directory (``POST /services/batch``): one round
     trip, one snapshot of the index, distances from the person measured once."""
     if len(searches) == 1:

@@ -22,7 +22,13 @@ import requests
 from tests.cluster.conftest import Cluster
 from tests.faults.conftest import Node, _env
 from tests.faults.stack import ROOT, Stack, timed
-from tests.faults.test_killed_load import RECORDS, big_feed, ids_and_versions, import_command
+from tests.faults.test_killed_load import (
+    RECORDS,
+    big_feed,
+    ids_and_versions,
+    import_command,
+    wait_until_loading,
+)
 
 pytestmark = pytest.mark.faults
 ANSWER_BOUND = 2.0  # seconds: no search may wait longer, failover or not
@@ -72,7 +78,7 @@ def test_killed_node_loses_no_asset_and_no_search_waits(cluster: Cluster, tmp_pa
         searches.start()
         loading = subprocess.Popen(import_command(feed), env=env, cwd=ROOT,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        _wait_until_loading(first, prefix, loading)
+        wait_until_loading(first, prefix, loading)
         killed_at = time.monotonic()
         second.run("kill")
         loading.communicate(timeout=600)
@@ -117,19 +123,3 @@ def _wait_for_health(node: Node, status: str, prefix: str) -> None:
     answer = requests.get(f"{node.url}/_cluster/health/{prefix}assets", timeout=90,
                           params={"wait_for_status": status, "timeout": "60s"}).json()
     assert answer["status"] == status, answer
-
-
-def _wait_until_loading(node: Node, prefix: str, loading: subprocess.Popen[bytes]) -> None:
-    """Until the load has written a good part of the records."""
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        assert loading.poll() is None, "the load finished before the node could be killed"
-        try:
-            stats = requests.get(f"{node.url}/{prefix}assets/_stats/indexing", timeout=5).json()
-            written = stats["_all"]["primaries"]["indexing"]["index_total"]
-        except (requests.RequestException, KeyError):
-            written = 0
-        if written >= RECORDS // 4:
-            return
-        time.sleep(0.1)
-    pytest.fail("the load did not get going")

@@ -66,7 +66,7 @@ def test_killed_load_leaves_index_as_clean_load_would(stack: Stack, node: Node,
     prefix = stack.env["LINKWELL_INDEX_PREFIX"]
     loading = subprocess.Popen(import_command(feed), env=stack.env, cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    _wait_until_loading(node, prefix, loading)
+    wait_until_loading(node, prefix, loading)
     node.run("kill")
     loading.wait(timeout=120)
     assert loading.returncode != 0  # the load did not finish, and said so
@@ -95,8 +95,8 @@ def test_killed_load_leaves_index_as_clean_load_would(stack: Stack, node: Node,
     requests.delete(f"{node.url}/{clean_prefix}assets-v*", timeout=60)
 
 
-def _wait_until_loading(node: Node, prefix: str, loading: subprocess.Popen[bytes]) -> None:
-    """Until the load has paused refreshes and written a good part of the records."""
+def wait_until_loading(node: Node, prefix: str, loading: subprocess.Popen[bytes]) -> None:
+    """Until the load has written a good part of the records."""
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         assert loading.poll() is None, "the load finished before the node could be killed"

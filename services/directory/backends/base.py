@@ -214,6 +214,10 @@ class SearchBackend(Protocol):
     def get(self, asset_id: str) -> StoredAsset | None:
         """One stored asset, withdrawn or not."""
 
+    def get_many(self, ids: list[str]) -> dict[str, StoredAsset]:
+        """The stored assets among ``ids`` (withdrawn or not), in a few requests: unknown ids
+        are left out."""
+
     def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
         """The duplicate key of each stored asset among ``ids``."""
 

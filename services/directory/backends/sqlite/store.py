@@ -39,6 +39,7 @@ from linkwell.directory.backends.sqlite.schema import (
     TERM_FIELDS,
     chunks,
     dump,
+    in_list,
     loads,
 )
 
@@ -235,6 +236,15 @@ class SQLiteBackend:
             "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
             " WHERE id = ?", (asset_id,)).fetchone()
         return _stored(row) if row else None
+
+    def get_many(self, ids: list[str]) -> dict[str, StoredAsset]:
+        out: dict[str, StoredAsset] = {}
+        for chunk in chunks(ids, 500):
+            rows = self._conn().execute(
+                "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
+                f" WHERE {in_list('id', chunk)}", chunk).fetchall()
+            out.update((row[0], _stored(row)) for row in rows)
+        return out
 
     def dup_keys(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
