@@ -98,15 +98,36 @@ def token_matches(phrase_word: str, word: str) -> bool:
     if len(phrase_word) <= 3:
         return word == phrase_word or (len(phrase_word) == 3 and word.startswith(phrase_word)
                                        and len(word) <= 7)
+    return word.startswith(lead(phrase_word))
+
+
+def lead(phrase_word: str) -> str:
+    """What a written word must begin with to match ``phrase_word`` (``token_matches``)."""
     size = len(phrase_word)
-    return word.startswith(phrase_word[:size if size <= 5 else size - 1 if size == 6 else size - 2])
+    return phrase_word[:size if size <= 5 else size - 1 if size == 6 else size - 2]
+
+
+class Phrases(list[Phrase]):
+    """A pack's phrases, indexed by what their first word's match must begin with, so a
+    clause is tried only against the phrases one of its words can start (a pack holds
+    hundreds; a clause's words can start a handful)."""
+
+    def starting(self, tokens: list[str]) -> list[Phrase]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = {}
+            for at, phrase in enumerate(self):
+                index.setdefault(lead(phrase.tokens[0]), []).append(at)
+        places = {at for word in tokens for size in range(1, len(word) + 1)
+                  for at in index.get(word[:size], ())}
+        return [self[at] for at in sorted(places)]  # in the pack's order, as before
 
 
 def find(phrases: Iterable[Phrase], tokens: list[str], *, exact: bool = False) -> list[Found]:
     """Every phrase found in one clause's words, each at its first place (``exact``: whole
     words only, in a row)."""
     found = []
-    for phrase in phrases:
+    for phrase in phrases.starting(tokens) if isinstance(phrases, Phrases) else phrases:
         span = _exact(phrase.tokens, tokens) if exact else _place(phrase.tokens, tokens)
         if span is not None:
             found.append(Found(phrase.key, span[0], span[1], len(phrase.tokens)))
@@ -144,8 +165,8 @@ def longest(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _phrases(entries: dict[str, Iterable[str]], code: str) -> list[Phrase]:
-    out = []
+def _phrases(entries: dict[str, Iterable[str]], code: str) -> Phrases:
+    out = Phrases()
     for key, texts in entries.items():
         for text in texts:
             tokens = tuple(words(str(text), code))
