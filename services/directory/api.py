@@ -22,6 +22,7 @@ from linkwell.directory.backends.base import (
     SearchBackend,
     SearchPage,
     SearchQuery,
+    StoredAsset,
 )
 from linkwell.directory.schemas import (
     SUGGESTION_KINDS,
@@ -61,6 +62,15 @@ blp = DirectoryBlueprint("directory", __name__, description="Search community as
 def backend() -> SearchBackend:
     found: SearchBackend = current_app.extensions["linkwell.backend"]
     return found
+
+
+def listed(asset_id: str, kind: str = "asset") -> StoredAsset:
+    """The stored asset with this id, or a 404 when there is none or it was withdrawn: both
+    APIs publish a withdrawn listing as gone."""
+    stored = backend().get(asset_id)
+    if stored is None or stored.withdrawn:
+        abort(404, f"No {kind} with id {asset_id}.")
+    return stored
 
 
 def require_ingest_token() -> None:
@@ -291,9 +301,7 @@ class Service(MethodView):
     @blp.response(200, AssetResponseSchema)
     def get(self, asset_id: str) -> dict[str, Any]:
         """One asset: its summary, its whole HSDS record and where it came from."""
-        stored = backend().get(asset_id)
-        if stored is None or stored.withdrawn:
-            abort(404, f"No asset with id {asset_id}.")
+        stored = listed(asset_id)
         confirmed = stored.summary.get("last_confirmed")
         summary = dict(stored.summary)
         if summary.get("capacity"):

@@ -17,7 +17,7 @@ from flask import Response, abort, current_app, request, url_for
 from flask.views import MethodView
 from werkzeug.exceptions import BadRequest
 
-from linkwell.directory.api import DirectoryBlueprint, answers, backend
+from linkwell.directory.api import DirectoryBlueprint, answers, backend, listed
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     GeoPoint,
@@ -114,10 +114,7 @@ class Service(MethodView):
     @oruk_blp.response(200, ServiceSchema)
     def get(self, service_id: str) -> dict[str, Any]:
         """One service, with everything about it."""
-        stored = backend().get(service_id)
-        if stored is None or stored.withdrawn:
-            abort(404, f"No service with id {service_id}.")
-        return content.service(stored, full=True)
+        return content.service(listed(service_id, "service"), full=True)
 
 
 @oruk_blp.route("/service_at_locations")

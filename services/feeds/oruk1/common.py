@@ -74,6 +74,10 @@ class _Context:
         source = _text(raw) or f"{self.source_id}/{path}"
         return derive_id(self.feed, kind, source)
 
+    def service_part(self, kind: str, item: Mapping[str, Any], path: str) -> JsonDict:
+        """A nested object that belongs to the service: its derived id and the service's."""
+        return {"id": self.entity_id(kind, item.get("id"), path), "service_id": self.service_id}
+
     def fail(self, path: str, problem: str) -> NoReturn:
         raise ValueError(f"service {self.source_id!r}: field {path}: {problem}")
 

@@ -121,8 +121,7 @@ def _language(raw: Any, path: str, ctx: _Context) -> JsonDict:
     value = _text(item.get("language"))
     if not value:
         ctx.fail(f"{path}.language", "is required")
-    out: JsonDict = {"id": ctx.entity_id("language", item.get("id"), path),
-                     "service_id": ctx.service_id}
+    out: JsonDict = ctx.service_part("language", item, path)
     code = value.lower() if value.lower() in LANGUAGES else LANGUAGE_CODES.get(value.lower())
     if code is None and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", value):
         code = value.lower()  # a code we have no name for is still a code
@@ -133,8 +132,7 @@ def _language(raw: Any, path: str, ctx: _Context) -> JsonDict:
 
 def _cost_option(raw: Any, path: str, ctx: _Context) -> JsonDict:
     item = _mapping(raw, path, ctx)
-    out: JsonDict = {"id": ctx.entity_id("cost_option", item.get("id"), path),
-                     "service_id": ctx.service_id}
+    out: JsonDict = ctx.service_part("cost_option", item, path)
     _put(out, "option", _text(item.get("option")))
     amount = item.get("amount")
     if amount not in (None, ""):
@@ -157,8 +155,7 @@ def _contacts(v1: Mapping[str, Any], ctx: _Context, out: JsonDict) -> None:
     for i, raw in enumerate(_list(v1, "contacts", ctx)):
         path = f"contacts[{i}]"
         item = _mapping(raw, path, ctx)
-        contact: JsonDict = {"id": ctx.entity_id("contact", item.get("id"), path),
-                             "service_id": ctx.service_id}
+        contact: JsonDict = ctx.service_part("contact", item, path)
         for key in ("name", "title", "department"):
             _put(contact, key, _text(item.get(key)))
         _put(contact, "email", _email(item.get("email")))
@@ -174,8 +171,8 @@ def _phone(raw: Any, path: str, contact_id: str, ctx: _Context) -> JsonDict:
     number = _text(item.get("number"))
     if not number:
         ctx.fail(f"{path}.number", "is required")
-    out: JsonDict = {"id": ctx.entity_id("phone", item.get("id"), path),
-                     "service_id": ctx.service_id, "contact_id": contact_id, "number": number}
+    out: JsonDict = {**ctx.service_part("phone", item, path), "contact_id": contact_id,
+                     "number": number}
     kind = (_text(item.get("type")) or "").lower()
     _put(out, "type", kind if kind in PHONE_TYPES else None)
     _put(out, "description", _text(item.get("description")))
@@ -184,16 +181,14 @@ def _phone(raw: Any, path: str, contact_id: str, ctx: _Context) -> JsonDict:
 
 def _funding(raw: Any, path: str, ctx: _Context) -> JsonDict:
     item = _mapping(raw, path, ctx)
-    out: JsonDict = {"id": ctx.entity_id("funding", item.get("id"), path),
-                     "service_id": ctx.service_id}
+    out: JsonDict = ctx.service_part("funding", item, path)
     _put(out, "source", _text(item.get("source")))
     return out
 
 
 def _service_area(raw: Any, path: str, ctx: _Context) -> JsonDict:
     item = _mapping(raw, path, ctx)
-    out: JsonDict = {"id": ctx.entity_id("service_area", item.get("id"), path),
-                     "service_id": ctx.service_id}
+    out: JsonDict = ctx.service_part("service_area", item, path)
     _put(out, "name", _text(item.get("service_area")) or _text(item.get("name")))
     _put(out, "description", _text(item.get("description")))
     _put(out, "extent", _text(item.get("extent")))

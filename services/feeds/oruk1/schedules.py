@@ -44,8 +44,7 @@ def _schedule(raw: Any, path: str, sal_id: str | None, attending: str | None,
               ctx: _Context) -> JsonDict:
     rule = _mapping(raw, path, ctx)
     freq = _freq(rule, path, ctx)
-    out: JsonDict = {"id": ctx.entity_id("schedule", rule.get("id"), path),
-                     "service_id": ctx.service_id}
+    out: JsonDict = ctx.service_part("schedule", rule, path)
     _put(out, "service_at_location_id", sal_id or _schedule_sal(rule, path, ctx))
     _put(out, "freq", freq)
     interval = rule.get("interval")
