@@ -6,6 +6,7 @@ connections, transactions, writes and the change log the columns follow."""
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -60,6 +61,12 @@ class SQLiteBackend:
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None and getattr(self._local, "pid", None) != os.getpid():
+            # Opened before a fork (gunicorn forks its workers from the process that built the
+            # app): SQLite's handles must not cross a fork. Kept referenced, never closed
+            # here, so the parent's file locks and WAL state are left alone.
+            _INHERITED.append(conn)
+            conn = None
         if conn is None:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +79,7 @@ class SQLiteBackend:
             if not _has_math(conn):  # SQLite built without its math functions: in Python
                 for name, arity, function in _MATH_FALLBACKS:
                     conn.create_function(name, arity, function, deterministic=True)
-            self._local.conn = conn
+            self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
     @contextmanager
@@ -408,6 +415,9 @@ class SQLiteBackend:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+_INHERITED: list[sqlite3.Connection] = []  # connections a forked process must not use or close
 
 
 def _log_seq(conn: sqlite3.Connection) -> int:
