@@ -12,30 +12,30 @@ requirements). Each (size, backend) runs in its own process.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
 import shutil
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import (
-    _children,
-    _peak_rss_mb,
+from harness import (
+    arguments,
     directory_config,
-    query_mix,
-    run_each,
+    latencies,
+    markdown_table,
+    report,
+    run_cases,
     serve,
     service_env,
     summary,
-    write_section,
+    triple,
+    workers_peak_rss_mb,
 )
+from search import query_mix
 from synthetic import PLACES, assets
 
 STORIES = [
@@ -89,17 +89,6 @@ def match_mix(count: int, seed: int = 11, languages: bool = False) -> list[dict[
     return mix
 
 
-def _time(call: Any, items: list[Any], warm: int = 30) -> list[float]:
-    for item in items[:warm]:
-        call(item)
-    latencies = []
-    for item in items:
-        started = time.perf_counter()
-        call(item)
-        latencies.append(time.perf_counter() - started)
-    return latencies
-
-
 def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str, Any]:
     from linkwell.client import ServiceClient
     from linkwell.directory import create_app
@@ -128,9 +117,9 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         def match(body: dict[str, Any]) -> None:
             matcher_client.post("/match", body)
 
-        searched = _time(search, [p for _, p in query_mix(count)])
-        matched = _time(match, match_mix(count, languages=LANGUAGES_MIX))
-        rss = max((_peak_rss_mb(int(p)) for p in _children(matcher.pid)), default=0)
+        searched = latencies(search, [p for _, p in query_mix(count)], warm=30)
+        matched = latencies(match, match_mix(count, languages=LANGUAGES_MIX), warm=30)
+        rss = workers_peak_rss_mb(matcher)
     finally:
         for server in (matcher, directory):
             server.terminate()
@@ -146,37 +135,26 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    lines = ["| assets | backend | search p50 / p95 / p99 (ms) | match p50 / p95 / p99 (ms) | "
-             "match p50 ÷ search p50 | matcher peak RSS (MB) |", "|---:|---|---|---|---:|---:|"]
-    for r in results:
-        s, m = r["search"], r["match"]
-        lines.append(f"| {r['size']:,} | {r['backend']} | {s['p50']} / {s['p95']} / {s['p99']} | "
-                     f"{m['p50']} / {m['p95']} / {m['p99']} | {r['ratio_p50']}× | "
-                     f"{r['matcher_peak_rss_mb']} |")
-    return "\n".join(lines)
+    return markdown_table(
+        [("assets", "---:"), ("backend", "---"), ("search p50 / p95 / p99 (ms)", "---"),
+         ("match p50 / p95 / p99 (ms)", "---"), ("match p50 ÷ search p50", "---:"),
+         ("matcher peak RSS (MB)", "---:")],
+        [(f"{r['size']:,}", r["backend"], triple(r["search"]), triple(r["match"]),
+          f"{r['ratio_p50']}×", r["matcher_peak_rss_mb"]) for r in results])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser = arguments(__doc__, sizes=[10_000, 50_000])
     parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
-    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
-    parser.add_argument("--write", type=Path, help="Also write the results into this file")
     parser.add_argument("--languages", action="store_true",
                         help="Mix in requests written in the boroughs' other languages")
-    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.languages:
         os.environ["BENCH_LANGUAGES"] = "1"  # the per-size processes read it
-    if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.requests, args.es_url)))
-        return
-    results = run_each(__file__, args.sizes, args.backends, args.es_url,
-                       ["--requests", str(args.requests)])
-    print(table(results))
-    if args.write:
-        write_section(args.write, "match", table(results), results)
+    results = run_cases(__file__, args, ["--requests", str(args.requests)],
+                        lambda backend, size: run_one(backend, size, args.requests, args.es_url))
+    if results is not None:
+        report(args, "match", table(results), results)
 
 
 if __name__ == "__main__":
