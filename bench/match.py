@@ -22,19 +22,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import (
-    arguments,
-    directory_config,
-    latencies,
-    markdown_table,
-    report,
-    run_cases,
-    serve,
-    service_env,
-    summary,
-    triple,
-    workers_peak_rss_mb,
-)
+import harness
 from search import query_mix
 from synthetic import PLACES, assets
 
@@ -94,7 +82,7 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
     from linkwell.directory import create_app
     from linkwell.directory.ingest import upsert_stream
 
-    config = directory_config(backend, es_url)
+    config = harness.directory_config(backend, es_url)
     data_dir = config["DATA_DIR"]
     app = create_app(config)
     store = app.extensions["linkwell.backend"]
@@ -103,10 +91,10 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         store.es.indices.refresh(index=store.alias)
     # Both with the internal services' production settings (2 × CPUs + 1 sync processes), so
     # the matcher's parallel searches are served side by side, as in production.
-    env = service_env(config)
-    directory, root = serve("linkwell.directory:create_app()", env)
-    matcher, match_root = serve("linkwell.matcher:create_app()",
-                                {**env, "LINKWELL_DIRECTORY_URL": root})
+    env = harness.service_env(config)
+    directory, root = harness.serve("linkwell.directory:create_app()", env)
+    matcher, match_root = harness.serve("linkwell.matcher:create_app()",
+                                        {**env, "LINKWELL_DIRECTORY_URL": root})
     try:
         # The client the gateway calls the services with; each raises on an error answer.
         directory_client, matcher_client = ServiceClient(root), ServiceClient(match_root)
@@ -117,9 +105,9 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         def match(body: dict[str, Any]) -> None:
             matcher_client.post("/match", body)
 
-        searched = latencies(search, [p for _, p in query_mix(count)], warm=30)
-        matched = latencies(match, match_mix(count, languages=LANGUAGES_MIX), warm=30)
-        rss = workers_peak_rss_mb(matcher)
+        searched = harness.latencies(search, [p for _, p in query_mix(count)], warm=30)
+        matched = harness.latencies(match, match_mix(count, languages=LANGUAGES_MIX), warm=30)
+        rss = harness.workers_peak_rss_mb(matcher)
     finally:
         for server in (matcher, directory):
             server.terminate()
@@ -128,33 +116,35 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
             store.drop_all()
         store.close()
         shutil.rmtree(data_dir, ignore_errors=True)  # a 50,000-asset file is ~300 MB
-    search_p, match_p = summary(searched), summary(matched)
+    search_p, match_p = harness.summary(searched), harness.summary(matched)
     return {"backend": backend, "size": size, "requests": count, "search": search_p,
             "match": match_p, "ratio_p50": round(match_p["p50"] / search_p["p50"], 2),
             "matcher_peak_rss_mb": rss}
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    return markdown_table(
+    return harness.markdown_table(
         [("assets", "---:"), ("backend", "---"), ("search p50 / p95 / p99 (ms)", "---"),
          ("match p50 / p95 / p99 (ms)", "---"), ("match p50 ÷ search p50", "---:"),
          ("matcher peak RSS (MB)", "---:")],
-        [(f"{r['size']:,}", r["backend"], triple(r["search"]), triple(r["match"]),
-          f"{r['ratio_p50']}×", r["matcher_peak_rss_mb"]) for r in results])
+        [(f"{r['size']:,}", r["backend"], harness.triple(r["search"]),
+          harness.triple(r["match"]), f"{r['ratio_p50']}×", r["matcher_peak_rss_mb"])
+         for r in results])
 
 
 def main() -> None:
-    parser = arguments(__doc__, sizes=[10_000, 50_000])
+    parser = harness.arguments(__doc__, sizes=[10_000, 50_000])
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--languages", action="store_true",
                         help="Mix in requests written in the boroughs' other languages")
     args = parser.parse_args()
     if args.languages:
         os.environ["BENCH_LANGUAGES"] = "1"  # the per-size processes read it
-    results = run_cases(__file__, args, ["--requests", str(args.requests)],
-                        lambda backend, size: run_one(backend, size, args.requests, args.es_url))
+    results = harness.run_cases(
+        __file__, args, ["--requests", str(args.requests)],
+        lambda backend, size: run_one(backend, size, args.requests, args.es_url))
     if results is not None:
-        report(args, "match", table(results), results)
+        harness.report(args, "match", table(results), results)
 
 
 if __name__ == "__main__":

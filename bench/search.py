@@ -25,19 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import (
-    arguments,
-    directory_config,
-    load_assets,
-    markdown_table,
-    report,
-    run_cases,
-    serve,
-    service_env,
-    summary,
-    triple,
-    workers_peak_rss_mb,
-)
+import harness
 from synthetic import PLACES
 
 WORDS = ["walking", "singing", "lonely", "debt advice", "gardening", "carers", "yoga",
@@ -69,10 +57,10 @@ def query_mix(count: int, seed: int = 7) -> list[tuple[str, dict[str, str]]]:
 
 
 def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[str, Any]:
-    config = directory_config(backend, es_url)
+    config = harness.directory_config(backend, es_url)
     data_dir = config["DATA_DIR"]
     # The load is `linkwell import bench.ndjson` on this machine, less starting Python.
-    store, loaded, load_seconds = load_assets(config, size)
+    store, loaded, load_seconds = harness.load_assets(config, size)
     result: dict[str, Any] = {"backend": backend, "size": size,
                               "loaded": loaded.counts["added"],
                               "load_rate": round(size / load_seconds)}
@@ -90,8 +78,8 @@ def run_one(backend: str, size: int, queries: int, es_url: str | None) -> dict[s
 def _serve(config: dict[str, Any]) -> tuple[subprocess.Popen[bytes], str]:
     """The directory as production runs it, with one process: the client asks one search at
     a time."""
-    return serve("linkwell.directory:create_app()", {**service_env(config),
-                                                     "LINKWELL_WORKERS": "1"})
+    return harness.serve("linkwell.directory:create_app()",
+                         {**harness.service_env(config), "LINKWELL_WORKERS": "1"})
 
 
 def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> dict[str, Any]:
@@ -127,14 +115,15 @@ def _measure(config: dict[str, Any], store: Any, backend: str, queries: int) -> 
         latencies.setdefault(kind, []).append(directory(params))
         if bodies and not i % 2:
             straight.append(direct(bodies[i]))
-    worker_rss = workers_peak_rss_mb(server)
+    worker_rss = harness.workers_peak_rss_mb(server)
     server.terminate()
     server.wait(10)
     every = [v for values in latencies.values() for v in values]
-    out: dict[str, Any] = {"directory": summary(every), "server_peak_rss_mb": worker_rss,
-                           "by_kind": {k: summary(v) for k, v in latencies.items()}}
+    out: dict[str, Any] = {"directory": harness.summary(every),
+                           "server_peak_rss_mb": worker_rss,
+                           "by_kind": {k: harness.summary(v) for k, v in latencies.items()}}
     if backend == "elasticsearch":
-        out["direct"] = summary(straight)
+        out["direct"] = harness.summary(straight)
         stats = store.es.nodes.stats(metric="jvm")["nodes"]
         heap = max(n["jvm"]["mem"]["heap_used_in_bytes"] for n in stats.values())
         out["es_heap_used_mb"] = round(heap / 2**20)
@@ -151,23 +140,25 @@ def _direct_bodies(mix: list[tuple[str, dict[str, str]]]) -> list[dict[str, Any]
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    return markdown_table(
+    return harness.markdown_table(
         [("assets", "---:"), ("backend", "---"), ("load (assets/s)", "---:"),
          ("search p50 / p95 / p99 (ms)", "---"), ("direct ES p50 / p95 / p99 (ms)", "---"),
          ("loader / server peak RSS (MB)", "---"), ("ES heap used (MB)", "---:")],
-        [(f"{r['size']:,}", r["backend"], f"{r['load_rate']:,}", triple(r["directory"]),
-          triple(r.get("direct")), f"{r['peak_rss_mb']} / {r['server_peak_rss_mb']}",
-          r.get("es_heap_used_mb", "-")) for r in results])
+        [(f"{r['size']:,}", r["backend"], f"{r['load_rate']:,}",
+          harness.triple(r["directory"]), harness.triple(r.get("direct")),
+          f"{r['peak_rss_mb']} / {r['server_peak_rss_mb']}", r.get("es_heap_used_mb", "-"))
+         for r in results])
 
 
 def main() -> None:
-    parser = arguments(__doc__, sizes=[10_000, 50_000])
+    parser = harness.arguments(__doc__, sizes=[10_000, 50_000])
     parser.add_argument("--queries", type=int, default=1000)
     args = parser.parse_args()
-    results = run_cases(__file__, args, ["--queries", str(args.queries)],
-                        lambda backend, size: run_one(backend, size, args.queries, args.es_url))
+    results = harness.run_cases(
+        __file__, args, ["--queries", str(args.queries)],
+        lambda backend, size: run_one(backend, size, args.queries, args.es_url))
     if results is not None:
-        report(args, "search", table(results), results)
+        harness.report(args, "search", table(results), results)
 
 
 if __name__ == "__main__":

@@ -23,19 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import (
-    arguments,
-    directory_config,
-    latencies,
-    load_assets,
-    markdown_table,
-    report,
-    run_cases,
-    serve,
-    service_env,
-    summary,
-    triple,
-)
+import harness
 from synthetic import ACTIVITIES, PLACES
 
 TYPED = ["walking", "singing", "lonely", "debt advice", "gardening", "carers", "yoga",
@@ -57,8 +45,8 @@ def typed_prefixes(seed: int = 11) -> list[str]:
 
 
 def run_one(backend: str, size: int, es_url: str | None) -> dict[str, Any]:
-    config = directory_config(backend, es_url)
-    store, _, _ = load_assets(config, size)
+    config = harness.directory_config(backend, es_url)
+    store, _, _ = harness.load_assets(config, size)
     result: dict[str, Any] = {"backend": backend, "size": size,
                               "load_average": round(os.getloadavg()[0], 1)}
     try:
@@ -78,8 +66,8 @@ def _measure(config: dict[str, Any]) -> dict[str, Any]:
     """The served directory (one gunicorn worker), asked one prefix at a time."""
     from linkwell.client import ServiceClient
 
-    server, root = serve("linkwell.directory:create_app()",
-                         {**service_env(config), "LINKWELL_WORKERS": "1"})
+    server, root = harness.serve("linkwell.directory:create_app()",
+                                 {**harness.service_env(config), "LINKWELL_WORKERS": "1"})
     try:
         client = ServiceClient(root)
         client.get("/suggest", q="xq")  # counts the listings per concept, once per state
@@ -95,8 +83,8 @@ def _measure(config: dict[str, Any]) -> dict[str, Any]:
     finally:
         server.terminate()
         server.wait(10)
-    return {"prefixes": len(prefixes), "uncached": summary([t for t, _ in cold]),
-            "cached": summary([t for t, _ in warm]),
+    return {"prefixes": len(prefixes), "uncached": harness.summary([t for t, _ in cold]),
+            "cached": harness.summary([t for t, _ in warm]),
             "mean_suggestions": round(sum(n for _, n in cold) / len(cold), 1)}
 
 
@@ -106,8 +94,8 @@ def _in_process(store: Any) -> dict[str, Any]:
 
     suggester = Suggester(store)
     suggester.suggest("xq", 8)  # the listings per concept, counted once per state
-    return {"in_process": summary(latencies(lambda prefix: suggester.suggest(prefix, 8),
-                                            typed_prefixes()))}
+    took = harness.latencies(lambda prefix: suggester.suggest(prefix, 8), typed_prefixes())
+    return {"in_process": harness.summary(took)}
 
 
 def _direct(store: Any) -> dict[str, Any]:
@@ -138,8 +126,8 @@ def _direct(store: Any) -> dict[str, Any]:
                 else:
                     store.es.search(index=side, **names.es_body(prefix, 8))
                     completion.append(time.perf_counter() - started)
-        return {"direct_prefix_query": summary(prefix_query),
-                "direct_completion": summary(completion)}
+        return {"direct_prefix_query": harness.summary(prefix_query),
+                "direct_completion": harness.summary(completion)}
     finally:
         store.es.indices.delete(index=side)
 
@@ -169,22 +157,22 @@ def _copy_keys(store: Any, side: str) -> None:
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    return markdown_table(
+    return harness.markdown_table(
         [("assets", "---:"), ("backend", "---"),
          ("suggest p50 / p95 / p99, not cached (ms)", "---"), ("cached (ms)", "---"),
          ("in-process, not cached", "---"), ("ES prefix query alone", "---"),
          ("ES completion suggester alone", "---"), ("load average", "---:")],
-        [(f"{r['size']:,}", r["backend"], triple(r["uncached"]), triple(r["cached"]),
-          triple(r.get("in_process")), triple(r.get("direct_prefix_query")),
-          triple(r.get("direct_completion")), r.get("load_average", "-")) for r in results])
+        [(f"{r['size']:,}", r["backend"], *map(harness.triple, (
+            r["uncached"], r["cached"], r.get("in_process"), r.get("direct_prefix_query"),
+            r.get("direct_completion"))), r.get("load_average", "-")) for r in results])
 
 
 def main() -> None:
-    args = arguments(__doc__, sizes=[50_000]).parse_args()
-    results = run_cases(__file__, args, [], lambda backend, size: run_one(backend, size,
-                                                                          args.es_url))
+    args = harness.arguments(__doc__, sizes=[50_000]).parse_args()
+    results = harness.run_cases(__file__, args, [],
+                                lambda backend, size: run_one(backend, size, args.es_url))
     if results is not None:
-        report(args, "suggest", table(results), results)
+        harness.report(args, "suggest", table(results), results)
 
 
 if __name__ == "__main__":
