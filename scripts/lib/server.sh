@@ -2,13 +2,18 @@
 # What the throwaway-server scripts (scripts/elasticsearch.sh, postgres.sh, redis.sh) share:
 # messages, their state file, waiting, and the start/stop/status/url steps they take alike.
 #
-# Sourced, never run. The script sets first:
+# Sourced first thing, never run. It sets, for the script that sources it:
+#   SELF          the script's own path (usage prints its header comment)
+#   REPO_ROOT     the repository it is in
 #   PROG          its name in messages ("scripts/redis.sh")
-#   SELF          its own path (usage prints its header comment)
-#   USAGE_LINES   the lines of that header to print ("2,17")
+# The script then sets:
+#   USAGE_LINES   the lines of its header to print ("2,17")
 #   STATE_FILE    where it records the server it started
-#   STATE_KEYS    the keys of that file, each read into STATE_<KEY> ("tmp_dir port pid")
-#   STATE_NEEDED  the keys without which the record is no record ("tmp_dir port")
+# and names the keys of that file with state_keys.
+
+SELF=${BASH_SOURCE[1]}
+REPO_ROOT=$(cd "$(dirname "$SELF")/.." && pwd)
+PROG="scripts/$(basename "$SELF")"
 
 say() { printf '%s\n' "$*"; }
 warn() { printf '%s: %s\n' "$PROG" "$*" >&2; }
@@ -41,6 +46,16 @@ retry() {
 }
 
 # --- the state file ----------------------------------------------------------------
+
+# The keys of the state file ($1, each read into STATE_<KEY>, empty until then) and those
+# without which a record is no record ($2).
+state_keys() {
+    STATE_KEYS=$1 STATE_NEEDED=$2
+    local key
+    for key in $STATE_KEYS; do
+        printf -v "STATE_${key^^}" '%s' ""
+    done
+}
 
 # Record the server about to start: one key=value argument a line.
 write_state() {
