@@ -189,14 +189,19 @@ def run_each(script: str, cases: Sequence[object], backends: list[str], es_url: 
     return results
 
 
-def run_cases(script: str, args: argparse.Namespace, extra: list[str],
-              run_one: Callable[[str, int], dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """With ``--one BACKEND SIZE``, run that case here and print its figures (None); else
-    every size on every backend, each in a process of its own, and their figures."""
+Table = Callable[[list[dict[str, Any]]], str]
+
+
+def run_cases(script: str, args: argparse.Namespace, name: str, table: Table,
+              run_one: Callable[[str, int], dict[str, Any]], extra: list[str]) -> None:
+    """With ``--one BACKEND SIZE``, run that case here and print its figures as JSON; else
+    every size on every backend, each in a process of its own (``script --one ...`` with
+    ``extra`` options), then report their ``table`` as benchmark ``name``."""
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]))))
-        return None
-    return run_each(script, args.sizes, args.backends, args.es_url, extra)
+        return
+    results = run_each(script, args.sizes, args.backends, args.es_url, extra)
+    report(args, name, table(results), results)
 
 
 def report(args: argparse.Namespace, name: str, text: str, results: list[dict[str, Any]],

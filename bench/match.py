@@ -140,11 +140,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.languages:
         os.environ["BENCH_LANGUAGES"] = "1"  # the per-size processes read it
-    results = harness.run_cases(
-        __file__, args, ["--requests", str(args.requests)],
-        lambda backend, size: run_one(backend, size, args.requests, args.es_url))
-    if results is not None:
-        harness.report(args, "match", table(results), results)
+    harness.run_cases(__file__, args, "match", table,
+                      lambda backend, size: run_one(backend, size, args.requests, args.es_url),
+                      ["--requests", str(args.requests)])
 
 
 if __name__ == "__main__":

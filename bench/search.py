@@ -154,11 +154,9 @@ def main() -> None:
     parser = harness.arguments(__doc__, sizes=[10_000, 50_000])
     parser.add_argument("--queries", type=int, default=1000)
     args = parser.parse_args()
-    results = harness.run_cases(
-        __file__, args, ["--queries", str(args.queries)],
-        lambda backend, size: run_one(backend, size, args.queries, args.es_url))
-    if results is not None:
-        harness.report(args, "search", table(results), results)
+    harness.run_cases(__file__, args, "search", table,
+                      lambda backend, size: run_one(backend, size, args.queries, args.es_url),
+                      ["--queries", str(args.queries)])
 
 
 if __name__ == "__main__":

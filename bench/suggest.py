@@ -169,10 +169,8 @@ def table(results: list[dict[str, Any]]) -> str:
 
 def main() -> None:
     args = harness.arguments(__doc__, sizes=[50_000]).parse_args()
-    results = harness.run_cases(__file__, args, [],
-                                lambda backend, size: run_one(backend, size, args.es_url))
-    if results is not None:
-        harness.report(args, "suggest", table(results), results)
+    harness.run_cases(__file__, args, "suggest", table,
+                      lambda backend, size: run_one(backend, size, args.es_url), [])
 
 
 if __name__ == "__main__":
