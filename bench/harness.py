@@ -122,13 +122,19 @@ def load_assets(config: dict[str, Any], size: int) -> tuple[Any, Any, float]:
     return store, report, time.perf_counter() - started
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on just now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def serve(target: str, env: dict[str, str],
           settings: Path = GUNICORN_INTERNAL) -> tuple[subprocess.Popen[bytes], str]:
     """``target`` (e.g. ``'linkwell.matcher:create_app()'``) under gunicorn with production's
     ``settings`` (the internal services' by default), on a free loopback port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(settings), "-b", f"127.0.0.1:{port}",
          target], env=dict(os.environ, **env),
