@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,27 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
-from search import write_section  # noqa: E402
+from harness import arguments, markdown_table, report, with_es  # noqa: E402
 
 from tests.eval import judged  # noqa: E402
 from tests.eval.evaluate import run  # noqa: E402
 
 
+def ratio(result: dict[str, Any]) -> str:
+    """The matcher's nDCG@10 over the keyword-only search's."""
+    keyword = result["keyword_ndcg"]
+    return f"{result['matcher_ndcg'] / keyword if keyword else float('inf'):.2f}×"
+
+
 def table(results: list[dict[str, Any]]) -> str:
-    lines = ["| backend | profiles | matcher nDCG@10 | keyword-only nDCG@10 | ratio | "
-             "Linkwell search (synonyms) nDCG@10 | matcher P@5 | keyword-only P@5 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in results:
-        ratio = r["matcher_ndcg"] / r["keyword_ndcg"] if r["keyword_ndcg"] else float("inf")
-        lines.append(f"| {r['backend']} | {r['profiles']} | {r['matcher_ndcg']:.3f} | "
-                     f"{r['keyword_ndcg']:.3f} | {ratio:.2f}× | {r['search_ndcg']:.3f} | "
-                     f"{r['matcher_p5']:.3f} | {r['keyword_p5']:.3f} |")
-    return "\n".join(lines)
+    return markdown_table(
+        [("backend", "---"), ("profiles", "---:"), ("matcher nDCG@10", "---:"),
+         ("keyword-only nDCG@10", "---:"), ("ratio", "---:"),
+         ("Linkwell search (synonyms) nDCG@10", "---:"), ("matcher P@5", "---:"),
+         ("keyword-only P@5", "---:")],
+        [(r["backend"], r["profiles"], f"{r['matcher_ndcg']:.3f}", f"{r['keyword_ndcg']:.3f}",
+          ratio(r), f"{r['search_ndcg']:.3f}", f"{r['matcher_p5']:.3f}",
+          f"{r['keyword_p5']:.3f}") for r in results])
 
 
 def per_profile(result: dict[str, Any]) -> str:
@@ -46,11 +50,8 @@ def per_profile(result: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
-    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
+    parser = arguments(__doc__, one=None)
     parser.add_argument("--per-profile", action="store_true")
-    parser.add_argument("--write", type=Path, help="Also write the figures into this file")
     parser.add_argument("--set", type=Path, action="append", default=[],
                         help="A judged set's folder (services.json, profiles.json, qrels.json)")
     args = parser.parse_args()
@@ -58,41 +59,31 @@ def main() -> None:
         return judged_sets(args)
     logging.disable(logging.INFO)  # one access-log line per search says nothing here
     results = []
-    for backend in args.backends:
-        if backend == "elasticsearch" and not args.es_url:
-            print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
-            continue
+    for backend in with_es(args.backends, args.es_url):
         results.append(run(backend, args.es_url))
         if args.per_profile:
             print(per_profile(results[-1]), file=sys.stderr)
-    print(table(results))
-    if args.write:
-        summary = [{k: v for k, v in r.items() if k != "rows"} | {"per_profile": {
-            row["profile"]: [round(row["matcher_ndcg"], 3), round(row["keyword_ndcg"], 3),
-                             round(row["search_ndcg"], 3)]
-            for row in r["rows"]}} for r in results]
-        write_section(args.write, "eval", table(results), summary)
+    summary = [{k: v for k, v in r.items() if k != "rows"} | {"per_profile": {
+        row["profile"]: [round(row["matcher_ndcg"], 3), round(row["keyword_ndcg"], 3),
+                         round(row["search_ndcg"], 3)]
+        for row in r["rows"]}} for r in results]
+    report(args, "eval", table(results), summary)
 
 
 def judged_table(results: list[dict[str, Any]]) -> str:
-    lines = ["| set | backend | requests | matcher nDCG@10 | keyword-only nDCG@10 | ratio | "
-             "matcher P@5 | stated requirements broken | shown though the judge rules out |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in results:
-        ratio = r["matcher_ndcg"] / r["keyword_ndcg"] if r["keyword_ndcg"] else float("inf")
-        lines.append(f"| {r['set']} | {r['backend']} | {r['profiles']} | "
-                     f"{r['matcher_ndcg']:.3f} | {r['keyword_ndcg']:.3f} | {ratio:.2f}× | "
-                     f"{r['matcher_p5']:.3f} | {r['violations']} | {r['gated']} |")
-    return "\n".join(lines)
+    return markdown_table(
+        [("set", "---"), ("backend", "---"), ("requests", "---:"), ("matcher nDCG@10", "---:"),
+         ("keyword-only nDCG@10", "---:"), ("ratio", "---:"), ("matcher P@5", "---:"),
+         ("stated requirements broken", "---:"), ("shown though the judge rules out", "---:")],
+        [(r["set"], r["backend"], r["profiles"], f"{r['matcher_ndcg']:.3f}",
+          f"{r['keyword_ndcg']:.3f}", ratio(r), f"{r['matcher_p5']:.3f}", r["violations"],
+          r["gated"]) for r in results])
 
 
 def judged_sets(args: argparse.Namespace) -> None:
     results = []
     for folder in args.set:
-        for backend in args.backends:
-            if backend == "elasticsearch" and not args.es_url:
-                print("skipping elasticsearch: set ELASTICSEARCH_URL", file=sys.stderr)
-                continue
+        for backend in with_es(args.backends, args.es_url):
             result = judged.run(folder, backend, args.es_url)
             results.append(result)
             if args.per_profile:
@@ -100,10 +91,8 @@ def judged_sets(args: argparse.Namespace) -> None:
                     print(f"{result['set']:10} {row['profile']:6} {row['matcher_ndcg']:.3f} "
                           f"{row['keyword_ndcg']:.3f} {row['violations'] or ''}",
                           file=sys.stderr)
-    print(judged_table(results))
-    if args.write:
-        summary = [{k: v for k, v in r.items() if k != "rows"} for r in results]
-        write_section(args.write, "judged", judged_table(results), summary)
+    report(args, "judged", judged_table(results),
+           [{k: v for k, v in r.items() if k != "rows"} for r in results])
 
 
 if __name__ == "__main__":

@@ -35,15 +35,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import orjson
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
+from harness import GUNICORN_PUBLIC, directory_config, percentile, serve, service_env
+from harness import load_assets as load_directory
 from match import match_mix
-from search import directory_config, percentile, query_mix, serve, service_env
-from synthetic import assets
+from search import query_mix
 
-ROOT = Path(__file__).resolve().parent.parent
 P95_BOUND = 0.200
 ERROR_BOUND = 0.01
 Call = Callable[[int], None]
@@ -127,44 +126,10 @@ def oruk_pages(count: int, size: int) -> list[dict[str, str]]:
 
 
 def load_assets(config: dict[str, Any], size: int) -> Any:
-    from linkwell.directory import create_app
-    from linkwell.feeds.importer import import_locally, open_records
-
-    feed_file = Path(config["DATA_DIR"]) / "bench.ndjson"
-    with feed_file.open("wb") as out:
-        for record in assets(size):
-            out.write(orjson.dumps(record) + b"\n")
-    app = create_app(config)
-    store = app.extensions["linkwell.backend"]
-    started = time.perf_counter()
-    import_locally(store, open_records(feed_file).pairs, "bench", "London")
-    if config["SEARCH_BACKEND"] == "elasticsearch":
-        store.es.indices.refresh(index=store.alias)
-    print(f"  loaded {size} assets in {time.perf_counter() - started:.0f} s", flush=True)
-    feed_file.unlink()
+    store, _, seconds = load_directory(config, size)
+    print(f"  loaded {size} assets in {seconds:.0f} s", flush=True)
+    (Path(config["DATA_DIR"]) / "bench.ndjson").unlink()
     return store
-
-
-def serve_gateway(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn_public.py"),
-         "-b", f"127.0.0.1:{port}", "linkwell.gateway:create_app()"],
-        env=dict(os.environ, **env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if requests.get(base + "/readyz", timeout=5).status_code == 200:
-                return server, base
-        except requests.RequestException:
-            pass
-        time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("the gateway did not start")
 
 
 def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -190,8 +155,9 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
         matcher, match_root = serve("linkwell.matcher:create_app()",
                                     {**env, "LINKWELL_DIRECTORY_URL": root})
         servers.append(matcher)
-        gateway, gateway_root = serve_gateway({**env, "LINKWELL_DIRECTORY_URL": root,
-                                               "LINKWELL_MATCHER_URL": match_root})
+        gateway, gateway_root = serve("linkwell.gateway:create_app()",
+                                      {**env, "LINKWELL_DIRECTORY_URL": root,
+                                       "LINKWELL_MATCHER_URL": match_root}, GUNICORN_PUBLIC)
         servers.append(gateway)
         direct, public = Http(root), Http(gateway_root)
 

@@ -12,30 +12,18 @@ requirements). Each (size, backend) runs in its own process.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
 import shutil
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import (
-    _children,
-    _peak_rss_mb,
-    directory_config,
-    query_mix,
-    run_each,
-    serve,
-    service_env,
-    summary,
-    write_section,
-)
+import harness
+from search import query_mix
 from synthetic import PLACES, assets
 
 STORIES = [
@@ -89,23 +77,12 @@ def match_mix(count: int, seed: int = 11, languages: bool = False) -> list[dict[
     return mix
 
 
-def _time(call: Any, items: list[Any], warm: int = 30) -> list[float]:
-    for item in items[:warm]:
-        call(item)
-    latencies = []
-    for item in items:
-        started = time.perf_counter()
-        call(item)
-        latencies.append(time.perf_counter() - started)
-    return latencies
-
-
 def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str, Any]:
     from linkwell.client import ServiceClient
     from linkwell.directory import create_app
     from linkwell.directory.ingest import upsert_stream
 
-    config = directory_config(backend, es_url)
+    config = harness.directory_config(backend, es_url)
     data_dir = config["DATA_DIR"]
     app = create_app(config)
     store = app.extensions["linkwell.backend"]
@@ -114,10 +91,10 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         store.es.indices.refresh(index=store.alias)
     # Both with the internal services' production settings (2 × CPUs + 1 sync processes), so
     # the matcher's parallel searches are served side by side, as in production.
-    env = service_env(config)
-    directory, root = serve("linkwell.directory:create_app()", env)
-    matcher, match_root = serve("linkwell.matcher:create_app()",
-                                {**env, "LINKWELL_DIRECTORY_URL": root})
+    env = harness.service_env(config)
+    directory, root = harness.serve("linkwell.directory:create_app()", env)
+    matcher, match_root = harness.serve("linkwell.matcher:create_app()",
+                                        {**env, "LINKWELL_DIRECTORY_URL": root})
     try:
         # The client the gateway calls the services with; each raises on an error answer.
         directory_client, matcher_client = ServiceClient(root), ServiceClient(match_root)
@@ -128,9 +105,9 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
         def match(body: dict[str, Any]) -> None:
             matcher_client.post("/match", body)
 
-        searched = _time(search, [p for _, p in query_mix(count)])
-        matched = _time(match, match_mix(count, languages=LANGUAGES_MIX))
-        rss = max((_peak_rss_mb(int(p)) for p in _children(matcher.pid)), default=0)
+        searched = harness.latencies(search, [p for _, p in query_mix(count)], warm=30)
+        matched = harness.latencies(match, match_mix(count, languages=LANGUAGES_MIX), warm=30)
+        rss = harness.workers_peak_rss_mb(matcher)
     finally:
         for server in (matcher, directory):
             server.terminate()
@@ -139,44 +116,33 @@ def run_one(backend: str, size: int, count: int, es_url: str | None) -> dict[str
             store.drop_all()
         store.close()
         shutil.rmtree(data_dir, ignore_errors=True)  # a 50,000-asset file is ~300 MB
-    search_p, match_p = summary(searched), summary(matched)
+    search_p, match_p = harness.summary(searched), harness.summary(matched)
     return {"backend": backend, "size": size, "requests": count, "search": search_p,
             "match": match_p, "ratio_p50": round(match_p["p50"] / search_p["p50"], 2),
             "matcher_peak_rss_mb": rss}
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    lines = ["| assets | backend | search p50 / p95 / p99 (ms) | match p50 / p95 / p99 (ms) | "
-             "match p50 ÷ search p50 | matcher peak RSS (MB) |", "|---:|---|---|---|---:|---:|"]
-    for r in results:
-        s, m = r["search"], r["match"]
-        lines.append(f"| {r['size']:,} | {r['backend']} | {s['p50']} / {s['p95']} / {s['p99']} | "
-                     f"{m['p50']} / {m['p95']} / {m['p99']} | {r['ratio_p50']}× | "
-                     f"{r['matcher_peak_rss_mb']} |")
-    return "\n".join(lines)
+    return harness.markdown_table(
+        [("assets", "---:"), ("backend", "---"), ("search p50 / p95 / p99 (ms)", "---"),
+         ("match p50 / p95 / p99 (ms)", "---"), ("match p50 ÷ search p50", "---:"),
+         ("matcher peak RSS (MB)", "---:")],
+        [(f"{r['size']:,}", r["backend"], harness.triple(r["search"]),
+          harness.triple(r["match"]), f"{r['ratio_p50']}×", r["matcher_peak_rss_mb"])
+         for r in results])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser = harness.arguments(__doc__, sizes=[10_000, 50_000])
     parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
-    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
-    parser.add_argument("--write", type=Path, help="Also write the results into this file")
     parser.add_argument("--languages", action="store_true",
                         help="Mix in requests written in the boroughs' other languages")
-    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.languages:
         os.environ["BENCH_LANGUAGES"] = "1"  # the per-size processes read it
-    if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.requests, args.es_url)))
-        return
-    results = run_each(__file__, args.sizes, args.backends, args.es_url,
-                       ["--requests", str(args.requests)])
-    print(table(results))
-    if args.write:
-        write_section(args.write, "match", table(results), results)
+    harness.run_cases(__file__, args, "match", table,
+                      lambda backend, size: run_one(backend, size, args.requests, args.es_url),
+                      ["--requests", str(args.requests)])
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+from harness import directory_config
 from match import match_mix
-from search import directory_config
 from synthetic import assets
 
 

@@ -15,9 +15,13 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from harness import latencies
 
 from linkwell.geo.gazetteer import OS_OPEN_NAMES_COLUMNS
 from linkwell.geo.place_import import import_places
@@ -97,12 +101,8 @@ def main() -> None:
         timed(store, folder / "OS_Open_Names.csv")
         timed(store, folder / "IPN_GB.csv")
         names = [rng.choice(open_names + ipn) for _ in range(args.lookups)]
-        times = []
-        for typed in names:
-            started = time.perf_counter()
-            store.lookup(typed.lower(), home=(51.5, -0.1))
-            times.append((time.perf_counter() - started) * 1000)
-        times.sort()
+        times = sorted(seconds * 1000 for seconds in latencies(
+            lambda typed: store.lookup(typed.lower(), home=(51.5, -0.1)), names))
         print(f"  {store.count():,} place names; {len(times):,} lookups: median "
               f"{statistics.median(times):.3f} ms, p95 {times[int(len(times) * 0.95)]:.3f} ms")
 

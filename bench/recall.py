@@ -12,12 +12,13 @@ import logging
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+from harness import latencies  # noqa: E402
 
 from tests.eval.evaluate import RELEVANT, directory_app, load_profiles, matcher_app  # noqa: E402
 
@@ -111,12 +112,8 @@ def explain(client: Any, profile: Any, lost: list[dict[str, Any]], candidates: A
 def time_matches(app: Any, n: int) -> None:
     profiles = load_profiles()
     matcher = app.test_client()
-    took = []
-    for i in range(n):
-        started = time.perf_counter()
-        matcher.post("/match", json=profiles[i % len(profiles)]["request"])
-        took.append((time.perf_counter() - started) * 1000)
-    took.sort()
+    took = sorted(seconds * 1000 for seconds in latencies(
+        lambda i: matcher.post("/match", json=profiles[i % len(profiles)]["request"]), range(n)))
     print(f"{n} matches in-process: p50 {took[len(took) // 2]:.1f} ms, "
           f"p95 {took[int(len(took) * 0.95)]:.1f} ms")
 

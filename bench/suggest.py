@@ -14,8 +14,6 @@ the directory uses, and a prefix query over the same keys in an index of its own
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
 import shutil
@@ -24,11 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 sys.path.insert(0, str(Path(__file__).parent))
-from search import directory_config, run_each, serve, service_env, summary, write_section
-from synthetic import ACTIVITIES, PLACES, assets
+import harness
+from synthetic import ACTIVITIES, PLACES
 
 TYPED = ["walking", "singing", "lonely", "debt advice", "gardening", "carers", "yoga",
          "mens shed", "coffee morning", "bereavement", "food bank", "art club", "dance",
@@ -49,19 +45,8 @@ def typed_prefixes(seed: int = 11) -> list[str]:
 
 
 def run_one(backend: str, size: int, es_url: str | None) -> dict[str, Any]:
-    from linkwell.directory import create_app
-    from linkwell.feeds.importer import import_locally, open_records
-
-    config = directory_config(backend, es_url)
-    feed_file = Path(config["DATA_DIR"]) / "bench.ndjson"
-    with feed_file.open("wb") as out:
-        for record in assets(size):
-            out.write(orjson.dumps(record) + b"\n")
-    app = create_app(config)
-    store = app.extensions["linkwell.backend"]
-    import_locally(store, open_records(feed_file).pairs, "bench", "London")
-    if backend == "elasticsearch":
-        store.es.indices.refresh(index=store.alias)
+    config = harness.directory_config(backend, es_url)
+    store, _, _ = harness.load_assets(config, size)
     result: dict[str, Any] = {"backend": backend, "size": size,
                               "load_average": round(os.getloadavg()[0], 1)}
     try:
@@ -81,8 +66,8 @@ def _measure(config: dict[str, Any]) -> dict[str, Any]:
     """The served directory (one gunicorn worker), asked one prefix at a time."""
     from linkwell.client import ServiceClient
 
-    server, root = serve("linkwell.directory:create_app()",
-                         {**service_env(config), "LINKWELL_WORKERS": "1"})
+    server, root = harness.serve("linkwell.directory:create_app()",
+                                 {**harness.service_env(config), "LINKWELL_WORKERS": "1"})
     try:
         client = ServiceClient(root)
         client.get("/suggest", q="xq")  # counts the listings per concept, once per state
@@ -98,8 +83,8 @@ def _measure(config: dict[str, Any]) -> dict[str, Any]:
     finally:
         server.terminate()
         server.wait(10)
-    return {"prefixes": len(prefixes), "uncached": summary([t for t, _ in cold]),
-            "cached": summary([t for t, _ in warm]),
+    return {"prefixes": len(prefixes), "uncached": harness.summary([t for t, _ in cold]),
+            "cached": harness.summary([t for t, _ in warm]),
             "mean_suggestions": round(sum(n for _, n in cold) / len(cold), 1)}
 
 
@@ -109,12 +94,8 @@ def _in_process(store: Any) -> dict[str, Any]:
 
     suggester = Suggester(store)
     suggester.suggest("xq", 8)  # the listings per concept, counted once per state
-    took = []
-    for prefix in typed_prefixes():
-        started = time.perf_counter()
-        suggester.suggest(prefix, 8)
-        took.append(time.perf_counter() - started)
-    return {"in_process": summary(took)}
+    took = harness.latencies(lambda prefix: suggester.suggest(prefix, 8), typed_prefixes())
+    return {"in_process": harness.summary(took)}
 
 
 def _direct(store: Any) -> dict[str, Any]:
@@ -145,8 +126,8 @@ def _direct(store: Any) -> dict[str, Any]:
                 else:
                     store.es.search(index=side, **names.es_body(prefix, 8))
                     completion.append(time.perf_counter() - started)
-        return {"direct_prefix_query": summary(prefix_query),
-                "direct_completion": summary(completion)}
+        return {"direct_prefix_query": harness.summary(prefix_query),
+                "direct_completion": harness.summary(completion)}
     finally:
         store.es.indices.delete(index=side)
 
@@ -176,37 +157,20 @@ def _copy_keys(store: Any, side: str) -> None:
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    lines = ["| assets | backend | suggest p50 / p95 / p99, not cached (ms) | cached (ms) | "
-             "in-process, not cached | ES prefix query alone | ES completion suggester alone | "
-             "load average |",
-             "|---:|---|---|---|---|---|---|---:|"]
-
-    def fmt(figures: dict[str, float] | None) -> str:
-        return f"{figures['p50']} / {figures['p95']} / {figures['p99']}" if figures else "-"
-
-    for r in results:
-        lines.append(f"| {r['size']:,} | {r['backend']} | {fmt(r['uncached'])} | "
-                     f"{fmt(r['cached'])} | {fmt(r.get('in_process'))} | "
-                     f"{fmt(r.get('direct_prefix_query'))} | {fmt(r.get('direct_completion'))} | "
-                     f"{r.get('load_average', '-')} |")
-    return "\n".join(lines)
+    return harness.markdown_table(
+        [("assets", "---:"), ("backend", "---"),
+         ("suggest p50 / p95 / p99, not cached (ms)", "---"), ("cached (ms)", "---"),
+         ("in-process, not cached", "---"), ("ES prefix query alone", "---"),
+         ("ES completion suggester alone", "---"), ("load average", "---:")],
+        [(f"{r['size']:,}", r["backend"], *map(harness.triple, (
+            r["uncached"], r["cached"], r.get("in_process"), r.get("direct_prefix_query"),
+            r.get("direct_completion"))), r.get("load_average", "-")) for r in results])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50_000])
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
-    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
-    parser.add_argument("--write", type=Path, help="Also write the results into this file")
-    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.es_url)))
-        return
-    results = run_each(__file__, args.sizes, args.backends, args.es_url, [])
-    print(table(results))
-    if args.write:
-        write_section(args.write, "suggest", table(results), results)
+    args = harness.arguments(__doc__, sizes=[50_000]).parse_args()
+    harness.run_cases(__file__, args, "suggest", table,
+                      lambda backend, size: run_one(backend, size, args.es_url), [])
 
 
 if __name__ == "__main__":

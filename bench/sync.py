@@ -15,22 +15,19 @@ peak memory is that run's alone.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import write_section
+from harness import arguments, directory_config, markdown_table, report, run_each
 from synthetic import assets
 
 from linkwell.plugins import Feed, hookimpl
@@ -73,12 +70,8 @@ class BenchFeed:
 def _directory(backend: str, es_url: str | None) -> Any:
     from linkwell.directory import create_app
 
-    config: dict[str, Any] = {"DATA_DIR": tempfile.mkdtemp(prefix="linkwell-bench-sync-"),
-                              "SEARCH_BACKEND": backend, "INGEST_TOKEN": "bench",
-                              "ELASTICSEARCH_TIMEOUT": 60.0, "TESTING": True}
-    if backend == "elasticsearch":
-        config.update(ELASTICSEARCH_URL=es_url, INDEX_PREFIX=f"bench-{uuid.uuid4().hex[:8]}-")
-    return create_app(config)
+    return create_app(directory_config(backend, es_url, prefix="linkwell-bench-sync-",
+                                       ELASTICSEARCH_TIMEOUT=60.0, TESTING=True))
 
 
 def _drop(app: Any) -> None:
@@ -137,24 +130,20 @@ def _upsert_stream(backend: str, folder: Path, count: int, es_url: str | None) -
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    lines = ["| services | backend | first sync: s (services/s) | rerun, all unchanged: s "
-             "(services/s) | bulk load, upsert_stream: s (services/s) | peak RSS (MB) |",
-             "|---:|---|---:|---:|---:|---:|"]
-    for r in results:
-        first, rerun, stream = r["first"], r["rerun"], r["stream"]
-        lines.append(f"| {r['count']:,} | {r['backend']} | {first['seconds']} ({first['rate']:,})"
-                     f" | {rerun['seconds']} ({rerun['rate']:,}) | {stream['seconds']} "
-                     f"({stream['rate']:,}) | {r['peak_rss_mb']} |")
-    return "\n".join(lines)
+    def took(figures: dict[str, Any]) -> str:
+        return f"{figures['seconds']} ({figures['rate']:,})"
+
+    return markdown_table(
+        [("services", "---:"), ("backend", "---"), ("first sync: s (services/s)", "---:"),
+         ("rerun, all unchanged: s (services/s)", "---:"),
+         ("bulk load, upsert_stream: s (services/s)", "---:"), ("peak RSS (MB)", "---:")],
+        [(f"{r['count']:,}", r["backend"], took(r["first"]), took(r["rerun"]),
+          took(r["stream"]), r["peak_rss_mb"]) for r in results])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, one=("BACKEND", "FOLDER"))
     parser.add_argument("--count", type=int, default=20_000)
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
-    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL"))
-    parser.add_argument("--write", type=Path, help="Also write the results into this file")
-    parser.add_argument("--one", nargs=2, metavar=("BACKEND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one[0], Path(args.one[1]), args.count, args.es_url)))
@@ -163,29 +152,12 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="linkwell-bench-feed-"))
     try:
         write_feed(folder, args.count)
-        results = [_in_own_process(backend, folder, args) for backend in args.backends
-                   if backend != "elasticsearch" or _have_es(args.es_url)]
+        # Each backend in a process of its own, so peak memory is that run's alone.
+        results = run_each(__file__, [folder], args.backends, args.es_url,
+                           ["--count", str(args.count)])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(table(results))
-    if args.write:
-        write_section(args.write, "sync", _section(table(results), load), results)
-
-
-def _have_es(url: str | None) -> bool:
-    if not url:
-        print("skipping elasticsearch: set ELASTICSEARCH_URL or --es-url", file=sys.stderr)
-    return bool(url)
-
-
-def _in_own_process(backend: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--one", backend, str(folder), "--count", str(args.count)]
-    if args.es_url:
-        cmd += ["--es-url", args.es_url]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    print(json.dumps(result), file=sys.stderr)
-    return result
+    report(args, "sync", table(results), results, section=_section(table(results), load))
 
 
 def _section(figures: str, load: float) -> str:

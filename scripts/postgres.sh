@@ -19,23 +19,14 @@
 # from 127.0.0.1 only, with no password: it is for tests, never for data that matters.
 set -euo pipefail
 
-REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-CACHE_DIR="${LINKWELL_CACHE:-$REPO_ROOT/.cache}/postgres"
-STATE_FILE="$CACHE_DIR/state"
+# shellcheck source=lib/server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/server.sh" # SELF, REPO_ROOT, PROG; say, die, ...
 DB_USER="linkwell"
 DB_NAME="linkwell_test"
-PROG="scripts/postgres.sh"
-
-say() { printf '%s\n' "$*"; }
-warn() { printf '%s: %s\n' "$PROG" "$*" >&2; }
-die() {
-    warn "error: $*"
-    exit 1
-}
-
-usage() {
-    sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-}
+CACHE_DIR="${LINKWELL_CACHE:-$REPO_ROOT/.cache}/postgres"
+STATE_FILE="$CACHE_DIR/state"
+USAGE_LINES="2,19"
+state_keys "tmp_dir port user bin" "tmp_dir port"
 
 # --- finding and installing PostgreSQL -----------------------------------------
 
@@ -57,8 +48,7 @@ find_bin() {
 }
 
 install_postgres() {
-    [[ $EUID -eq 0 ]] || die "no PostgreSQL found, and installing one needs root (apt-get install postgresql)"
-    command -v apt-get >/dev/null 2>&1 || die "no PostgreSQL found, and no apt-get to install one"
+    can_apt_install PostgreSQL postgresql
     say "Installing Debian's postgresql (no PostgreSQL binaries were found)"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
@@ -89,26 +79,7 @@ as_user() {
     fi
 }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # --- state ---------------------------------------------------------------------
-
-STATE_TMP_DIR="" STATE_PORT="" STATE_USER="" STATE_BIN=""
-load_state() {
-    [[ -f $STATE_FILE ]] || return 1
-    local key value
-    while IFS='=' read -r key value; do
-        case $key in
-            tmp_dir) STATE_TMP_DIR=$value ;;
-            port) STATE_PORT=$value ;;
-            user) STATE_USER=$value ;;
-            bin) STATE_BIN=$value ;;
-        esac
-    done <"$STATE_FILE"
-    [[ -n $STATE_TMP_DIR && -n $STATE_PORT ]]
-}
 
 url() {
     printf 'postgresql://%s@127.0.0.1:%s/%s\n' "$DB_USER" "$1" "$DB_NAME"
@@ -123,15 +94,7 @@ answers() {
 # --- commands ------------------------------------------------------------------
 
 start() {
-    mkdir -p "$CACHE_DIR"
-    if answers; then
-        say "PostgreSQL started by this script is already running at $(url "$STATE_PORT") (nothing to do)."
-        return 0
-    fi
-    if [[ -f $STATE_FILE ]]; then
-        warn "a previous server did not stop cleanly; cleaning up after it"
-        stop >/dev/null 2>&1 || true
-    fi
+    if already_running PostgreSQL; then return 0; fi
     local bin user tmp port
     bin=$(find_bin) || {
         install_postgres
@@ -139,15 +102,9 @@ start() {
     }
     user=$(run_as_user)
     port=${PG_PORT:-$(free_port)}
-    tmp=$(mktemp -d "${TMPDIR:-/tmp}/linkwell-postgres.XXXXXX")
-    chmod 700 "$tmp"
+    tmp=$(new_tmp_dir postgres)
     [[ $EUID -ne 0 ]] || chown "$user" "$tmp"
-    {
-        printf 'tmp_dir=%s\n' "$tmp"
-        printf 'port=%s\n' "$port"
-        printf 'user=%s\n' "$user"
-        printf 'bin=%s\n' "$bin"
-    } >"$STATE_FILE"
+    write_state "tmp_dir=$tmp" "port=$port" "user=$user" "bin=$bin"
     say "Starting PostgreSQL ($("$bin/postgres" --version)) as $user on 127.0.0.1:$port, data in $tmp"
     as_user "$user" "$bin/initdb" -D "$tmp/data" -U "$DB_USER" --auth=trust -E UTF8 \
         --no-locale >"$tmp/initdb.log" 2>&1 || {
@@ -174,32 +131,7 @@ stop() {
         as_user "$STATE_USER" "$STATE_BIN/pg_ctl" -D "$STATE_TMP_DIR/data" -m fast -w stop \
             >/dev/null 2>&1 || warn "pg_ctl stop failed; deleting the data anyway"
     fi
-    case $STATE_TMP_DIR in
-        "${TMPDIR:-/tmp}"/linkwell-postgres.*) rm -rf -- "$STATE_TMP_DIR" ;;
-        *) warn "not deleting $STATE_TMP_DIR: not a folder this script made" ;;
-    esac
-    rm -f -- "$STATE_FILE"
-    say "Stopped; deleted $STATE_TMP_DIR."
+    forget_server postgres
 }
 
-case ${1:-} in
-    start) start ;;
-    stop) stop ;;
-    status)
-        if answers; then
-            say "PostgreSQL started by this script is running at $(url "$STATE_PORT") (data in $STATE_TMP_DIR)."
-        else
-            say "No PostgreSQL started by this script answers."
-            exit 1
-        fi
-        ;;
-    url)
-        load_state || die "no PostgreSQL started by this script ('$PROG start' first)"
-        url "$STATE_PORT"
-        ;;
-    -h | --help | help) usage ;;
-    *)
-        usage >&2
-        exit 2
-        ;;
-esac
+server_main "${1:-}" PostgreSQL "data in"
