@@ -46,10 +46,22 @@ def summary(latencies: list[float]) -> dict[str, float]:
 
 
 def latencies(call: Callable[[Any], Any], items: Iterable[Any], warm: int = 0) -> list[float]:
-    """Seconds each ``call(item)`` took, after ``call`` of the first ``warm`` items untimed."""
+    """Seconds each ``call(item)`` took, after ``call`` of the first ``warm`` items untimed.
+
+    A warm-up call may fail while a just-started node is cold (Elasticsearch's first searches
+    of a new index can outlast the directory's budget and answer 503): it is tried again for
+    up to a minute, as a person would; the timed calls may not fail."""
     items = list(items)
     for item in items[:warm]:
-        call(item)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                call(item)
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
     took = []
     for item in items:
         started = time.perf_counter()

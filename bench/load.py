@@ -7,8 +7,10 @@ thread was free to send it. At rising rates, for each target:
 
 - directory: the directory alone under gunicorn (deploy/gunicorn_internal.py), a mix of
   searches (3/4) and Open Referral UK pages (1/4);
-- gateway: the gateway (deploy/gunicorn_public.py) in front of the directory and the matcher,
-  a mix of searches (3/5), matches (1/5) and ORUK pages (1/5);
+- gateway search: the gateway (deploy/gunicorn_public.py) in front of the directory, the
+  directory's own mix (searches 3/4, ORUK pages 1/4) through the public API;
+- gateway+match: the same gateway with the matcher behind it, a mix of searches (3/5), matches
+  (1/5) and ORUK pages (1/5);
 - elasticsearch: raw Elasticsearch given the directory's own query bodies for the searches
   (``search_body`` of the same arguments), straight from the official client.
 
@@ -88,7 +90,7 @@ def sustained(name: str, call: Call, rates: list[float], seconds: float) -> dict
         step = open_loop(call, rate, seconds)
         steps.append(step)
         held = step["p95_ms"] < P95_BOUND * 1000 and step["errors"] < ERROR_BOUND
-        print(f"  {name:13} {rate:6.0f}/s  p50 {step['p50_ms']:7.1f} ms  p95 "
+        print(f"  {name:14} {rate:6.0f}/s  p50 {step['p50_ms']:7.1f} ms  p95 "
               f"{step['p95_ms']:7.1f} ms  errors {step['errors']:.1%}  {'ok' if held else 'FAIL'}",
               flush=True)
         if not held:
@@ -167,6 +169,13 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
             else:
                 direct.get("/services", searches[i % len(searches)])
 
+        def gateway_search_mix(i: int) -> None:
+            """The directory's mix through the gateway: keys, limits and its own answer."""
+            if i % 4 == 3:
+                public.get("/openreferral/services", pages[i % len(pages)])
+            else:
+                public.get("/api/v1/services", searches[i % len(searches)])
+
         def gateway_mix(i: int) -> None:
             if i % 5 == 3:
                 public.post("/api/v1/match", matches[i % len(matches)])
@@ -176,7 +185,9 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
                 public.get("/api/v1/services", searches[i % len(searches)])
 
         results.append(sustained("directory", directory_mix, args.rates, args.seconds))
-        results.append(sustained("gateway", gateway_mix, args.rates, args.seconds))
+        results.append(sustained("gateway search", gateway_search_mix, args.rates,
+                                 args.seconds))
+        results.append(sustained("gateway+match", gateway_mix, args.rates, args.seconds))
         if backend == "elasticsearch":
             bodies = [search_body(build_query(SearchArgs().load(p))) for p in searches]
 
@@ -212,7 +223,7 @@ def main() -> None:
         every += run_backend(backend, args)
     print("\nhighest rate with p95 < 200 ms and errors < 1%:")
     for found in every:
-        print(f"  {found['backend']:13} {found['target']:13} {found['sustained']:6.0f}/s")
+        print(f"  {found['backend']:13} {found['target']:14} {found['sustained']:6.0f}/s")
 
 
 if __name__ == "__main__":
