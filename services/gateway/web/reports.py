@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app
+from flask import abort
 from flask.views import MethodView
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
@@ -51,6 +50,7 @@ class ReportStore(GatewayTable):
     """Reports in the gateway's SQLite file (beside its API keys)."""
 
     SCHEMA = SCHEMA
+    EXTENSION = "linkwell.reports"
 
     def add(self, asset_id: str, asset_name: str, feed: str, problem: str,
             details: str = "") -> dict[str, Any]:
@@ -86,13 +86,11 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def init_store(app: Any) -> None:
-    app.extensions["linkwell.reports"] = ReportStore(
-        Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+    ReportStore.install(app)
 
 
 def reports() -> ReportStore:
-    store: ReportStore = current_app.extensions["linkwell.reports"]
-    return store
+    return ReportStore.current()
 
 
 class ReportsArgs(Schema):

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import EXCLUDE, Schema, fields, validate
@@ -42,6 +40,7 @@ def coarse_area(near: str) -> str:
 
 class UnmetStore(GatewayTable):
     SCHEMA = SCHEMA
+    EXTENSION = "linkwell.unmet"
 
     def add(self, words: str, near: str = "") -> dict[str, Any]:
         row = {"id": uuid.uuid4().hex, "words": " ".join(words.split())[:MAX_WORDS],
@@ -60,12 +59,11 @@ class UnmetStore(GatewayTable):
 
 
 def init_store(app: Any) -> None:
-    app.extensions["linkwell.unmet"] = UnmetStore(Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+    UnmetStore.install(app)
 
 
 def unmet() -> UnmetStore:
-    store: UnmetStore = current_app.extensions["linkwell.unmet"]
-    return store
+    return UnmetStore.current()
 
 
 class UnmetRequestSchema(Schema):
