@@ -114,6 +114,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway.referrals import api as referrals_api
 
     referrals_api.init_app(app, api)
+    from linkwell.gateway import workspace_web
+
+    app.register_blueprint(workspace_web.bp)  # the link worker's pages, over the referrals
     from linkwell.gateway import feeds
 
     feeds.init_app(app, api)

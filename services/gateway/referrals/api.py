@@ -49,8 +49,8 @@ def referrals() -> Referrals:
 
 
 def init_app(app: Flask, api: Api) -> None:
-    """The referral service, its API and pages, and its delivery thread (started lazily)."""
-    from linkwell.gateway import workspace_web
+    """The referral service, its API and the group's pages, and its delivery thread (started
+    lazily); the link worker's pages (``workspace_web``) are registered beside it."""
     from linkwell.gateway.referrals import join, respond
 
     service = Referrals(dict(app.config))
@@ -58,7 +58,6 @@ def init_app(app: Flask, api: Api) -> None:
     api.register_blueprint(blp)
     app.register_blueprint(respond.bp)
     app.register_blueprint(join.bp)
-    app.register_blueprint(workspace_web.bp)
     # Started now, so a restarted process delivers what is waiting without needing a request;
     # and checked on each request, so a gunicorn worker forked from a preloaded app starts its
     # own (threads do not survive a fork). Leases keep several threads from sending twice.
