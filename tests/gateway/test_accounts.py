@@ -15,10 +15,17 @@ from flask import Blueprint, Flask, g
 from flask.testing import FlaskClient
 
 from linkwell.gateway.accounts import AccountStore, refuse, require_account
-from tests.gateway.accounts_helper import csrf_token, make_account, sign_in, signed_in_client
+from tests.gateway.accounts_helper import (
+    DEAD,
+    csrf_token,
+    mailing_gateway,
+    make_account,
+    serving,
+    sign_in,
+    signed_in_client,
+)
 from tests.referrals.conftest import SmtpSink
 
-DEAD = "http://127.0.0.1:9"
 LINK = re.compile(r"http://linkwell\.test(/account/sign-in/\S+)")
 
 
@@ -27,21 +34,24 @@ def scoped_pages() -> Blueprint:
     bp = Blueprint("scoped_test_pages", __name__)
     bp.changes: list[str] = []  # type: ignore[attr-defined]
 
+    def change(allowed: bool, what: str, refusal: str, done: str) -> tuple[str, int] | str:
+        """A page that changes ``what`` only if the account's scope allows it."""
+        if not allowed:
+            return refuse(refusal)
+        bp.changes.append(what)  # type: ignore[attr-defined]
+        return done
+
     @bp.route("/test/borough/<borough>", methods=["GET", "POST"])
     @require_account("data_officer", "admin")
     def borough_page(borough: str) -> tuple[str, int] | str:
-        if not g.account.can_see_borough(borough):
-            return refuse("That borough is not yours.")
-        bp.changes.append(borough)  # type: ignore[attr-defined]
-        return f"borough {borough}"
+        return change(g.account.can_see_borough(borough), borough,
+                      "That borough is not yours.", f"borough {borough}")
 
     @bp.post("/test/listing/<listing>")
     @require_account("group", "admin")
     def listing_page(listing: str) -> tuple[str, int] | str:
-        if not g.account.has_listing(listing):
-            return refuse("You have not claimed that listing.")
-        bp.changes.append(listing)  # type: ignore[attr-defined]
-        return f"edited {listing}"
+        return change(g.account.has_listing(listing), listing,
+                      "You have not claimed that listing.", f"edited {listing}")
 
     @bp.get("/test/team/<team>")
     @require_account("lead", "link_worker")
@@ -53,19 +63,12 @@ def scoped_pages() -> Blueprint:
 
 @pytest.fixture
 def smtp() -> Iterator[SmtpSink]:
-    sink = SmtpSink()
-    sink.start()
-    yield sink
-    sink.stop()
+    yield from serving(SmtpSink())
 
 
 @pytest.fixture
 def gateway(tmp_path: Path, smtp: SmtpSink) -> Flask:
-    from linkwell.gateway import create_app
-
-    app = create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_URL": DEAD,
-                      "MATCHER_URL": DEAD, "TESTING": True, "SMTP_HOST": "127.0.0.1",
-                      "SMTP_PORT": smtp.port, "PUBLIC_URL": "http://linkwell.test"})
+    app = mailing_gateway(str(tmp_path / "gw"), smtp, DIRECTORY_URL=DEAD)
     pages = scoped_pages()
     app.register_blueprint(pages)
     app.extensions["test.pages"] = pages

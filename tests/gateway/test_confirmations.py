@@ -23,10 +23,9 @@ from linkwell.gateway import confirmations
 from linkwell.gateway.feeds import _directory_writer
 from tests.conftest import load, search
 from tests.factory import service
-from tests.gateway.accounts_helper import csrf_token
+from tests.gateway.accounts_helper import csrf_token, mailing_gateway, serving
 from tests.referrals.conftest import SmtpSink
 
-DEAD = "http://127.0.0.1:9"
 DAY = 86400
 LINKS = re.compile(r"http://linkwell\.test(/confirm/\S+)")
 
@@ -59,21 +58,14 @@ FRESH = listing("conf-yoga", "Chair Yoga", "yoga@example.org", date.today().isof
 
 @pytest.fixture
 def smtp() -> Iterator[SmtpSink]:
-    sink = BouncingSink()
-    sink.start()
-    yield sink
-    sink.stop()
+    yield from serving(BouncingSink())
 
 
 @pytest.fixture
 def gateway(app: Flask, tmp_path: Path, smtp: SmtpSink) -> Flask:
-    from linkwell.gateway import create_app
-
     load(app.test_client(), [STALE, STOPPING, SILENT, NO_EMAIL, BOUNCES, FRESH])
-    return create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_APP": app,
-                       "MATCHER_URL": DEAD, "TESTING": True, "INGEST_TOKEN": "test-token",
-                       "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port,
-                       "PUBLIC_URL": "http://linkwell.test"})
+    return mailing_gateway(str(tmp_path / "gw"), smtp, DIRECTORY_APP=app,
+                           INGEST_TOKEN="test-token")
 
 
 def run(gateway: Flask) -> confirmations.Report:
