@@ -54,6 +54,16 @@ def csrf_token(client: FlaskClient, page: str = "/account/") -> str:
     return found.group(1)
 
 
+def use_link(client: FlaskClient, path: str) -> tuple[int, str]:
+    """Open a one-time link's page and, if it opened, press its button (a link is used by a
+    POST, so a mail scanner's GET spends nothing); the status and page of the last step."""
+    page = client.get(path)
+    if page.status_code != 200:
+        return page.status_code, page.get_data(as_text=True)
+    answer = client.post(path, data={"csrf_token": csrf_token(client, path)})
+    return answer.status_code, answer.get_data(as_text=True)
+
+
 def make_account(app: Flask, role: str = "data_officer", borough: str | None = None,
                  team: str | None = None, listings: Iterable[str] = (),
                  email: str | None = None) -> Account:

@@ -23,6 +23,7 @@ from tests.gateway.accounts_helper import (
     serving,
     sign_in,
     signed_in_client,
+    use_link,
 )
 from tests.referrals.conftest import SmtpSink
 
@@ -93,14 +94,6 @@ def emailed_link(smtp: SmtpSink) -> str:
     return found.group(1)
 
 
-def use(client: FlaskClient, path: str) -> tuple[int, str]:
-    page = client.get(path)
-    if page.status_code != 200:
-        return page.status_code, page.get_data(as_text=True)
-    answer = client.post(path, data={"csrf_token": csrf_token(client, path)})
-    return answer.status_code, answer.get_data(as_text=True)
-
-
 def signed_in_as(client: FlaskClient) -> str | None:
     page = client.get("/account/")
     if page.status_code != 200:
@@ -119,13 +112,13 @@ def test_an_emailed_link_signs_in_once_and_goes_where_the_person_was_going(
     assert len(smtp.messages) == 1 and smtp.messages[0]["To"] == "ann@lewisham.example"
     path = emailed_link(smtp)
     assert signed_in_as(client) is None  # opening the page does not use the link
-    status, _ = use(client, path)
+    status, _ = use_link(client, path)
     assert status == 302
     assert signed_in_as(client) == "ann@lewisham.example"
     assert client.get("/test/borough/lewisham").get_data(as_text=True) == "borough lewisham"
 
     other = gateway.test_client()  # the same link again, say from a forwarded email
-    status, page = use(other, path)
+    status, page = use_link(other, path)
     assert status == 400 and "already been used" in page and "Nothing has been changed" in page
     assert signed_in_as(other) is None
 
@@ -157,25 +150,25 @@ def test_expired_and_forged_links_are_refused_with_a_clear_page(
     ask_for_link(client, "choir@example.org")
     path = emailed_link(smtp)
     forged = path[:-4] + ("AAAA" if not path.endswith("AAAA") else "BBBB")
-    status, page = use(client, forged)
+    status, page = use_link(client, forged)
     assert status == 400 and "not valid" in page
     made_up = "/account/sign-in/" + "x" * 40
-    assert use(client, made_up)[0] == 400
+    assert use_link(client, made_up)[0] == 400
 
     now = time.time()
     store(gateway).clock = lambda: now + 16 * 60  # the link is for 15 minutes
-    status, page = use(client, path)
+    status, page = use_link(client, path)
     assert status == 400 and "expired" in page
     assert signed_in_as(client) is None
     store(gateway).clock = time.time  # and it was not used up by being refused
-    assert use(client, path)[0] == 302 and signed_in_as(client) == "choir@example.org"
+    assert use_link(client, path)[0] == 302 and signed_in_as(client) == "choir@example.org"
 
 
 def test_a_link_is_only_for_its_purpose(gateway: Flask) -> None:
     account = make_account(gateway, "admin")
     links = gateway.extensions["linkwell.links"]
     other = links.issue("confirm", account.id, 600)
-    status, page = use(gateway.test_client(), f"/account/sign-in/{other}")
+    status, page = use_link(gateway.test_client(), f"/account/sign-in/{other}")
     assert status == 400 and "not for this page" in page
 
 

@@ -127,6 +127,19 @@ def refer_then_kill(env: dict[str, str], secret: str, log: Path, listing: str,
     return reference
 
 
+def killed_mid_send(env: dict[str, str], secret: str, log: Path, listing: str,
+                    receiver: SmtpSink | WebhookSink, taken: Callable[[], bool],
+                    arrived: Callable[[], bool]) -> str:
+    """The receiver takes the referral and does not answer; the gateway is killed while the
+    worker waits (``taken``); then the receiver finishes with it after all (``arrived``)."""
+    receiver.hold = threading.Event()
+    receiver.start()
+    reference = refer_then_kill(env, secret, log, listing, lambda _: taken())
+    receiver.hold.set()
+    wait_for(arrived)
+    return reference
+
+
 def restart_until(env: dict[str, str], log: Path, done: Callable[[], bool],
                   timeout: float = 20.0) -> None:
     """Start the gateway again (no request needed: it picks up what is waiting), wait until
@@ -163,12 +176,9 @@ def test_killed_in_the_middle_of_delivering_is_delivered_once_after_restart(
         site: tuple[dict[str, str], str], tmp_path: Path, webhook: WebhookSink) -> None:
     env, secret = site
     env["LINKWELL_REFERRALS_ROUTES"] = routes(tmp_path, webhook)
-    webhook.hold = threading.Event()  # the receiver takes the request and does not answer
-    webhook.start()
-    reference = refer_then_kill(env, secret, tmp_path / "server.log", CHOIR,
-                                lambda _: webhook.requests == 1)  # the worker is mid-delivery
-    webhook.hold.set()  # the receiver finishes with the first request after all
-    wait_for(lambda: len(webhook.received) == 1)
+    reference = killed_mid_send(env, secret, tmp_path / "server.log", CHOIR, webhook,
+                                taken=lambda: webhook.requests == 1,
+                                arrived=lambda: len(webhook.received) == 1)
     view = store_view(env)
     assert view.store.job(reference).state == PENDING  # Linkwell could not know it arrived
     # The dead worker's lease runs out, then the referral goes again with the same key.
@@ -184,12 +194,9 @@ def test_an_email_in_flight_at_a_kill_is_not_sent_again_with_the_same_message_id
     env, secret = site
     env.update(LINKWELL_SMTP_HOST="127.0.0.1", LINKWELL_SMTP_PORT=str(smtp.port),
                LINKWELL_SMTP_FROM="Linkwell <referrals@linkwell.example.org>")
-    smtp.hold = threading.Event()  # the mail server takes the message and does not answer
-    smtp.start()
-    reference = refer_then_kill(env, secret, tmp_path / "server.log", WALK,
-                                lambda _: smtp.arrived == 1)  # the worker is mid-send
-    smtp.hold.set()  # the mail server accepts the first message after all
-    wait_for(lambda: len(smtp.messages) == 1)
+    reference = killed_mid_send(env, secret, tmp_path / "server.log", WALK, smtp,
+                                taken=lambda: smtp.arrived == 1,
+                                arrived=lambda: len(smtp.messages) == 1)
     view = store_view(env)
     restart_until(env, tmp_path / "server.log",
                   lambda: view.store.job(reference).state == DEAD_LETTER, timeout=30)
