@@ -91,8 +91,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_upstreams(app)
     access.init_app(app)
     from linkwell.gateway import accounts
+    from linkwell.gateway.accounts import web as account_pages
 
     accounts.init_app(app)
+    app.register_blueprint(account_pages.bp)
     api = Api(app)
     init_security_schemes(api)
     api.register_blueprint(blp)
@@ -104,6 +106,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway.referrals import join, respond
 
     referrals_api.init_app(app, api)
+    # A package's pages import the package, so the gateway registers them after its init_app.
     # Over the referrals: the group's answer page, the person's join form, the link worker's.
     for pages in (respond.bp, join.bp, workspace_web.bp):
         app.register_blueprint(pages)
@@ -113,12 +116,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from linkwell.gateway import quality
 
     quality.init_app(app)
-    from linkwell.gateway import confirmations
+    from linkwell.gateway import confirmations, listings
+    from linkwell.gateway.confirmations import web as confirmation_pages
+    from linkwell.gateway.listings import web as listing_pages
 
     confirmations.init_app(app)
-    from linkwell.gateway import listings
-
+    app.register_blueprint(confirmation_pages.bp)
     listings.init_app(app)
+    app.register_blueprint(listing_pages.bp)
     init_openreferral(app)
     init_health(app)
     logs.init_app(app, "gateway")

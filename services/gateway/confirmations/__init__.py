@@ -44,9 +44,6 @@ def init_app(app: Flask) -> None:
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
     ConfirmationStore.install(app)
-    from linkwell.gateway.confirmations import web
-
-    app.register_blueprint(web.bp)
 
 
 def store() -> ConfirmationStore:

@@ -15,9 +15,6 @@ from linkwell.gateway.listings.store import ProposalStore
 
 def init_app(app: Flask) -> None:
     ProposalStore.install(app)
-    from linkwell.gateway.listings import web
-
-    app.register_blueprint(web.bp)
 
 
 def proposals() -> ProposalStore:
