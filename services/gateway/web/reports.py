@@ -6,8 +6,6 @@ no personal data and stores none: no name, no address, no client address.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import abort
@@ -57,14 +55,9 @@ class ReportStore(GatewayTable):
         """Store one report; returns it as the API shows it."""
         if problem not in PROBLEMS:
             raise ValueError(f"problem must be one of {', '.join(PROBLEMS)}")
-        row = {"id": uuid.uuid4().hex, "asset_id": asset_id, "asset_name": asset_name,
-               "feed": feed, "problem": problem, "details": details.strip()[:MAX_DETAILS],
-               "created": datetime.now(UTC).isoformat(timespec="seconds")}
-        with self._lock, self._connect() as conn:
-            conn.execute("INSERT INTO listing_reports (id, asset_id, asset_name, feed, problem,"
-                         " details, created) VALUES (:id, :asset_id, :asset_name, :feed,"
-                         " :problem, :details, :created)", row)
-        return _public(row)
+        return _public(self._insert("listing_reports", {
+            "asset_id": asset_id, "asset_name": asset_name, "feed": feed, "problem": problem,
+            "details": details.strip()[:MAX_DETAILS]}))
 
     def for_feeds(self, feeds: list[str] | None, limit: int = 500) -> list[dict[str, Any]]:
         """Newest first; ``None`` means every feed (admins)."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from flask import Flask, current_app
 
@@ -52,6 +54,17 @@ class GatewayTable(_Installed):
         conn.execute("PRAGMA journal_mode=WAL")
         conn.row_factory = sqlite3.Row
         return conn
+
+    def _insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        """One new row of ``values`` (their keys are its columns) with a fresh id and the
+        time it was made; the row as stored."""
+        row = {"id": uuid.uuid4().hex, **values,
+               "created": datetime.now(UTC).isoformat(timespec="seconds")}
+        columns = ", ".join(row)
+        marks = ", ".join(f":{column}" for column in row)
+        with self._lock, self._connect() as conn:
+            conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)
+        return row
 
 
 class AccountsTable(_Installed):

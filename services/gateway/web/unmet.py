@@ -8,8 +8,6 @@ full postcode, no client address.
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask.views import MethodView
@@ -43,13 +41,8 @@ class UnmetStore(GatewayTable):
     EXTENSION = "linkwell.unmet"
 
     def add(self, words: str, near: str = "") -> dict[str, Any]:
-        row = {"id": uuid.uuid4().hex, "words": " ".join(words.split())[:MAX_WORDS],
-               "area": coarse_area(near),
-               "created": datetime.now(UTC).isoformat(timespec="seconds")}
-        with self._lock, self._connect() as conn:
-            conn.execute("INSERT INTO unmet_needs (id, words, area, created) VALUES"
-                         " (:id, :words, :area, :created)", row)
-        return row
+        return self._insert("unmet_needs", {"words": " ".join(words.split())[:MAX_WORDS],
+                                            "area": coarse_area(near)})
 
     def recent(self, limit: int = 500) -> list[dict[str, Any]]:
         with self._connect() as conn:
