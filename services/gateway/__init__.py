@@ -12,6 +12,7 @@ from linkwell import errors, health, jsonio, logs
 from linkwell.client import SIBLINGS, ServiceClient, service_client
 from linkwell.config import settings
 from linkwell.gateway import upstream
+from linkwell.gateway.access import init_security_schemes
 from linkwell.gateway.upstream import Breaker, Upstream
 
 API_SPEC = {
@@ -41,19 +42,6 @@ def _embedded(name: str, config: Mapping[str, Any]) -> Flask:
 
     app: Flask = matcher_app(dict(config))
     return app
-
-
-KEYED: list[dict[str, list[str]]] = [{"bearerKey": []}, {"headerKey": []}]  # needs a key
-
-
-def init_security_schemes(api: Api) -> None:
-    """How a key is sent (see ``access._presented_secret``): either header, one key."""
-    api.spec.components.security_scheme("bearerKey", {
-        "type": "http", "scheme": "bearer",
-        "description": "An API key: partner, link worker, data officer or admin"})
-    api.spec.components.security_scheme("headerKey", {
-        "type": "apiKey", "in": "header", "name": "X-API-Key",
-        "description": "The same API key, in a header of its own"})
 
 
 def init_upstreams(app: Flask) -> None:
@@ -103,29 +91,39 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_upstreams(app)
     access.init_app(app)
     from linkwell.gateway import accounts
+    from linkwell.gateway.accounts import web as account_pages
 
     accounts.init_app(app)
+    app.register_blueprint(account_pages.bp)
     api = Api(app)
     init_security_schemes(api)
     api.register_blueprint(blp)
     from linkwell.gateway import web
 
     web.init_app(app, api)
+    from linkwell.gateway import workspace_web
     from linkwell.gateway.referrals import api as referrals_api
+    from linkwell.gateway.referrals import join, respond
 
     referrals_api.init_app(app, api)
+    # A package's pages import the package, so the gateway registers them after its init_app.
+    # Over the referrals: the group's answer page, the person's join form, the link worker's.
+    for pages in (respond.bp, join.bp, workspace_web.bp):
+        app.register_blueprint(pages)
     from linkwell.gateway import feeds
 
     feeds.init_app(app, api)
     from linkwell.gateway import quality
 
     quality.init_app(app)
-    from linkwell.gateway import confirmations
+    from linkwell.gateway import confirmations, listings
+    from linkwell.gateway.confirmations import web as confirmation_pages
+    from linkwell.gateway.listings import web as listing_pages
 
     confirmations.init_app(app)
-    from linkwell.gateway import listings
-
+    app.register_blueprint(confirmation_pages.bp)
     listings.init_app(app)
+    app.register_blueprint(listing_pages.bp)
     init_openreferral(app)
     init_health(app)
     logs.init_app(app, "gateway")

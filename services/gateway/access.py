@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, g, request
+from flask_smorest import Api
 
 from linkwell.errors import error_response
 from linkwell.gateway import limits
 from linkwell.gateway.keys import ApiKey, KeyStore
 
+KEYED: list[dict[str, list[str]]] = [{"bearerKey": []}, {"headerKey": []}]  # needs a key
 OPEN_CORS_PREFIXES = ("/openreferral",)
 CORS_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-Id"
 
@@ -21,6 +23,16 @@ def init_app(app: Flask) -> None:
     app.before_request(_identify)  # before the limiter's own hook: the budget is the key's
     limits.init_app(app, client=_client, role=_role)
     app.after_request(_cors)
+
+
+def init_security_schemes(api: Api) -> None:
+    """How a key is sent (see ``_presented_secret``): either header, one key."""
+    api.spec.components.security_scheme("bearerKey", {
+        "type": "http", "scheme": "bearer",
+        "description": "An API key: partner, link worker, data officer or admin"})
+    api.spec.components.security_scheme("headerKey", {
+        "type": "apiKey", "in": "header", "name": "X-API-Key",
+        "description": "The same API key, in a header of its own"})
 
 
 def keys() -> KeyStore:

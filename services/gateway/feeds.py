@@ -14,8 +14,7 @@ from marshmallow import Schema, fields
 from linkwell.client import SIBLINGS, ServiceClient, service_client
 from linkwell.config import ingest_token
 from linkwell.feeds.state import FeedBusy, FeedLock, RunRecord, SyncState
-from linkwell.gateway import KEYED
-from linkwell.gateway.access import require_role
+from linkwell.gateway.access import KEYED, require_role
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import feeds, plugin_manager
 

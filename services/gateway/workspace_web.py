@@ -12,6 +12,7 @@ from typing import Any
 from flask import (
     Blueprint,
     Response,
+    abort,
     current_app,
     g,
     make_response,
@@ -24,11 +25,14 @@ from werkzeug.exceptions import HTTPException
 
 from linkwell.gateway.accounts import Account, refuse, require_account
 from linkwell.gateway.referrals import Referrals
+from linkwell.gateway.referrals.api import asset_for_referral
 from linkwell.gateway.referrals.codes import ONS4_QUESTIONS
 from linkwell.gateway.referrals.gp import gp_export, gp_export_csv, gp_letter, gp_message
+from linkwell.gateway.referrals.messages import how_to_withdraw, text_summary, what_happens_next
 from linkwell.gateway.referrals.model import ATTENDANCE, LINK_WORKER_REFERRAL, Person
 from linkwell.gateway.referrals.report import report_csv, team_report, wellbeing_chart
 from linkwell.gateway.referrals.workspace import PHASES, Casework, WellbeingError, Workspace
+from linkwell.gateway.web.unmet import unmet
 
 bp = Blueprint("workspace", __name__, url_prefix="/workspace", template_folder="templates")
 ROLES = ("link_worker", "lead")
@@ -72,6 +76,16 @@ def _case(reference: str) -> Casework | None:
     return found
 
 
+def _own_case(reference: str, *, with_person: bool = False) -> Casework:
+    """The signed-in worker's referral (see :func:`_case`), still holding the person's
+    details if ``with_person``; else a "not found" page."""
+    found = _case(reference)
+    if found is None or (with_person and found.referral.person is None):
+        abort(_private(make_response(refuse("There is no referral of yours with that "
+                                            "reference.", 404, "Not found"))))
+    return found
+
+
 def _audit(cases: list[Casework], action: str) -> None:
     _work().viewed([c.referral.reference for c in cases], _me().id, action,
                    _service().clock())
@@ -97,8 +111,6 @@ def _day(moment: float) -> str:
 @bp.route("/refer/<string:asset_id>", methods=["GET", "POST"])
 @require_account(*ROLES)
 def refer(asset_id: str) -> Any:
-    from linkwell.gateway.referrals.api import asset_for_referral
-
     try:
         asset = asset_for_referral(asset_id)
     except HTTPException as exc:
@@ -170,10 +182,7 @@ def referrals() -> Response:
 @bp.get("/referrals/<string:reference>")
 @require_account(*ROLES)
 def referral(reference: str) -> Response:
-    found = _case(reference)
-    if found is None:
-        return _private(make_response(refuse("There is no referral of yours with that "
-                                             "reference.", 404, "Not found")))
+    found = _own_case(reference)
     _audit([found], "view")
     return _page("workspace/referral.html", case=found, now=_service().clock(),
                  questions=ONS4_QUESTIONS, phases=PHASES, made=request.args.get("made"),
@@ -184,12 +193,7 @@ def referral(reference: str) -> Response:
 @require_account(*ROLES)
 def summary(reference: str) -> Response:
     """A page to print and give the person: the group, what happens next, how to withdraw."""
-    from linkwell.gateway.referrals.messages import how_to_withdraw, text_summary, what_happens_next
-
-    found = _case(reference)
-    if found is None or found.referral.person is None:
-        return _private(make_response(refuse("There is no referral of yours with that "
-                                             "reference.", 404, "Not found")))
+    found = _own_case(reference, with_person=True)
     _audit([found], "summary")
     r = found.referral
     assert r.person is not None
@@ -202,9 +206,7 @@ def summary(reference: str) -> Response:
 @bp.post("/referrals/<string:reference>/attendance")
 @require_account(*ROLES)
 def attendance(reference: str) -> Any:
-    found = _case(reference)
-    if found is None:
-        return refuse("There is no referral of yours with that reference.", 404, "Not found")
+    found = _own_case(reference)
     status = request.form.get("status", "")
     if status not in ATTENDANCE:
         return refuse("status: choose joined or did not go.", 400, "Not recorded")
@@ -218,9 +220,7 @@ def attendance(reference: str) -> Any:
 @bp.post("/referrals/<string:reference>/wellbeing")
 @require_account(*ROLES)
 def wellbeing(reference: str) -> Any:
-    found = _case(reference)
-    if found is None:
-        return refuse("There is no referral of yours with that reference.", 404, "Not found")
+    found = _own_case(reference)
     scores: dict[str, Any] = {}
     for key in ONS4_QUESTIONS:
         raw = request.form.get(key, "")
@@ -278,8 +278,6 @@ def _download(body: str, mimetype: str, name: str) -> Response:
 
 
 def _report() -> dict[str, Any]:
-    from linkwell.gateway.web.unmet import unmet
-
     return team_report(_work().cases(team=_me().team or ""), unmet().recent())
 
 

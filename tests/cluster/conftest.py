@@ -7,13 +7,12 @@ cannot be had skips these tests with the reason; in CI (CI=true) they are requir
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
-from tests.faults.conftest import SCRIPT, Node, _unavailable
+from tests.faults.conftest import Node, own_nodes
 
 
 @dataclass
@@ -37,14 +36,6 @@ def cluster() -> Iterator[Cluster]:
     if port in (9199, 9200):
         pytest.fail("the cluster tests kill their nodes: never point them at the shared 9200")
     found = Cluster([Node(port), Node(port + 1)])
-    started_here = any(
-        subprocess.run(["bash", str(SCRIPT), "status"], capture_output=True,
-                       env={**os.environ, "ES_PORT": str(node.port)}, check=False).returncode
-        for node in found.nodes)
-    try:
-        found.run("cluster-start", timeout=900)
-    except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        _unavailable(f"no two-node Elasticsearch cluster of our own: {exc}")
-    yield found
-    if started_here:
-        found.run("cluster-stop")
+    with own_nodes(found.nodes, "cluster-start", "cluster-stop", 900,
+                   "no two-node Elasticsearch cluster of our own"):
+        yield found

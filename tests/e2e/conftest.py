@@ -25,6 +25,7 @@ import pytest
 import requests
 
 from tests.conftest import elasticsearch_url
+from tests.referrals.conftest import SmtpSink
 
 CHROMIUM = os.environ.get("LINKWELL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
@@ -78,34 +79,11 @@ class Stack:
                   self.logs[name])
 
 
-class Inbox:
-    """A real SMTP server (aiosmtpd) on loopback: the inbox of every group with an email."""
-
-    def __init__(self) -> None:
-        self.port = _free_port()
-        self.messages: list[email.message.EmailMessage] = []
-        self._lock = threading.Lock()
-        self._controller: Any = None
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self._lock:
-            self.messages.append(parsed)  # type: ignore[arg-type]
-        return "250 Message accepted"
-
-    def start(self) -> None:
-        from aiosmtpd.controller import Controller
-
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self._controller.start()
-
-    def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
+class Inbox(SmtpSink):
+    """A real SMTP server on loopback: the inbox of every group with an email."""
 
     def for_reference(self, reference: str) -> list[email.message.EmailMessage]:
-        with self._lock:
-            return [m for m in self.messages if m["X-Linkwell-Reference"] == reference]
+        return [m for m in list(self.messages) if m["X-Linkwell-Reference"] == reference]
 
 
 class _Partner(BaseHTTPRequestHandler):

@@ -278,33 +278,36 @@ def test_the_crawls_check_finds_raw_keys() -> None:
 EXACT = {"latitude": 51.445234, "longitude": -0.020987}  # a point in Catford, to the metre
 
 
+def ask_from_my_location(page: Any, field: str, path: str) -> Any:
+    """Use my location, ask for a walking group in ``field`` and send it; the request to the
+    address ending ``path``."""
+    page.get_by_role("button", name="Use my location").click()
+    page.get_by_text("Using your location, rounded to about 100 m").wait_for()
+    page.get_by_label(field).fill("a walking group")
+    with page.expect_request(lambda r: r.url.endswith(path)) as sent:
+        page.get_by_role("button", name="Find options").click()
+    return sent.value
+
+
 def test_use_my_location_is_rounded_in_the_page_and_never_logged(browser: Any,
                                                                  stack: Stack) -> None:
     assert CHROMIUM
     page = tab_in(browser, "en-GB", geolocation=EXACT, permissions=["geolocation"])
     try:
         page.goto(stack.gateway + "/")
-        page.get_by_role("button", name="Use my location").click()
-        page.get_by_text("Using your location, rounded to about 100 m").wait_for()
-        page.get_by_label("In your own words: what matters to you?").fill("a walking group")
-        with page.expect_request(lambda r: r.url.endswith("/match")) as sent:
-            page.get_by_role("button", name="Find options").click()
+        sent = ask_from_my_location(page, "In your own words: what matters to you?", "/match")
         page.wait_for_url(re.compile(r"/match$"))
-        body = dict(parse_qsl(sent.value.post_data or ""))
+        body = dict(parse_qsl(sent.post_data or ""))
         assert (body["lat"], body["lon"]) == ("51.445", "-0.021")  # about 100 m
-        assert "51.445234" not in (sent.value.post_data or "")
+        assert "51.445234" not in (sent.post_data or "")
         assert page.locator(".option").count() >= 1
         assert re.search(r"(\d+ m|km) away", page.locator(".option").first.inner_text())
         assert not any("51.44" in u for u in page.requested)  # never in an address
         # The widget on the partner's page: the same rounding before its request leaves.
         page.context.grant_permissions(["geolocation"], origin=stack.partner)
         page.goto(stack.partner + "/")
-        page.get_by_role("button", name="Use my location").click()
-        page.get_by_text("Using your location, rounded to about 100 m").wait_for()
-        page.get_by_label("What are you looking for?").fill("a walking group")
-        with page.expect_request(lambda r: r.url.endswith("/api/v1/match")) as asked:
-            page.get_by_role("button", name="Find options").click()
-        location = json.loads(asked.value.post_data or "{}")["location"]
+        asked = ask_from_my_location(page, "What are you looking for?", "/api/v1/match")
+        location = json.loads(asked.post_data or "{}")["location"]
         assert location == {"lat": 51.445, "lon": -0.021}
         page.locator(".linkwell-widget .result").first.wait_for()
     finally:

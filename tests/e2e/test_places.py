@@ -169,16 +169,26 @@ def test_a_real_postcode_not_in_the_demo_is_placed_and_ranked_by_distance(
     assert distances and distances == sorted(distances)
 
 
-@pytest.mark.parametrize("district", DISTRICTS)
-def test_a_district_alone_is_enough(http: requests.Session, stack: Stack, district: str) -> None:
-    body = match_api(http, stack, {"postcode": district.lower()}).json()
+def placed(http: requests.Session, stack: Stack, typed: str, precision: str, middle: str,
+           on_page: str | None = None) -> tuple[dict[str, Any], str]:
+    """Matched from ``typed`` alone (``on_page`` as the page's form is sent, if otherwise):
+    placed with ``precision`` at the middle of ``middle``, every venue measured from there,
+    and the page says so too. The API's answer and the page."""
+    body = match_api(http, stack, {"postcode": typed}).json()
     location = body["understood"]["location"]
-    assert location["precision"] == "district" and location["given"] == district
-    assert location["note"] == f"Distances are from the middle of {district}"
+    assert location["precision"] == precision
+    assert location["note"] == f"Distances are from the middle of {middle}"
     assert venues(body["results"])
     assert all(r["distance_km"] is not None for r in venues(body["results"]))
-    status, text = match_page(http, stack, district)
+    status, text = match_page(http, stack, on_page or typed)
     assert status == 200 and page_note(text) == location["note"] + "."
+    return body, text
+
+
+@pytest.mark.parametrize("district", DISTRICTS)
+def test_a_district_alone_is_enough(http: requests.Session, stack: Stack, district: str) -> None:
+    body, text = placed(http, stack, district.lower(), "district", district, on_page=district)
+    assert body["understood"]["location"]["given"] == district
     assert [i for i, _ in page_options(text)] == [r["id"] for r in body["results"]]
 
 
@@ -187,14 +197,8 @@ def test_a_district_alone_is_enough(http: requests.Session, stack: Stack, distri
                                               ("Whitechapel", "Whitechapel (Tower Hamlets)")])
 def test_a_place_name_is_placed_and_said(
         http: requests.Session, stack: Stack, typed: str, found: str) -> None:
-    body = match_api(http, stack, {"postcode": typed}).json()
-    location = body["understood"]["location"]
-    assert location["precision"] == "place" and location["found"] == found
-    assert location["note"] == f"Distances are from the middle of {found}"
-    assert venues(body["results"])
-    assert all(r["distance_km"] is not None for r in venues(body["results"]))
-    status, text = match_page(http, stack, typed)
-    assert status == 200 and page_note(text) == location["note"] + "."
+    body, _ = placed(http, stack, typed, "place", found)
+    assert body["understood"]["location"]["found"] == found
 
 
 @pytest.mark.parametrize(("near", "precision"), [

@@ -12,6 +12,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,21 +54,32 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@contextmanager
+def own_nodes(nodes: list[Node], start: str, stop: str, timeout: float,
+              missing: str) -> Iterator[None]:
+    """For a session fixture: ``nodes`` started by their first one's ``start`` command, and
+    stopped after the session by ``stop`` if this run started any of them."""
+    started_here = any(
+        subprocess.run(["bash", str(SCRIPT), "status"], capture_output=True,
+                       env={**os.environ, "ES_PORT": str(node.port)}, check=False).returncode
+        for node in nodes)
+    try:
+        nodes[0].run(start, timeout=timeout)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        _unavailable(f"{missing}: {exc}")
+    yield
+    if started_here:
+        nodes[0].run(stop)
+
+
 @pytest.fixture(scope="session")
 def node() -> Iterator[Node]:
     found = Node(int(os.environ.get("LINKWELL_FAULTS_ES_PORT", "9220")))
     if found.port == 9200:
         pytest.fail("the fault tests break their node: never point them at the shared 9200")
-    started_here = subprocess.run(["bash", str(SCRIPT), "status"], capture_output=True,
-                                  env={**os.environ, "ES_PORT": str(found.port)},
-                                  check=False).returncode != 0
-    try:
-        found.run("start", timeout=600)
-    except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        _unavailable(f"no Elasticsearch node of our own for the fault tests: {exc}")
-    yield found
-    if started_here:
-        found.run("stop")
+    with own_nodes([found], "start", "stop", 600,
+                   "no Elasticsearch node of our own for the fault tests"):
+        yield found
 
 
 def _env(tmp_path: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,3 +72,15 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     dlat = math.radians(b[0] - a[0])
     dlon = math.radians(b[1] - a[1]) * math.cos(math.radians(a[0]))
     return 6371 * math.hypot(dlat, dlon)
+
+
+def walk(value: Any, path: str = "", *, indices: bool = True) -> Iterator[tuple[str, Any]]:
+    """Every (path, value) in a JSON document: ``schedules[0].id``, or with ``indices`` off
+    ``schedules.id`` for every schedule's id alike."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk(child, f"{path}.{key}" if path else key, indices=indices)
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from walk(child, f"{path}[{i}]" if indices else path, indices=indices)

@@ -6,7 +6,6 @@ import copy
 import importlib.util
 import json
 import uuid
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from jsonschema import FormatChecker
 from linkwell.feeds.oruk1 import convert_service, derive_id, iter_page_services
 from tests import schemas
 from tests.feeds import demo_data
+from tests.feeds.demo_data import walk
 
 REPO = Path(__file__).parents[2]
 DATA = REPO / "plugins" / "tower_hamlets" / "linkwell_tower_hamlets" / "data"
@@ -48,17 +48,6 @@ def converted() -> dict[str, dict[str, Any]]:
 
 def v1_by_name(name: str) -> dict[str, Any]:
     return copy.deepcopy(next(s for s in v1_services() if s["name"] == name))
-
-
-def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (path, value) in a JSON document."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from walk(child, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from walk(child, f"{path}[{i}]")
 
 
 def is_uuid(value: Any) -> bool:

@@ -13,17 +13,37 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
 
 from linkwell.gateway.accounts import Account, AccountStore
 from linkwell.gateway.accounts.links import OneTimeLinks
+from tests.referrals.conftest import SmtpSink
 
+DEAD = "http://127.0.0.1:9"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 DEFAULT_SCOPE = {"data_officer": ("lewisham", None), "link_worker": (None, "team-a"),
                  "lead": (None, "team-a")}
+
+
+def serving(sink: SmtpSink) -> Iterator[SmtpSink]:
+    """For an ``smtp`` fixture: the mail server running for one test, stopped after it."""
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+def mailing_gateway(data_dir: str, smtp: SmtpSink, **config: Any) -> Flask:
+    """A gateway whose email goes to ``smtp`` and whose links start http://linkwell.test
+    (the matcher is not there; ``config`` says where the directory is)."""
+    from linkwell.gateway import create_app
+
+    return create_app({"DATA_DIR": data_dir, "MATCHER_URL": DEAD, "TESTING": True,
+                       "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port,
+                       "PUBLIC_URL": "http://linkwell.test", **config})
 
 
 def csrf_token(client: FlaskClient, page: str = "/account/") -> str:
@@ -32,6 +52,16 @@ def csrf_token(client: FlaskClient, page: str = "/account/") -> str:
     found = TOKEN.search(html)
     assert found, f"no CSRF token in the form on {page}"
     return found.group(1)
+
+
+def use_link(client: FlaskClient, path: str) -> tuple[int, str]:
+    """Open a one-time link's page and, if it opened, press its button (a link is used by a
+    POST, so a mail scanner's GET spends nothing); the status and page of the last step."""
+    page = client.get(path)
+    if page.status_code != 200:
+        return page.status_code, page.get_data(as_text=True)
+    answer = client.post(path, data={"csrf_token": csrf_token(client, path)})
+    return answer.status_code, answer.get_data(as_text=True)
 
 
 def make_account(app: Flask, role: str = "data_officer", borough: str | None = None,

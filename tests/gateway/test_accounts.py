@@ -15,10 +15,18 @@ from flask import Blueprint, Flask, g
 from flask.testing import FlaskClient
 
 from linkwell.gateway.accounts import AccountStore, refuse, require_account
-from tests.gateway.accounts_helper import csrf_token, make_account, sign_in, signed_in_client
+from tests.gateway.accounts_helper import (
+    DEAD,
+    csrf_token,
+    mailing_gateway,
+    make_account,
+    serving,
+    sign_in,
+    signed_in_client,
+    use_link,
+)
 from tests.referrals.conftest import SmtpSink
 
-DEAD = "http://127.0.0.1:9"
 LINK = re.compile(r"http://linkwell\.test(/account/sign-in/\S+)")
 
 
@@ -27,21 +35,24 @@ def scoped_pages() -> Blueprint:
     bp = Blueprint("scoped_test_pages", __name__)
     bp.changes: list[str] = []  # type: ignore[attr-defined]
 
+    def change(allowed: bool, what: str, refusal: str, done: str) -> tuple[str, int] | str:
+        """A page that changes ``what`` only if the account's scope allows it."""
+        if not allowed:
+            return refuse(refusal)
+        bp.changes.append(what)  # type: ignore[attr-defined]
+        return done
+
     @bp.route("/test/borough/<borough>", methods=["GET", "POST"])
     @require_account("data_officer", "admin")
     def borough_page(borough: str) -> tuple[str, int] | str:
-        if not g.account.can_see_borough(borough):
-            return refuse("That borough is not yours.")
-        bp.changes.append(borough)  # type: ignore[attr-defined]
-        return f"borough {borough}"
+        return change(g.account.can_see_borough(borough), borough,
+                      "That borough is not yours.", f"borough {borough}")
 
     @bp.post("/test/listing/<listing>")
     @require_account("group", "admin")
     def listing_page(listing: str) -> tuple[str, int] | str:
-        if not g.account.has_listing(listing):
-            return refuse("You have not claimed that listing.")
-        bp.changes.append(listing)  # type: ignore[attr-defined]
-        return f"edited {listing}"
+        return change(g.account.has_listing(listing), listing,
+                      "You have not claimed that listing.", f"edited {listing}")
 
     @bp.get("/test/team/<team>")
     @require_account("lead", "link_worker")
@@ -53,19 +64,12 @@ def scoped_pages() -> Blueprint:
 
 @pytest.fixture
 def smtp() -> Iterator[SmtpSink]:
-    sink = SmtpSink()
-    sink.start()
-    yield sink
-    sink.stop()
+    yield from serving(SmtpSink())
 
 
 @pytest.fixture
 def gateway(tmp_path: Path, smtp: SmtpSink) -> Flask:
-    from linkwell.gateway import create_app
-
-    app = create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_URL": DEAD,
-                      "MATCHER_URL": DEAD, "TESTING": True, "SMTP_HOST": "127.0.0.1",
-                      "SMTP_PORT": smtp.port, "PUBLIC_URL": "http://linkwell.test"})
+    app = mailing_gateway(str(tmp_path / "gw"), smtp, DIRECTORY_URL=DEAD)
     pages = scoped_pages()
     app.register_blueprint(pages)
     app.extensions["test.pages"] = pages
@@ -90,14 +94,6 @@ def emailed_link(smtp: SmtpSink) -> str:
     return found.group(1)
 
 
-def use(client: FlaskClient, path: str) -> tuple[int, str]:
-    page = client.get(path)
-    if page.status_code != 200:
-        return page.status_code, page.get_data(as_text=True)
-    answer = client.post(path, data={"csrf_token": csrf_token(client, path)})
-    return answer.status_code, answer.get_data(as_text=True)
-
-
 def signed_in_as(client: FlaskClient) -> str | None:
     page = client.get("/account/")
     if page.status_code != 200:
@@ -116,13 +112,13 @@ def test_an_emailed_link_signs_in_once_and_goes_where_the_person_was_going(
     assert len(smtp.messages) == 1 and smtp.messages[0]["To"] == "ann@lewisham.example"
     path = emailed_link(smtp)
     assert signed_in_as(client) is None  # opening the page does not use the link
-    status, _ = use(client, path)
+    status, _ = use_link(client, path)
     assert status == 302
     assert signed_in_as(client) == "ann@lewisham.example"
     assert client.get("/test/borough/lewisham").get_data(as_text=True) == "borough lewisham"
 
     other = gateway.test_client()  # the same link again, say from a forwarded email
-    status, page = use(other, path)
+    status, page = use_link(other, path)
     assert status == 400 and "already been used" in page and "Nothing has been changed" in page
     assert signed_in_as(other) is None
 
@@ -154,25 +150,25 @@ def test_expired_and_forged_links_are_refused_with_a_clear_page(
     ask_for_link(client, "choir@example.org")
     path = emailed_link(smtp)
     forged = path[:-4] + ("AAAA" if not path.endswith("AAAA") else "BBBB")
-    status, page = use(client, forged)
+    status, page = use_link(client, forged)
     assert status == 400 and "not valid" in page
     made_up = "/account/sign-in/" + "x" * 40
-    assert use(client, made_up)[0] == 400
+    assert use_link(client, made_up)[0] == 400
 
     now = time.time()
     store(gateway).clock = lambda: now + 16 * 60  # the link is for 15 minutes
-    status, page = use(client, path)
+    status, page = use_link(client, path)
     assert status == 400 and "expired" in page
     assert signed_in_as(client) is None
     store(gateway).clock = time.time  # and it was not used up by being refused
-    assert use(client, path)[0] == 302 and signed_in_as(client) == "choir@example.org"
+    assert use_link(client, path)[0] == 302 and signed_in_as(client) == "choir@example.org"
 
 
 def test_a_link_is_only_for_its_purpose(gateway: Flask) -> None:
     account = make_account(gateway, "admin")
     links = gateway.extensions["linkwell.links"]
     other = links.issue("confirm", account.id, 600)
-    status, page = use(gateway.test_client(), f"/account/sign-in/{other}")
+    status, page = use_link(gateway.test_client(), f"/account/sign-in/{other}")
     assert status == 400 and "not for this page" in page
 
 

@@ -23,10 +23,9 @@ from linkwell.gateway import confirmations
 from linkwell.gateway.feeds import _directory_writer
 from tests.conftest import load, search
 from tests.factory import service
-from tests.gateway.accounts_helper import csrf_token
+from tests.gateway.accounts_helper import csrf_token, mailing_gateway, serving, use_link
 from tests.referrals.conftest import SmtpSink
 
-DEAD = "http://127.0.0.1:9"
 DAY = 86400
 LINKS = re.compile(r"http://linkwell\.test(/confirm/\S+)")
 
@@ -59,21 +58,14 @@ FRESH = listing("conf-yoga", "Chair Yoga", "yoga@example.org", date.today().isof
 
 @pytest.fixture
 def smtp() -> Iterator[SmtpSink]:
-    sink = BouncingSink()
-    sink.start()
-    yield sink
-    sink.stop()
+    yield from serving(BouncingSink())
 
 
 @pytest.fixture
 def gateway(app: Flask, tmp_path: Path, smtp: SmtpSink) -> Flask:
-    from linkwell.gateway import create_app
-
     load(app.test_client(), [STALE, STOPPING, SILENT, NO_EMAIL, BOUNCES, FRESH])
-    return create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_APP": app,
-                       "MATCHER_URL": DEAD, "TESTING": True, "INGEST_TOKEN": "test-token",
-                       "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port,
-                       "PUBLIC_URL": "http://linkwell.test"})
+    return mailing_gateway(str(tmp_path / "gw"), smtp, DIRECTORY_APP=app,
+                           INGEST_TOKEN="test-token")
 
 
 def run(gateway: Flask) -> confirmations.Report:
@@ -89,14 +81,6 @@ def links_in(message: Any) -> dict[str, str]:
     found = LINKS.findall(message.get_content())
     assert len(found) == 3, message.get_content()
     return dict(zip(("still", "changed", "stopped"), found, strict=True))
-
-
-def press(client: FlaskClient, path: str) -> tuple[int, str]:
-    page = client.get(path)
-    if page.status_code != 200:
-        return page.status_code, page.get_data(as_text=True)
-    answer = client.post(path, data={"csrf_token": csrf_token(client, path)})
-    return answer.status_code, answer.get_data(as_text=True)
 
 
 def found_in_search(directory: FlaskClient, words: str) -> list[dict[str, Any]]:
@@ -124,13 +108,13 @@ def test_stale_listings_are_asked_once_and_still_running_shows_at_once(
     links = links_in(mail_to(smtp, "choir@example.org")[0])
     client = gateway.test_client()
     assert found_in_search(directory, "riverside")[0]["last_confirmed"] == "2025-01-10"
-    status, page = press(client, links["still"])
+    status, page = use_link(client, links["still"])
     assert status == 200 and "confirmed today" in page
     assert found_in_search(directory, "riverside")[0]["last_confirmed"] == \
         date.today().isoformat()
 
     for replayed in (links["still"], links["stopped"]):  # one answer uses the email's links
-        status, page = press(gateway.test_client(), replayed)
+        status, page = use_link(gateway.test_client(), replayed)
         assert status == 400 and "already been used" in page
     assert [r["id"] for r in found_in_search(directory, "riverside")] == [STALE["id"]]
     with gateway.app_context():  # what the data-quality page shows: 3 delivered, 1 answered
@@ -146,7 +130,7 @@ def test_we_have_stopped_takes_the_listing_out_of_search_for_review(
     links = links_in(mail_to(smtp, "walkers@example.org")[0])
     assert gateway.test_client().get(links["stopped"]).status_code == 200  # asking changes nothing
     assert [r["id"] for r in found_in_search(directory, "parkside")] == [STOPPING["id"]]
-    status, page = press(gateway.test_client(), links["stopped"])
+    status, page = use_link(gateway.test_client(), links["stopped"])
     assert status == 200 and "out of Linkwell's search" in page
     assert found_in_search(directory, "parkside") == []
     assert queue(gateway)[STOPPING["id"]] == "group says it has stopped"
@@ -158,14 +142,14 @@ def test_forged_and_expired_links_get_a_clear_page_and_change_nothing(
     directory = app.test_client()
     links = links_in(mail_to(smtp, "walkers@example.org")[0])
     forged = links["stopped"][:-3] + ("abc" if not links["stopped"].endswith("abc") else "xyz")
-    status, page = press(gateway.test_client(), forged)
+    status, page = use_link(gateway.test_client(), forged)
     assert status == 400 and "not valid" in page and "Nothing has been changed" in page
-    status, _ = press(gateway.test_client(), "/confirm/made-up-token")
+    status, _ = use_link(gateway.test_client(), "/confirm/made-up-token")
     assert status == 400
     accounts = gateway.extensions["linkwell.accounts"]
     later = time.time() + 61 * DAY  # the links work for 60 days
     accounts.clock = lambda: later
-    status, page = press(gateway.test_client(), links["stopped"])
+    status, page = use_link(gateway.test_client(), links["stopped"])
     assert status == 400 and "expired" in page
     assert [r["id"] for r in found_in_search(directory, "parkside")] == [STOPPING["id"]]
 
@@ -231,7 +215,7 @@ def test_something_changed_signs_the_group_in_with_the_listing_claimed(
     assert 'data-role="group"' in home and f"/services/{STALE['id']}" in home
     group = gateway.extensions["linkwell.accounts"].by_email("choir@example.org")
     assert group.has_listing(STALE["id"]) and not group.has_listing(STOPPING["id"])
-    assert press(gateway.test_client(), links["still"])[0] == 400  # the round is answered
+    assert use_link(gateway.test_client(), links["still"])[0] == 400  # the round is answered
 
 
 def test_a_reminders_links_replace_the_earlier_emails(
@@ -246,11 +230,11 @@ def test_a_reminders_links_replace_the_earlier_emails(
     newest = links_in(reminder)
     assert newest["stopped"] != first["stopped"]
     directory = app.test_client()
-    status, page = press(gateway.test_client(), first["stopped"])
+    status, page = use_link(gateway.test_client(), first["stopped"])
     assert status == 400 and "A newer email has replaced this link" in page
     assert [r["id"] for r in found_in_search(directory, "parkside")] == [STOPPING["id"]]
-    status, _ = press(gateway.test_client(), newest["stopped"])
+    status, _ = use_link(gateway.test_client(), newest["stopped"])
     assert status == 200
     assert found_in_search(directory, "parkside") == []
-    status, page = press(gateway.test_client(), newest["still"])
+    status, page = use_link(gateway.test_client(), newest["still"])
     assert status == 400 and "already been used" in page

@@ -15,10 +15,9 @@ from flask.testing import FlaskClient
 
 from tests.conftest import load, search
 from tests.factory import service
-from tests.gateway.accounts_helper import csrf_token, signed_in_client
+from tests.gateway.accounts_helper import csrf_token, mailing_gateway, serving, signed_in_client
 from tests.referrals.conftest import SmtpSink
 
-DEAD = "http://127.0.0.1:9"
 CLAIM_LINK = re.compile(r"http://linkwell\.test(/account/claim/\S+)")
 CHOIR = {**service("edit-choir", "Riverside Choir", "We sing on Tuesdays"),
          "email": "choir@example.org"}
@@ -27,21 +26,14 @@ WALK = {**service("edit-walk", "Parkside Walkers", "A weekly walk"), "email": "w
 
 @pytest.fixture
 def smtp() -> Iterator[SmtpSink]:
-    sink = SmtpSink()
-    sink.start()
-    yield sink
-    sink.stop()
+    yield from serving(SmtpSink())
 
 
 @pytest.fixture
 def gateway(app: Flask, tmp_path: Path, smtp: SmtpSink) -> Flask:
-    from linkwell.gateway import create_app
-
     load(app.test_client(), [CHOIR, WALK])
-    return create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_APP": app,
-                       "MATCHER_URL": DEAD, "TESTING": True, "INGEST_TOKEN": "test-token",
-                       "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port,
-                       "PUBLIC_URL": "http://linkwell.test"})
+    return mailing_gateway(str(tmp_path / "gw"), smtp, DIRECTORY_APP=app,
+                           INGEST_TOKEN="test-token")
 
 
 def claim(gateway: Flask, smtp: SmtpSink, listing_id: str) -> FlaskClient:

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -109,31 +109,61 @@ def store_view(env: dict[str, str]) -> Referrals:
     return Referrals({"DATA_DIR": env["LINKWELL_DATA_DIR"], "REFERRALS_WORKER": "off"})
 
 
+def refer_then_kill(env: dict[str, str], secret: str, log: Path, listing: str,
+                    busy: Callable[[str], bool]) -> str:
+    """Start the gateway, refer someone to ``listing``, wait until ``busy(reference)``, then
+    SIGKILL it; the referral's reference."""
+    server = Server(env, log)
+    server.start()
+    try:
+        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(listing),
+                               headers={"X-API-Key": secret}, timeout=10)
+        assert answer.status_code == 201, answer.text
+        reference = str(answer.json()["reference"])
+        wait_for(lambda: busy(reference))
+        server.kill()
+    finally:
+        server.stop()
+    return reference
+
+
+def killed_mid_send(env: dict[str, str], secret: str, log: Path, listing: str,
+                    receiver: SmtpSink | WebhookSink, taken: Callable[[], bool],
+                    arrived: Callable[[], bool]) -> str:
+    """The receiver takes the referral and does not answer; the gateway is killed while the
+    worker waits (``taken``); then the receiver finishes with it after all (``arrived``)."""
+    receiver.hold = threading.Event()
+    receiver.start()
+    reference = refer_then_kill(env, secret, log, listing, lambda _: taken())
+    receiver.hold.set()
+    wait_for(arrived)
+    return reference
+
+
+def restart_until(env: dict[str, str], log: Path, done: Callable[[], bool],
+                  timeout: float = 20.0) -> None:
+    """Start the gateway again (no request needed: it picks up what is waiting), wait until
+    ``done``, and stop it."""
+    restarted = Server(env, log)
+    restarted.start()
+    try:
+        wait_for(done, timeout=timeout)
+    finally:
+        restarted.stop()
+
+
 def test_killed_before_delivery_then_restarted_delivers_once(
         site: tuple[dict[str, str], str], tmp_path: Path, webhook: WebhookSink) -> None:
     env, secret = site
     env["LINKWELL_REFERRALS_ROUTES"] = routes(tmp_path, webhook)  # the webhook is down
-    server = Server(env, tmp_path / "server.log")
-    server.start()
-    try:
-        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(CHOIR),
-                               headers={"X-API-Key": secret}, timeout=10)
-        assert answer.status_code == 201, answer.text
-        reference = answer.json()["reference"]
-        view = store_view(env)
-        wait_for(lambda: view.store.job(reference).attempts >= 1)  # tried, and failed
-        server.kill()
-    finally:
-        server.stop()
+    view = store_view(env)
+    reference = refer_then_kill(env, secret, tmp_path / "server.log", CHOIR,
+                                lambda ref: view.store.job(ref).attempts >= 1)  # tried, failed
     job = view.store.job(reference)
     assert job.state == PENDING and not webhook.received  # accepted, not delivered
     webhook.start()
-    restarted = Server(env, tmp_path / "server.log")
-    restarted.start()  # no request needed: the new process picks the referral up
-    try:
-        wait_for(lambda: view.store.job(reference).state == DELIVERED)
-    finally:
-        restarted.stop()
+    restart_until(env, tmp_path / "server.log",
+                  lambda: view.store.job(reference).state == DELIVERED)
     assert [r["reference"] for r in webhook.received] == [reference]
     assert webhook.requests == 1
     logged = (tmp_path / "server.log").read_text()
@@ -146,30 +176,14 @@ def test_killed_in_the_middle_of_delivering_is_delivered_once_after_restart(
         site: tuple[dict[str, str], str], tmp_path: Path, webhook: WebhookSink) -> None:
     env, secret = site
     env["LINKWELL_REFERRALS_ROUTES"] = routes(tmp_path, webhook)
-    webhook.hold = threading.Event()  # the receiver takes the request and does not answer
-    webhook.start()
-    server = Server(env, tmp_path / "server.log")
-    server.start()
-    try:
-        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(CHOIR),
-                               headers={"X-API-Key": secret}, timeout=10)
-        assert answer.status_code == 201, answer.text
-        reference = answer.json()["reference"]
-        wait_for(lambda: webhook.requests == 1)  # the worker is mid-delivery
-        server.kill()
-    finally:
-        server.stop()
-    webhook.hold.set()  # the receiver finishes with the first request after all
-    wait_for(lambda: len(webhook.received) == 1)
+    reference = killed_mid_send(env, secret, tmp_path / "server.log", CHOIR, webhook,
+                                taken=lambda: webhook.requests == 1,
+                                arrived=lambda: len(webhook.received) == 1)
     view = store_view(env)
     assert view.store.job(reference).state == PENDING  # Linkwell could not know it arrived
-    restarted = Server(env, tmp_path / "server.log")
-    restarted.start()
-    try:
-        # The dead worker's lease runs out, then the referral goes again with the same key.
-        wait_for(lambda: view.store.job(reference).state == DELIVERED, timeout=30)
-    finally:
-        restarted.stop()
+    # The dead worker's lease runs out, then the referral goes again with the same key.
+    restart_until(env, tmp_path / "server.log",
+                  lambda: view.store.job(reference).state == DELIVERED, timeout=30)
     assert webhook.requests == 2 and len(webhook.seen_keys) == 1
     assert [r["reference"] for r in webhook.received] == [reference]  # once, for the group
 
@@ -180,28 +194,12 @@ def test_an_email_in_flight_at_a_kill_is_not_sent_again_with_the_same_message_id
     env, secret = site
     env.update(LINKWELL_SMTP_HOST="127.0.0.1", LINKWELL_SMTP_PORT=str(smtp.port),
                LINKWELL_SMTP_FROM="Linkwell <referrals@linkwell.example.org>")
-    smtp.hold = threading.Event()  # the mail server takes the message and does not answer
-    smtp.start()
-    server = Server(env, tmp_path / "server.log")
-    server.start()
-    try:
-        answer = requests.post(f"{server.url}/api/v1/referrals", json=referral(WALK),
-                               headers={"X-API-Key": secret}, timeout=10)
-        assert answer.status_code == 201, answer.text
-        reference = answer.json()["reference"]
-        wait_for(lambda: smtp.arrived == 1)  # the worker is mid-send
-        server.kill()
-    finally:
-        server.stop()
-    smtp.hold.set()  # the mail server accepts the first message after all
-    wait_for(lambda: len(smtp.messages) == 1)
+    reference = killed_mid_send(env, secret, tmp_path / "server.log", WALK, smtp,
+                                taken=lambda: smtp.arrived == 1,
+                                arrived=lambda: len(smtp.messages) == 1)
     view = store_view(env)
-    restarted = Server(env, tmp_path / "server.log")
-    restarted.start()
-    try:
-        wait_for(lambda: view.store.job(reference).state == DEAD_LETTER, timeout=30)
-    finally:
-        restarted.stop()
+    restart_until(env, tmp_path / "server.log",
+                  lambda: view.store.job(reference).state == DEAD_LETTER, timeout=30)
     assert smtp.arrived == 1 and len(smtp.message_ids()) == 1  # not sent a second time
     letters = view.store.dead_letters()
     assert [(d.reference, d.last_error) for d in letters] == [(reference, INTERRUPTED)]

@@ -11,24 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from linkwell.plugins import Feed, hookimpl
+from linkwell.plugins.area import area_files
 
 AREA = "Tower Hamlets"
 FEED = "tower-hamlets"
 DATA = Path(__file__).parent / "data"
 
 
-@hookimpl
-def linkwell_postcode_files() -> list[Path]:
-    """The demo venues' postcodes (made by scripts/make_demo_postcodes.py): no download."""
-    return [DATA / "postcodes.csv"]
-
-
-@hookimpl
-def linkwell_place_files() -> list[Path]:
-    """The neighbourhoods residents name ("Catford", "Bow", "Kentish Town"): approximate
-    middles written for the demo, so a place name works with no download. A deployment
-    imports the ONS Index of Place Names or OS Open Names for the real ones."""
-    return [DATA / "places.csv"]
+# The venues' postcodes (data/postcodes.csv, made by scripts/make_demo_postcodes.py) and the
+# neighbourhoods residents name (data/places.csv: approximate middles written for the demo; a
+# deployment imports the ONS Index of Place Names or OS Open Names), so it needs no download.
+linkwell_postcode_files, linkwell_place_files = area_files(DATA)
 
 
 @hookimpl

@@ -44,7 +44,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def init_app(app: Flask) -> None:
-    """The secret, cookie settings, CSRF protection, stores and the sign-in pages."""
+    """The secret, cookie settings, CSRF protection and stores; the gateway registers the
+    sign-in pages (:mod:`.web`) after it."""
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
     app.secret_key = _secret_key(app.config)
@@ -63,9 +64,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_refused)
     app.before_request(_identify)
     app.context_processor(lambda: {"current_account": g.get("account")})
-    from linkwell.gateway.accounts import web
-
-    app.register_blueprint(web.bp)
 
 
 def _secret_key(config: dict[str, Any]) -> str:

@@ -43,17 +43,11 @@ PURPOSE = "confirm"
 def init_app(app: Flask) -> None:
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
-    accounts = app.extensions["linkwell.accounts"]
-    app.extensions["linkwell.confirmations"] = ConfirmationStore(accounts.connect,
-                                                                 clock=lambda: accounts.clock())
-    from linkwell.gateway.confirmations import web
-
-    app.register_blueprint(web.bp)
+    ConfirmationStore.install(app)
 
 
 def store() -> ConfirmationStore:
-    found: ConfirmationStore = current_app.extensions["linkwell.confirmations"]
-    return found
+    return ConfirmationStore.current()
 
 
 def periods(config: Mapping[str, Any]) -> tuple[int, dict[str, int]]:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-import threading
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from linkwell.gateway.referrals.model import DELIVERED, PENDING, Job
+from linkwell.gateway.web.tables import AccountsTable
 
 DEAD = "dead"
 ASKING, ANSWERED, QUEUED = "asking", "answered", "queued"
@@ -106,18 +104,12 @@ ROUND_COLUMNS = ("id, listing_id, feed, name, email, started, reminders, next_du
                  " answer, batch")
 
 
-class ConfirmationStore:
+class ConfirmationStore(AccountsTable):
     """Rounds, their mail (in the outbox's terms) and the queue, in the gateway's SQLite file."""
 
     name = "sqlite"
-
-    def __init__(self, connect: Callable[[], sqlite3.Connection],
-                 clock: Callable[[], float] = time.time) -> None:
-        self._connect = connect
-        self._lock = threading.Lock()
-        self.clock = clock
-        with self._connect() as conn:
-            conn.executescript(SCHEMA)
+    SCHEMA = SCHEMA
+    EXTENSION = "linkwell.confirmations"
 
     # --- rounds --------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from linkwell.client import ServiceError
 from linkwell.gateway import accounts
-from linkwell.gateway.accounts.links import Link, LinkRefused
+from linkwell.gateway.accounts.links import LinkRefused
 from linkwell.gateway.confirmations import PURPOSE, store
 from linkwell.gateway.confirmations.store import Round
 
@@ -28,20 +28,23 @@ QUESTIONS = {
 }
 
 
-def _round(link: Link) -> Round | None:
-    return store().round(link.subject)
+def _asked(token: str) -> tuple[Round, str]:
+    """The round a link is about and the answer it carries, the link left usable;
+    :class:`LinkRefused` if it is not a live link to one of our questions."""
+    link = accounts.links().peek(token, PURPOSE)
+    found = store().round(link.subject)
+    answer = str(link.payload.get("answer"))
+    if found is None or answer not in QUESTIONS:
+        raise LinkRefused("forged")
+    return found, answer
 
 
 @bp.get("/<token>")
 def question(token: str) -> str | tuple[str, int]:
     try:
-        link = accounts.links().peek(token, PURPOSE)
+        found, answer = _asked(token)
     except LinkRefused as refused:
         return refused_page(refused)
-    found = _round(link)
-    answer = str(link.payload.get("answer"))
-    if found is None or answer not in QUESTIONS:
-        return refused_page(LinkRefused("forged"))
     heading, button = QUESTIONS[answer]
     return render_template("confirm/question.html", token=token, heading=heading,
                            button=button, name=found.name, answer=answer)
@@ -51,13 +54,9 @@ def question(token: str) -> str | tuple[str, int]:
 def answer(token: str) -> Response | str | tuple[str, int]:
     accounts.csrf.protect()
     try:  # checked first, used only once the answer is saved: a failure keeps the link
-        link = accounts.links().peek(token, PURPOSE)
+        found, chosen = _asked(token)
     except LinkRefused as refused:
         return refused_page(refused)
-    found = _round(link)
-    chosen = str(link.payload.get("answer"))
-    if found is None or chosen not in QUESTIONS:
-        return refused_page(LinkRefused("forged"))
     if chosen == "changed":
         try:
             accounts.links().redeem(token, PURPOSE)

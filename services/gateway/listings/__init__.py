@@ -8,20 +8,14 @@ and a later feed sync keeps it (``linkwell.directory.amend``).
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask
 
 from linkwell.gateway.listings.store import ProposalStore
 
 
 def init_app(app: Flask) -> None:
-    accounts = app.extensions["linkwell.accounts"]
-    app.extensions["linkwell.proposals"] = ProposalStore(accounts.connect,
-                                                         clock=lambda: accounts.clock())
-    from linkwell.gateway.listings import web
-
-    app.register_blueprint(web.bp)
+    ProposalStore.install(app)
 
 
 def proposals() -> ProposalStore:
-    found: ProposalStore = current_app.extensions["linkwell.proposals"]
-    return found
+    return ProposalStore.current()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from linkwell.gateway.web.tables import AccountsTable
 
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
@@ -56,14 +54,11 @@ COLUMNS = ("id, listing_id, feed, name, account_id, changes, shown, created, sta
            " decided_by")
 
 
-class ProposalStore:
-    def __init__(self, connect: Callable[[], sqlite3.Connection],
-                 clock: Callable[[], float] = time.time) -> None:
-        self._connect = connect
-        self._lock = threading.Lock()
-        self.clock = clock
-        with self._connect() as conn:
-            conn.executescript(SCHEMA)
+class ProposalStore(AccountsTable):
+    """Proposed edits and what officers did about reports, in the gateway's SQLite file."""
+
+    SCHEMA = SCHEMA
+    EXTENSION = "linkwell.proposals"
 
     def propose(self, listing_id: str, feed: str, name: str, account_id: str,
                 changes: dict[str, Any], shown: dict[str, list[str]]) -> Proposal:

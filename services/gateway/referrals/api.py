@@ -49,16 +49,12 @@ def referrals() -> Referrals:
 
 
 def init_app(app: Flask, api: Api) -> None:
-    """The referral service, its API and pages, and its delivery thread (started lazily)."""
-    from linkwell.gateway import workspace_web
-    from linkwell.gateway.referrals import join, respond
-
+    """The referral service, its API, and its delivery thread (started lazily); the pages
+    over it (``respond``, ``join``, ``workspace_web``) import this module, so the gateway
+    registers them beside it."""
     service = Referrals(dict(app.config))
     app.extensions["linkwell.referrals"] = service
     api.register_blueprint(blp)
-    app.register_blueprint(respond.bp)
-    app.register_blueprint(join.bp)
-    app.register_blueprint(workspace_web.bp)
     # Started now, so a restarted process delivers what is waiting without needing a request;
     # and checked on each request, so a gunicorn worker forked from a preloaded app starts its
     # own (threads do not survive a fork). Leases keep several threads from sending twice.

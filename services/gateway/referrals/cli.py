@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +21,17 @@ def _service() -> Any:
     from linkwell.gateway.referrals import Referrals
 
     return Referrals()
+
+
+@contextmanager
+def _told_as_failure() -> Iterator[None]:
+    """A referral the service refuses to touch fails the command, in the service's words."""
+    from linkwell.gateway.referrals import ReferralError
+
+    try:
+        yield
+    except ReferralError as exc:
+        raise click.ClickException(exc.message) from exc
 
 
 @click.group("referrals")
@@ -90,12 +103,8 @@ def dead_letters() -> None:
 @click.argument("reference")
 def retry(reference: str) -> None:
     """Try a dead-lettered referral again (after fixing its route, say)."""
-    from linkwell.gateway.referrals import ReferralError
-
-    try:
+    with _told_as_failure():
         done = _service().requeue(reference)
-    except ReferralError as exc:
-        raise click.ClickException(exc.message) from exc
     if not done:
         raise click.ClickException(f"{reference} is not a dead letter")
     console.print(f"{reference} will be tried again by the next delivery run.")
@@ -105,12 +114,8 @@ def retry(reference: str) -> None:
 @click.argument("reference")
 def erase(reference: str) -> None:
     """Erase one referral's personal details now (the person asked)."""
-    from linkwell.gateway.referrals import ReferralError
-
-    try:
+    with _told_as_failure():
         referral = _service().erase(reference)
-    except ReferralError as exc:
-        raise click.ClickException(exc.message) from exc
     console.print(f"Erased the details of {referral.reference}.")
 
 

@@ -24,11 +24,15 @@ from linkwell.gateway.referrals.model import (
     SENT,
     SETTLED,
     WITHDRAWN,
-    Asset,
     DeadLetter,
     Job,
-    Person,
     Referral,
+)
+from linkwell.gateway.referrals.tables import (
+    JOB_COLUMNS,
+    REFERRAL_COLUMNS,
+    Transaction,
+    referral_from_row,
 )
 from linkwell.gateway.referrals.workspace import erase_casework
 
@@ -63,24 +67,6 @@ class ReferralStore(Protocol):
 def idempotency_key(reference: str) -> str:
     """Stable per referral: a provider that sees it twice knows it is the same referral."""
     return str(uuid.uuid5(IDEMPOTENCY_NAMESPACE, reference))
-
-
-REFERRAL_COLUMNS = ("reference, kind, asset_id, asset_name, feed, asset_email, status, referrer,"
-                    " follow_up, details, created, updated, erased, erased_reason")
-JOB_COLUMNS = "reference, idempotency_key, attempts, state, next_attempt, last_error, " \
-              "delivered, channel"
-
-
-class Cursor(Protocol):
-    @property
-    def rowcount(self) -> int: ...
-
-    def fetchone(self) -> Any: ...
-    def fetchall(self) -> list[Any]: ...
-
-
-class Transaction(Protocol):
-    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Cursor: ...
 
 
 class StoreUnavailable(Unavailable):
@@ -309,15 +295,7 @@ class SQLStore:
         return int(referrals) + int(jobs)
 
     def _referral(self, row: Any) -> Referral:
-        person = None
-        if row[9] is not None:
-            person = Person(**self.sealer.open(row[0], row[9]))
-        return Referral(reference=row[0], kind=row[1],
-                        asset=Asset(row[2], row[3], row[4] or "", row[5]), status=row[6],
-                        referrer=row[7] or "", follow_up=bool(row[8]), person=person,
-                        created=float(row[10]), updated=float(row[11]),
-                        erased=float(row[12]) if row[12] is not None else None,
-                        erased_reason=row[13])
+        return referral_from_row(row, self.sealer)
 
 
 def _job(row: Any) -> Job:

@@ -10,7 +10,7 @@ leaving only an anonymous count of how many wellbeing records were erased.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linkwell.gateway.referrals.codes import ONS4_QUESTIONS
 from linkwell.gateway.referrals.model import (
@@ -20,9 +20,12 @@ from linkwell.gateway.referrals.model import (
     SENT,
     Referral,
 )
-
-if TYPE_CHECKING:
-    from linkwell.gateway.referrals.store import SQLStore, Transaction
+from linkwell.gateway.referrals.tables import (
+    REFERRAL_COLUMNS,
+    Database,
+    Transaction,
+    referral_from_row,
+)
 
 DAY = 86400
 REMINDER_DAYS = 7
@@ -35,37 +38,6 @@ MAX_REASON = 500
 WORKSPACE_STATUS = {RECEIVED: "sent", SENT: "delivered"}
 # The group has not answered yet: after REMINDER_DAYS the link worker is reminded to chase.
 AWAITING = (RECEIVED, SENT)
-
-
-def workspace_schema(blob: str, real: str) -> tuple[str, ...]:
-    """The tables, in either database's words for bytes and floating point numbers."""
-    return (
-        f"""CREATE TABLE IF NOT EXISTS referral_notes (
-            reference TEXT PRIMARY KEY REFERENCES referrals (reference),
-            team TEXT NOT NULL DEFAULT '',
-            link_worker TEXT NOT NULL DEFAULT '',
-            need TEXT NOT NULL DEFAULT '',
-            consent TEXT NOT NULL DEFAULT '',
-            decline_reason {blob},
-            updated {real} NOT NULL)""",
-        "CREATE INDEX IF NOT EXISTS referral_notes_team ON referral_notes (team)",
-        f"""CREATE TABLE IF NOT EXISTS referral_wellbeing (
-            reference TEXT NOT NULL REFERENCES referrals (reference),
-            phase TEXT NOT NULL,
-            scores {blob} NOT NULL,
-            recorded {real} NOT NULL,
-            PRIMARY KEY (reference, phase))""",
-        """CREATE TABLE IF NOT EXISTS wellbeing_erased (
-            phase TEXT PRIMARY KEY,
-            erased INTEGER NOT NULL)""",
-        # Who looked at which referral, and when (an account id, never the person).
-        f"""CREATE TABLE IF NOT EXISTS referral_views (
-            reference TEXT NOT NULL,
-            account TEXT NOT NULL,
-            action TEXT NOT NULL,
-            viewed {real} NOT NULL)""",
-        "CREATE INDEX IF NOT EXISTS referral_views_reference ON referral_views (reference)",
-    )
 
 
 @dataclass(frozen=True)
@@ -145,7 +117,7 @@ def _day(moment: float) -> float:
 class Workspace:
     """The link worker's records, in the referral store's database."""
 
-    def __init__(self, store: SQLStore) -> None:
+    def __init__(self, store: Database) -> None:
         self.store = store
         self.sealer = store.sealer
 
@@ -217,8 +189,6 @@ class Workspace:
     def cases(self, *, team: str | None = None, link_worker: str | None = None,
              reference: str | None = None) -> list[Casework]:
         """Referrals with their casework, newest first; ``team`` and ``link_worker`` narrow."""
-        from linkwell.gateway.referrals.store import REFERRAL_COLUMNS
-
         where, params = ["1 = 1"], []
         for column, value in (("n.team", team), ("n.link_worker", link_worker),
                               ("r.reference", reference)):
@@ -253,7 +223,7 @@ class Workspace:
         return out
 
     def _casework(self, row: Any, wellbeing: dict[str, Wellbeing]) -> Casework:
-        referral = self.store._referral(row[:14])
+        referral = referral_from_row(row[:14], self.sealer)
         reason = None
         if row[17] is not None:
             reason = str(self.sealer.open(f"{referral.reference}:reason", row[17])["reason"])
@@ -262,5 +232,4 @@ class Workspace:
 
 
 __all__ = ["AWAITING", "FIRST_MEETING", "FOLLOW_UP", "PHASES", "Casework",
-           "Wellbeing", "WellbeingError", "Workspace", "checked_scores", "erase_casework",
-           "workspace_schema"]
+           "Wellbeing", "WellbeingError", "Workspace", "checked_scores", "erase_casework"]

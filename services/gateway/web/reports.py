@@ -6,12 +6,9 @@ no personal data and stores none: no name, no address, no client address.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app
+from flask import abort
 from flask.views import MethodView
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
@@ -51,20 +48,16 @@ class ReportStore(GatewayTable):
     """Reports in the gateway's SQLite file (beside its API keys)."""
 
     SCHEMA = SCHEMA
+    EXTENSION = "linkwell.reports"
 
     def add(self, asset_id: str, asset_name: str, feed: str, problem: str,
             details: str = "") -> dict[str, Any]:
         """Store one report; returns it as the API shows it."""
         if problem not in PROBLEMS:
             raise ValueError(f"problem must be one of {', '.join(PROBLEMS)}")
-        row = {"id": uuid.uuid4().hex, "asset_id": asset_id, "asset_name": asset_name,
-               "feed": feed, "problem": problem, "details": details.strip()[:MAX_DETAILS],
-               "created": datetime.now(UTC).isoformat(timespec="seconds")}
-        with self._lock, self._connect() as conn:
-            conn.execute("INSERT INTO listing_reports (id, asset_id, asset_name, feed, problem,"
-                         " details, created) VALUES (:id, :asset_id, :asset_name, :feed,"
-                         " :problem, :details, :created)", row)
-        return _public(row)
+        return _public(self._insert("listing_reports", {
+            "asset_id": asset_id, "asset_name": asset_name, "feed": feed, "problem": problem,
+            "details": details.strip()[:MAX_DETAILS]}))
 
     def for_feeds(self, feeds: list[str] | None, limit: int = 500) -> list[dict[str, Any]]:
         """Newest first; ``None`` means every feed (admins)."""
@@ -86,13 +79,11 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def init_store(app: Any) -> None:
-    app.extensions["linkwell.reports"] = ReportStore(
-        Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+    ReportStore.install(app)
 
 
 def reports() -> ReportStore:
-    store: ReportStore = current_app.extensions["linkwell.reports"]
-    return store
+    return ReportStore.current()
 
 
 class ReportsArgs(Schema):

@@ -8,12 +8,8 @@ full postcode, no client address.
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import EXCLUDE, Schema, fields, validate
@@ -42,15 +38,11 @@ def coarse_area(near: str) -> str:
 
 class UnmetStore(GatewayTable):
     SCHEMA = SCHEMA
+    EXTENSION = "linkwell.unmet"
 
     def add(self, words: str, near: str = "") -> dict[str, Any]:
-        row = {"id": uuid.uuid4().hex, "words": " ".join(words.split())[:MAX_WORDS],
-               "area": coarse_area(near),
-               "created": datetime.now(UTC).isoformat(timespec="seconds")}
-        with self._lock, self._connect() as conn:
-            conn.execute("INSERT INTO unmet_needs (id, words, area, created) VALUES"
-                         " (:id, :words, :area, :created)", row)
-        return row
+        return self._insert("unmet_needs", {"words": " ".join(words.split())[:MAX_WORDS],
+                                            "area": coarse_area(near)})
 
     def recent(self, limit: int = 500) -> list[dict[str, Any]]:
         with self._connect() as conn:
@@ -60,12 +52,11 @@ class UnmetStore(GatewayTable):
 
 
 def init_store(app: Any) -> None:
-    app.extensions["linkwell.unmet"] = UnmetStore(Path(app.config["DATA_DIR"]) / "gateway.sqlite3")
+    UnmetStore.install(app)
 
 
 def unmet() -> UnmetStore:
-    store: UnmetStore = current_app.extensions["linkwell.unmet"]
-    return store
+    return UnmetStore.current()
 
 
 class UnmetRequestSchema(Schema):
