@@ -913,7 +913,7 @@ def attributes_of(spec: Json, sid: str) -> list[Json]:
 
 def service_of(spec: Json) -> Json:
     sid = uid("service", spec["key"])
-    org = spec.get("org") or f"{spec['name']} volunteers"
+    org = spec.get("org") or spec["name"]  # most small groups are their own organisation
     oid = uid("org", org)
     slug = spec["key"].replace("_", "-")
     assured = spec.get("assured", "2026-09-15")
