@@ -51,7 +51,8 @@ have something to go on (no location, no distance factor):
   stated counts ``ACCESS_UNSTATED``.
 
 **audience** is 1 unless the asset is probably meant for someone else: a single-gender group
-when the gender is not given, a young people's group when the age is not, a families' group
+when the gender is not given, a young or older people's group (an age band from 50 or up
+to 30) when the age is not and the words say nothing of it, a families' group
 when no children were named, a home-visiting service from another borough (each
 ``UNSURE_AUDIENCE``); a community's or LGBTQ+ group the person's words do not point to (half
 as much); a peer group tagged for an experience the person did not name, whose words say

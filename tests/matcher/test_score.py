@@ -106,3 +106,15 @@ def test_listings_never_or_long_ago_confirmed_rank_a_little_lower_and_say_so() -
                for c in cautions(scored["never"], profile))
     assert any("14 months ago" in c and "ranked a little lower" in c
                for c in cautions(scored["old"], profile))
+
+
+def test_an_age_group_s_listing_counts_less_when_nothing_says_the_person_is_of_that_age() -> None:
+    """"Lunch for people over 60" may well not be for someone whose age nobody gave; once their
+    age or words place them in the group it counts in full (a stated age outside it is a rule)."""
+    over_60s = Scored(summary(min_age=60))
+    assert audience_factor(over_60s, Profile(), {"lewisham"}) == WEIGHTS.unsure_audience
+    assert audience_factor(over_60s, Profile(age=72), {"lewisham"}) == 1.0
+    assert audience_factor(over_60s, Profile(audiences={"older_people"}), {"lewisham"}) == 1.0
+    assert audience_factor(Scored(summary(min_age=18)), Profile(), {"lewisham"}) == 1.0
+    assert audience_factor(Scored(summary(max_age=25)), Profile(), {"lewisham"}) == (
+        WEIGHTS.unsure_audience)
