@@ -358,13 +358,17 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
     text_factors(items, profile, w)
     meaning_factors(items, w)
     feeds = local if local is not None else local_feeds(assets, profile)
+    # Words that name no concept ("I can't face opening the post") leave meaning to carry
+    # what they ask for: then it counts as much as a concept would.
+    meaning = w.meaning if any(x.weight >= w.said and x.via is None for x in profile.wanted) else (
+        w.concept)
     for item in items:
         concept_factor(item, profile, tax, w)
         # Meaning fills what the concepts leave: it finds the listing no concept names, and
         # never reorders listings that meet the same concept (there its figure is mostly the
         # length of the listing's words, not their sense).
         item.fit = ((w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
-                    + w.meaning * item.meaning * (1.0 - item.concept))
+                    + meaning * item.meaning * (1.0 - item.concept))
         factors = {"distance": distance_factor(item.asset, profile, w),
                    "schedule": schedule_factor(item, profile, w),
                    "group": group_factor(item, profile, w),

@@ -27,7 +27,9 @@ asset that fits nothing scores 0 however close it is. It is the weighted mean (`
 To that mean, *meaning* adds ``MEANING × meaning × (1 − concept)``: the cosine of the asset's
 vector to the person's wanted words (``linkwell.semantic``), placed between the candidates'
 median (or ``MEANING_FLOOR``) and the nearest candidate over a spread of at least
-``MEANING_SPREAD``. It finds what no concept names, and never reorders assets that meet the
+``MEANING_SPREAD``. When the person's words name no concept of their own ("I can't face
+opening the post"), meaning is all there is to go on: it counts ``CONCEPT`` instead.
+It finds what no concept names, and never reorders assets that meet the
 same concept (a static embedding's figure there is mostly the length of the listing).
 Words the person used to say what they do not want never count: the clauses that refuse
 ("I don't want some big group", "not one for gyms") are set apart first (``negation.py``).
