@@ -25,7 +25,6 @@ from linkwell import semantic
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import Unavailable
 from linkwell.matcher.understand import REMOTE, Profile
-from linkwell.taxonomy import load_taxonomy
 from linkwell.text import fold, stem
 
 PER_PAGE = 30  # nearest assets with a wanted concept (at least: see concept_page)
@@ -111,16 +110,6 @@ def query_text(profile: Profile) -> str:
     return " ".join(words)[:MAX_QUERY_CHARS]
 
 
-def said_labels(profile: Profile) -> str:
-    """The labels of the concepts the person named themselves (not the taxonomy's hints), for
-    a search of the listings' own words: the concept search filters on tags, and half of some
-    feeds' listings carry none, their concepts only read from their words."""
-    tax = load_taxonomy()
-    named = [w.concept for w in profile.wanted if w.via is None and w.concept in tax.concepts
-             and tax.concepts[w.concept].parent]
-    return " ".join(tax.label(c) for c in dict.fromkeys(named))[:MAX_QUERY_CHARS]
-
-
 def calls(profile: Profile) -> list[dict[str, str]]:
     """The searches to make for this person.
 
@@ -142,9 +131,6 @@ def calls(profile: Profile) -> list[dict[str, str]]:
         if text:
             out.append({**local, "q": text, "words_only": "true", "sort": "distance",
                         "per_page": str(TEXT_PER_PAGE)})
-        named = said_labels(profile)
-        if named:  # untagged listings whose own words name what they said (no tag to filter on)
-            out.append({**local, "q": named, "sort": "distance", "per_page": str(TEXT_PER_PAGE)})
         if profile.vector is not None:  # near them, or online and by phone where they can
             out.append({**local, "sort": "blended", "per_page": str(MEANING_PER_PAGE),
                         **({"remote": "true"} if profile.remote_ok else {})})

@@ -30,22 +30,9 @@ def test_concept_searches_rank_what_the_person_said_above_the_hints() -> None:
             "calm.mindfulness", "feelings.worry_stress")) < 1.0  # suggested for a need
     nearby = next(s for s in searches if "near" in s)
     assert nearby["sort"] == "blended"  # weights and distance together
-    worded = [c for c in calls(profile) if "q" in c and c.get("words_only")]
+    worded = [c for c in calls(profile) if "q" in c]
     assert len(worded) == 1 and "meditation" in worded[0]["q"]
     assert worded[0]["words_only"] == "true"  # concepts have their own search
-
-
-def test_listings_whose_own_words_name_what_the_person_said_are_searched_for() -> None:
-    """The concept search filters on tags; an untagged listing ("Sewing and embroidery with
-    other women") has its concepts only from its words, found by searching the labels of
-    what the person named (expanded to their synonyms by the directory), not the hints."""
-    profile = understand(MatchRequestSchema().load(
-        {"about": "I'd like to try meditation; work stress is getting on top of me",
-         "location": {"lat": 51.55, "lon": -0.14}}))
-    profile.point = (51.55, -0.14)
-    labelled = [c for c in calls(profile) if "q" in c and not c.get("words_only")]
-    assert len(labelled) == 1 and "near" in labelled[0]
-    assert "Mindfulness" in labelled[0]["q"] and "Walking" not in labelled[0]["q"]
 
 
 def test_the_concept_search_has_room_for_every_concept_it_asks_for() -> None:
