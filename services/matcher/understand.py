@@ -34,9 +34,6 @@ CARER_CONCEPTS = ("caring.looking_after_someone", "caring.break", "peer_support.
 _GROWN_UP_KIN = re.compile(r"\b(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|nan"
                            r"|nana|gran|granny|grandma|grandad|grandmother|grandfather|brother"
                            r"|sister|friend|neighbour|neighbor)\b")
-# A title and the name or initial after it, as a link worker's note names someone.
-# (Capitalised as titles are: "MS" in capitals is the condition.)
-_NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z][\w'’-]*")
 _AND_I = re.compile(r"\band\b(?=\s+(?:i|im|ive|id|we)\b)")  # "... and I'm struggling"
 # Needs that, named of someone close ("my wife has dementia"), make the speaker their carer.
 CONDITION_NEEDS = ("body.", "feelings.living_with_mental_health", "life_changes.after_illness")
@@ -293,8 +290,7 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     """
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
-    # What they do not want never counts for an asset; nor does a name ("Ms A" is not MS).
-    about = _NAMED.sub(" ", negation.wanted_text(story))
+    about = negation.wanted_text(story)  # what they do not want never counts for an asset
     interests = [str(i) for i in body.get("interests") or []]
     reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]

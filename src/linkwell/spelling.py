@@ -39,7 +39,6 @@ PREFIX = 5
 MAX_PIECES = 3  # a run-together word splits into at most this many known words
 MIN_PIECE = 3  # ... each at least this long (stop words in the middle excepted)
 # A last guess (see Vocabulary.guess): sound keys this alike (rapidfuzz ratio), and spelling.
-TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")  # how a link worker's note names someone
 ENGLISH_LEAST = 100  # uses in pyspellchecker's list: rarer entries are often misspellings
 GUESS_SOUND = 75
 GUESS_SPELLING = 40
@@ -301,10 +300,7 @@ def english_words(least: int = ENGLISH_LEAST) -> frozenset[str]:
     the matcher does, leaves these alone. A search box's words are the directory's own, and
     are corrected against it alone ("cooling class" may well mean cooking).
     """
-    common = [w for w, n in english_counts().items() if n >= least]
-    # Stories are corrected folded, where "aren't" is "arent": a contraction typed is a word
-    # (never "parent"), and so is a title before a name ("Mrs" is not "ms").
-    return frozenset([*common, *(fold(w) for w in common if "'" in w), *TITLES])
+    return frozenset(w for w, n in english_counts().items() if n >= least)
 
 
 def slip_cost(typed: str, known: str, distance: int) -> float:

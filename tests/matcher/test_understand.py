@@ -76,18 +76,3 @@ def test_directory_down_is_a_quick_503() -> None:
     assert response.status_code == 503
     assert set(response.json) >= {"code", "status", "message"}
     assert client.get("/readyz").status_code == 503
-
-
-def test_a_title_and_name_in_a_note_name_no_condition() -> None:
-    # "Ms A" is a woman called A; "MS" in capitals, or after "has", is multiple sclerosis.
-    note = profile_of(about="Ms A, 45, Somali speaker with limited English.")
-    assert "body.long_term_condition" not in note.needs and note.gender == "woman"
-    assert "body.long_term_condition" in profile_of(about="Mrs F, 84, has MS.").needs
-    assert "body.long_term_condition" in profile_of(about="She has MS and is lonely").needs
-
-
-def test_contractions_and_titles_are_words_a_story_keeps() -> None:
-    from linkwell.spelling import english_words
-
-    # Stories are corrected folded: "aren't" is "arent", and was once mended to "parent".
-    assert {"arent", "wasnt", "dont", "mrs", "ms"} <= english_words()
