@@ -28,7 +28,8 @@ _REFUSAL = re.compile(
     r"|care\s+for)"
     r"|(?:cant|can t|cannot|can\s*not)\s+(?:stand|bear|abide)"
     r"|not\s+(?:one\s+for|a\s+fan\s+of|keen\s+on|into|interested\s+in|big\s+on|for\s+me"
-    r"|(?:a|an)\s+(?:\w+\s+){1,2}(?:person|type|fan))"
+    r"|(?:a|an)\s+(?:\w+\s+){1,2}(?:person|type|fan)"
+    r"|(?:in\s+)?(?:a|an)\s+(?:\w+\s+){0,2}(?:groups?|class|circle|crowd))"
     r"|nothing\s+(?:where|that|with|involving|like|too)|rather\s+not|hate|hates|dislike"
     r"|avoid|anything\s+but|put\s+off\s+by|no\s+(?:more\s+)?(?:big\s+)?(?:groups?|classes"
     r"|circles?|crowds?)\b)\b")

@@ -27,6 +27,7 @@ ONE_TO_ONE = ("social.befriending", "calm.listening", "practical_help", "getting
               "giving.peer_roles")
 FAMILY_CONCEPTS = ("caring.parenting", "peer_support.parents", "family_youth")
 IDENTITY_CONCEPTS = ("connection.people_like_me", "social.culture_faith")
+OLDER_GROUP_FROM, YOUNG_GROUP_TO = 50, 30  # ages that make a listing an age group's own
 
 
 @dataclass(frozen=True)
@@ -292,8 +293,9 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
         factor *= w.unsure_audience  # home visits are usually for one borough's residents
     if {"women_only", "men_only"} & audience and profile.gender is None:
         factor *= w.unsure_audience
-    if "young_people" in audience and profile.age is None:
-        factor *= w.unsure_audience
+    if ("young_people" in audience or _narrow_ages(item.asset)) and profile.age is None and not (
+            {"young_people", "older_people"} & profile.audiences):
+        factor *= w.unsure_audience  # for an age group, and nothing says they are of it
     family = any(c.startswith(f) for c in tagged(item.asset) for f in FAMILY_CONCEPTS)
     if "families" in audience and family and not any(
             c.startswith(f) for c in concepts for f in FAMILY_CONCEPTS):
@@ -306,6 +308,13 @@ def audience_factor(item: Scored, profile: Profile, local_feeds: set[str],
     if spoken and not profile.languages:  # in a language they speak (they did not require it)
         factor *= w.written_language if profile.reading.code in spoken else w.own_audience
     return factor
+
+
+def _narrow_ages(asset: dict[str, Any]) -> bool:
+    """Whether a listing is for an age group: older people (from 50) or the young (to 30)."""
+    low, high = asset.get("min_age"), asset.get("max_age")
+    return (low is not None and int(low) >= OLDER_GROUP_FROM) or (
+        high is not None and int(high) <= YOUNG_GROUP_TO)
 
 
 def times_factor(item: Scored, profile: Profile, w: Weights = WEIGHTS) -> float:
@@ -349,13 +358,17 @@ def score_all(assets: list[dict[str, Any]], profile: Profile, today: date,
     text_factors(items, profile, w)
     meaning_factors(items, w)
     feeds = local if local is not None else local_feeds(assets, profile)
+    # Words that name no concept ("I can't face opening the post") leave meaning to carry
+    # what they ask for: then it counts as much as a concept would.
+    meaning = w.meaning if any(x.weight >= w.said and x.via is None for x in profile.wanted) else (
+        w.concept)
     for item in items:
         concept_factor(item, profile, tax, w)
         # Meaning fills what the concepts leave: it finds the listing no concept names, and
         # never reorders listings that meet the same concept (there its figure is mostly the
         # length of the listing's words, not their sense).
         item.fit = ((w.concept * item.concept + w.text * item.text) / (w.concept + w.text)
-                    + w.meaning * item.meaning * (1.0 - item.concept))
+                    + meaning * item.meaning * (1.0 - item.concept))
         factors = {"distance": distance_factor(item.asset, profile, w),
                    "schedule": schedule_factor(item, profile, w),
                    "group": group_factor(item, profile, w),

@@ -31,6 +31,12 @@ from linkwell.text import GENERIC_WORDS, STOP_WORDS, fold, phrase_index, stem
 
 PRACTICAL_NEEDS = ("money", "home", "food")
 CARER_CONCEPTS = ("caring.looking_after_someone", "caring.break", "peer_support.carers")
+_GROWN_UP_KIN = re.compile(r"\b(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|nan"
+                           r"|nana|gran|granny|grandma|grandad|grandmother|grandfather|brother"
+                           r"|sister|friend|neighbour|neighbor)\b")
+_AND_I = re.compile(r"\band\b(?=\s+(?:i|im|ive|id|we)\b)")  # "... and I'm struggling"
+# Needs that, named of someone close ("my wife has dementia"), make the speaker their carer.
+CONDITION_NEEDS = ("body.", "feelings.living_with_mental_health", "life_changes.after_illness")
 MOBILITY_CONCEPTS = ("body.steady_on_feet", "body.pain_fatigue", "home.managing_at_home")
 # Words that suggest stairs or long walks may be hard (cautions only; step_free is the rule).
 MOBILITY_WORDS = frozenset(stem(w) for w in """knee knees hip hips wheelchair stick crutches
@@ -339,7 +345,12 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     written = [reading.code] if reading.code != "en" else []
     profile.spoken = list(dict.fromkeys([*profile.languages, *spoken, *written]))
     profile.learner = bool(set(profile.spoken) - {"en"}) or bool(LEARNER.search(fold(story)))
-    profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS))
+    profile.carer = body.get("carer", any(c in concepts for c in CARER_CONCEPTS)
+                             or cares_for_someone(about, tax))
+    if profile.carer and not any(c in concepts for c in CARER_CONCEPTS):
+        # Caring is their own need, though they spoke only of the other's condition.
+        profile.wanted += [Wanted(c, WEIGHTS.hint_first, "caring") for c in CARER_CONCEPTS
+                           if c not in found]
     profile.mobility = profile.step_free or any(c in concepts for c in MOBILITY_CONCEPTS) or bool(
         MOBILITY_WORDS & {stem(w) for w in fold(profile.text).split()})
     profile.practical = practical_help_for(profile.needs, tax)
@@ -351,6 +362,19 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     else:
         profile.windows = time_windows(about)
     return profile
+
+
+def cares_for_someone(about: str, tax: Taxonomy) -> bool:
+    """Whether the person speaks of a condition of a grown-up close to them ("my wife has
+    dementia and I'm struggling", "my husband who has Parkinson's"): most who do, look after
+    them. (A child's condition makes them a parent first: "my daughter's asthma".)"""
+    for part in _AND_I.split(fold(about)):
+        others = own_and_others(part)[1]
+        if _GROWN_UP_KIN.search(others) and any(
+                c.startswith(CONDITION_NEEDS) and tax.concepts[c].kind == "need"
+                for c, _ in named_concepts(others, tax, specific_only=True)):
+            return True
+    return False
 
 
 def meaning_text(about: str, interests: list[str], needs: list[str], tax: Taxonomy) -> str:

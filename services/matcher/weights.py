@@ -27,7 +27,9 @@ asset that fits nothing scores 0 however close it is. It is the weighted mean (`
 To that mean, *meaning* adds ``MEANING × meaning × (1 − concept)``: the cosine of the asset's
 vector to the person's wanted words (``linkwell.semantic``), placed between the candidates'
 median (or ``MEANING_FLOOR``) and the nearest candidate over a spread of at least
-``MEANING_SPREAD``. It finds what no concept names, and never reorders assets that meet the
+``MEANING_SPREAD``. When the person's words name no concept of their own ("I can't face
+opening the post"), meaning is all there is to go on: it counts ``CONCEPT`` instead.
+It finds what no concept names, and never reorders assets that meet the
 same concept (a static embedding's figure there is mostly the length of the listing).
 Words the person used to say what they do not want never count: the clauses that refuse
 ("I don't want some big group", "not one for gyms") are set apart first (``negation.py``).
@@ -51,7 +53,8 @@ have something to go on (no location, no distance factor):
   stated counts ``ACCESS_UNSTATED``.
 
 **audience** is 1 unless the asset is probably meant for someone else: a single-gender group
-when the gender is not given, a young people's group when the age is not, a families' group
+when the gender is not given, a young or older people's group (an age band from 50 or up
+to 30) when the age is not and the words say nothing of it, a families' group
 when no children were named, a home-visiting service from another borough (each
 ``UNSURE_AUDIENCE``); a community's or LGBTQ+ group the person's words do not point to (half
 as much); a peer group tagged for an experience the person did not name, whose words say

@@ -102,7 +102,7 @@ def _gender(sentence: str, source: str) -> list[Limit]:
         if source == "name":
             match = re.search(rf"\b({nouns})s?\b(?! and)", sentence)
         else:
-            match = re.search(rf"\b{_AUDIENCE_WORDS} (?:\w+ ){{0,2}}({nouns})\b"
+            match = re.search(rf"\b{_AUDIENCE_WORDS} (?:\w+ ){{0,4}}({nouns})\b"
                               rf"|\b({nouns})(?: s)? only\b|\bonly (?:for )?({nouns})\b"
                               rf"|\b({nouns}) only\b", sentence)
         if match and not _mixed_welcome(sentence, value):

@@ -114,3 +114,11 @@ def test_a_needed_language_is_a_requirement_and_a_spoken_one_a_preference() -> N
     assert bengali.languages == [] and bengali.spoken == ["bn"]
     assert profile_of(about="speaks Urdu", requirements={"languages": ["en"]}).languages == [
         "en"]
+
+
+def test_not_a_big_group_is_a_refusal_of_groups() -> None:
+    said = "I'd like to get a bit fitter but not a big group and nothing too energetic"
+    assert refused_text(said) == "not a big group and nothing too energetic"
+    assert against_groups(said)
+    assert against_groups("happy to try anything, just not in a group")
+    assert not against_groups("a big group of us go walking")

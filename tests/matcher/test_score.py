@@ -106,3 +106,33 @@ def test_listings_never_or_long_ago_confirmed_rank_a_little_lower_and_say_so() -
                for c in cautions(scored["never"], profile))
     assert any("14 months ago" in c and "ranked a little lower" in c
                for c in cautions(scored["old"], profile))
+
+
+def test_an_age_group_s_listing_counts_less_when_nothing_says_the_person_is_of_that_age() -> None:
+    """"Lunch for people over 60" may well not be for someone whose age nobody gave; once their
+    age or words place them in the group it counts in full (a stated age outside it is a rule)."""
+    over_60s = Scored(summary(min_age=60))
+    assert audience_factor(over_60s, Profile(), {"lewisham"}) == WEIGHTS.unsure_audience
+    assert audience_factor(over_60s, Profile(age=72), {"lewisham"}) == 1.0
+    assert audience_factor(over_60s, Profile(audiences={"older_people"}), {"lewisham"}) == 1.0
+    assert audience_factor(Scored(summary(min_age=18)), Profile(), {"lewisham"}) == 1.0
+    assert audience_factor(Scored(summary(max_age=25)), Profile(), {"lewisham"}) == (
+        WEIGHTS.unsure_audience)
+
+
+def test_meaning_counts_as_a_concept_would_when_the_words_name_none() -> None:
+    """"I can't face opening the post": no concept is named, and the nearest in meaning (the
+    debt advice) must not be outweighed by a listing sharing the word "open"."""
+    from datetime import date
+
+    from linkwell.matcher.score import score_all
+    from linkwell.matcher.understand import understand
+
+    near = summary(id="near", name="Advice", description="help with letters", similarity=0.6)
+    others = [summary(id=f"o{i}", name="Other", description="x", similarity=0.1)
+              for i in range(4)]
+    profile = understand({"about": "I can't face opening the post", "limit": 10})
+    ranked = score_all([near, *others], profile, date(2026, 11, 21))
+    assert ranked[0].id == "near" and ranked[0].fit == WEIGHTS.concept
+    said = understand({"about": "I'd like to sing in a choir", "limit": 10})
+    assert score_all([near, *others], said, date(2026, 11, 21))[0].fit == WEIGHTS.meaning

@@ -70,3 +70,13 @@ def test_a_carer_is_offered_carers_support_before_what_suits_the_one_they_care_f
     ranked = score_all([museum, carers], carer, date(2026, 11, 21))
     assert [i.id for i in ranked] == ["c", "m"]
     assert not ranked[1].matches  # a museum is a suggestion for memory, his not hers
+
+
+def test_speaking_of_a_grown_up_s_condition_makes_a_carer() -> None:
+    # Carers' groups are only for carers: someone who says their wife has dementia, and not
+    # the word "carer", is one; a parent speaking of a child's asthma is not read as one.
+    assert profile_of("my wife has dementia and im struggling, need to talk to others").carer
+    assert profile_of("My husband has Parkinson's. I never get a break.").carer
+    assert not profile_of("My flat is damp. My daughter's asthma is getting worse.").carer
+    assert not profile_of("My daughter keeps saying I should get out more").carer
+    assert profile_of("my wife has dementia", carer=False).carer is False
