@@ -3,7 +3,7 @@
 The file is an output of one rule, not data of its own: a service gets, in the order its
 ``service_taxonomys`` list them, the Linkwell activity types its council terms map to in
 ``crosswalk.json``, the sorted audience values they map to, and the names of terms that map to
-nothing. Run it after editing the feed or the crosswalk (``tests/feeds/test_oruk1.py`` fails
+nothing. Run it after editing the feed or the crosswalk (``tests/feeds/test_oruk1_demo.py`` fails
 until you do):
 
     python scripts/demo_expected_activity_types.py plugins/tower_hamlets/linkwell_tower_hamlets/data
