@@ -75,3 +75,29 @@ def test_every_reason_is_grounded_in_the_listing() -> None:
                 if why.startswith(("may help with", "matches your", "close to your")):
                     assert fold(label) in LABELS or label == listing["name"], reason
     assert len(data["profiles"]) == len(answers)
+
+
+@pytest.mark.parametrize("name", ["southwark", "messy"])
+def test_each_sets_judge_gives_its_own_grades(name: str, tmp_path: Path) -> None:
+    """Each judged set's grader, as its own judge.py loads it, reads that set's files and
+    writes the qrels.json kept beside them (the messy set's judge is Southwark's, pointed at
+    the messy folder), here run on a copy of the folder."""
+    import importlib.util
+    import shutil
+    import sys
+
+    folder = Path(__file__).parent / name
+    for each in ("southwark", "messy"):  # the messy set's judge loads Southwark's beside it
+        shutil.copytree(folder.parent / each, tmp_path / each)
+    copy = tmp_path / name
+    spec = importlib.util.spec_from_file_location(f"judge_check_{name}", copy / "judge.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    grader = getattr(module, "_judge", module)
+    grader.HERE = copy
+    (copy / "qrels.json").unlink()
+    assert grader.main([]) == 0
+    assert (copy / "qrels.json").read_text(encoding="utf-8") == (
+        folder / "qrels.json").read_text(encoding="utf-8")

@@ -330,9 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
 
-    services: list[Json] = load("services.json")
-    truth: Json = load("truth.json")
-    profiles: list[Json] = load("profiles.json")
+    services: list[Json] = load("services.json", HERE)
+    truth: Json = load("truth.json", HERE)
+    profiles: list[Json] = load("profiles.json", HERE)
 
     if args.check:
         problems = check(services, truth, profiles)

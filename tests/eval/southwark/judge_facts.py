@@ -58,8 +58,8 @@ Json = dict[str, Any]
 # ----------------------------------------------------------------------------- loading
 
 
-def load(name: str) -> Any:
-    with open(HERE / name, encoding="utf-8") as f:
+def load(name: str, folder: Path = HERE) -> Any:
+    with open(folder / name, encoding="utf-8") as f:
         return json.load(f)
 
 
