@@ -5,6 +5,7 @@ connections, transactions, writes and the change log the columns follow."""
 
 from __future__ import annotations
 
+import logging
 import math
 import sqlite3
 import threading
@@ -42,7 +43,9 @@ from linkwell.directory.backends.sqlite.schema import (
     in_list,
     loads,
 )
+from linkwell.directory.backends.sqlite.shared import ColumnFiles, load_shared
 
+log = logging.getLogger(__name__)
 LOG_KEPT = 100_000  # log entries kept; a process further behind loads its columns afresh
 
 
@@ -51,12 +54,15 @@ class SQLiteBackend:
 
     name = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, shared_columns: bool = True) -> None:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._columns: Columns | None = None  # this process's search columns (see columns.py)
         self._columns_lock = threading.Lock()
+        # Columns mapped from files every process on this machine shares (shared.py)
+        self._column_files = ColumnFiles(self.path) \
+            if shared_columns and self.path != ":memory:" else None
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -338,8 +344,9 @@ class SQLiteBackend:
 
     def _caught_up(self, conn: sqlite3.Connection) -> Columns:
         """This process's columns as of the caller's transaction (or newer, where another
-        thread caught up further): loaded on first use, then brought up to date from the
-        change log (or loaded afresh when far behind)."""
+        thread caught up further): loaded on first use (from the files all workers share,
+        see shared.py), then brought up to date from the change log (or loaded afresh when
+        far behind)."""
         seq = _log_seq(conn)
         cols = self._columns
         if cols is not None and cols.seq >= seq:
@@ -348,18 +355,19 @@ class SQLiteBackend:
             cols = self._columns
             if cols is not None and cols.seq >= seq:  # another thread caught up meanwhile
                 return cols
-            floor = conn.execute("SELECT min(seq) FROM asset_log").fetchone()[0]
-            changed: list[int] = []
-            if cols is not None and floor is not None and floor <= cols.seq + 1:
-                changed = [r for (r,) in conn.execute(
-                    "SELECT DISTINCT rid FROM asset_log WHERE seq > ? AND seq <= ?",
-                    (cols.seq, seq))]
-            if cols is None or not changed or cols.behind(len(changed)):
-                cols = Columns.load(conn, seq)
-            else:
-                cols = cols.updated(conn, changed, seq)
-            self._columns = cols
-        return cols
+            caught = None if cols is None else _catch_up(cols, conn, seq)
+            self._columns = caught or self._load(conn, seq)
+        return self._columns
+
+    def _load(self, conn: sqlite3.Connection, seq: int) -> Columns:
+        """The columns as of ``seq``, afresh: mapped from the shared files where they can
+        be, else read into this process alone."""
+        if self._column_files is not None:
+            try:
+                return load_shared(self._column_files, conn, seq, _catch_up)
+            except (OSError, sqlite3.Error, ValueError) as exc:
+                log.warning("search columns kept in this process alone: %s", exc)
+        return Columns.load(conn, seq)
 
     def vocabulary_stamp(self) -> int:
         """Changes whenever a listing does (the change log's last entry)."""
@@ -408,6 +416,19 @@ class SQLiteBackend:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _catch_up(cols: Columns, conn: sqlite3.Connection, seq: int) -> Columns | None:
+    """``cols`` brought up to ``seq`` from the change log; None when the log no longer
+    reaches back to them, or a full load costs less."""
+    floor = conn.execute("SELECT min(seq) FROM asset_log").fetchone()[0]
+    if floor is None or floor > cols.seq + 1:
+        return None
+    changed = [r for (r,) in conn.execute(
+        "SELECT DISTINCT rid FROM asset_log WHERE seq > ? AND seq <= ?", (cols.seq, seq))]
+    if not changed or cols.behind(len(changed)):
+        return None
+    return cols.updated(conn, changed, seq)
 
 
 def _log_seq(conn: sqlite3.Connection) -> int:
