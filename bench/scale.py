@@ -73,7 +73,10 @@ def meaning_mix(count: int) -> list[tuple[str, dict[str, str]]]:
 
 
 def memory(pid: int) -> dict[str, int]:
-    """A process's RSS, PSS and USS now, and its peak RSS, in MB."""
+    """A process's RSS, PSS and USS now, its anonymous memory, and its peak RSS, in MB.
+
+    A file page only one process maps counts as private (USS) although the page cache holds
+    it: with one worker, USS includes the mapped column files; anonymous memory does not."""
     fields: dict[str, int] = {}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
         name, _, rest = line.partition(":")
@@ -83,6 +86,7 @@ def memory(pid: int) -> dict[str, int]:
                 if line.startswith("VmHWM:"))
     return {"rss_mb": round(fields["Rss"] / 1024), "pss_mb": round(fields["Pss"] / 1024),
             "uss_mb": round((fields["Private_Clean"] + fields["Private_Dirty"]) / 1024),
+            "anon_mb": round(fields["Anonymous"] / 1024),  # heap: never shared
             "peak_rss_mb": round(peak / 1024)}
 
 

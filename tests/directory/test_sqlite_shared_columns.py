@@ -198,3 +198,22 @@ def test_meaning_over_the_whole_matrix_or_the_rows_left_ranks_alike(
                           for filters in ("", "free=true", "language=pl", "status=inactive")]
     assert answers[0.0] == answers[1.0]
     assert all(a["total"] for a in answers[1.0])
+
+
+def test_facets_counted_either_way_agree(two_workers: tuple[Flask, Flask],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the entries grouped by code (many hits) or each hit's own entries (few): the
+    same counts, with entries appended by a catch-up as well."""
+    reader, writer = two_workers
+    rng = random.Random(23)
+    slugs = [f"asset-{i}" for i in range(40)]
+    load(writer.test_client(), [_record(s, rng) for s in slugs])
+    client = reader.test_client()
+    for step in range(2):
+        answers = {}
+        for share in (1, 10**9):  # grouped never, always
+            monkeypatch.setattr(columns, "GROUPED_COUNT", share)
+            answers[share] = [client.get(f"/services?{q}").json["facets"] for q in QUERIES]
+        assert answers[1] == answers[10**9], step
+        assert any(f["concepts"] for f in answers[1])
+        _change(writer.test_client(), rng, slugs, step)  # then again after a catch-up
