@@ -1,9 +1,10 @@
 """The embedded backend: one SQLite file (the store of record, and FTS5 for the words) and
-each process's in-memory search columns.
+the search columns, which every process on the machine maps from files beside it.
 
 - ``store.py``: ``SQLiteBackend``, the file's connections, transactions and writes;
 - ``schema.py``: the tables, and the columns added to older files;
 - ``columns.py``: the narrow fields searches filter, sort and count on, as numpy arrays;
+- ``shared.py``: those arrays written to files once and mapped by every process;
 - ``query.py``: one search over those columns (filters, scores, order, the page's hits);
 - ``fts.py``: the words, matched and scored (bm25) by FTS5.
 """

@@ -10,6 +10,7 @@ the assets it touched, and a search first applies what was logged since its snap
 
 from __future__ import annotations
 
+import bisect
 import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +37,13 @@ PLACES_SQL = "SELECT asset, lat, lon, x, y, z FROM asset_places"
 SESSIONS_SQL = "SELECT asset, lo, hi FROM asset_sessions"
 VECTORS_SQL = f"SELECT asset, vec FROM asset_vectors WHERE model = '{semantic.MODEL}'"
 MEMO_LIMIT = 32
+# Facets are counted over the entries grouped by code when the hits are more than this share
+# of the positions (1 / GROUPED_COUNT), else over the hits' own entries.
+GROUPED_COUNT = 8
+# The arrays with one row per position that a full load makes room for at once (the text
+# ones' widths are only known once read).
+PER_POSITION = ("rid", "duplicate", "status", "min_age", "max_age", "dated", "key_end", "vec",
+                "vec_norm")
 CHUNK = 5000  # rows read at a time on a full load, so the rows never sit in memory all at once
 # A snapshot further behind than this (changed assets, or positions left behind by them) is
 # loaded afresh rather than patched.
@@ -63,11 +71,15 @@ class Columns:
         self.min_age: Floats = np.zeros(0)
         self.max_age: Floats = np.zeros(0)
         self.confirmed: npt.NDArray[np.str_] = np.zeros(0, "U1")  # '' where never confirmed
-        self.modified: list[str | None] = []
+        self.modified: npt.NDArray[np.str_] = np.zeros(0, "U1")  # '' where never modified
+        self.dated: Mask = np.zeros(0, bool)  # modified at all
         # name_sort, NUL, id: the last sort key (one string sorts as the pair would, since
-        # NUL sorts first, and takes half the memory)
-        self.keys: list[str] = []
-        self.order: list[int] = []  # positions in key order
+        # NUL sorts first), UTF-8 encoded (bytes sort as the text does) one after another:
+        # position p's is key_blob[key_end[p - 1]:key_end[p]]. No Python object per asset,
+        # so the columns can live in files every worker maps (see shared.py).
+        self.key_blob: npt.NDArray[np.uint8] = np.zeros(0, np.uint8)
+        self.key_end: Ints = np.zeros(0, np.int64)
+        self.order: Ints = np.zeros(0, POS)  # positions in key order
         self.rank: Ints = np.zeros(0, POS)
         # Facets: the "field=value" codes of each position, as a CSR (f_ptr, f_code), and the
         # position of each entry.
@@ -93,6 +105,10 @@ class Columns:
         self.vec: npt.NDArray[np.int8] = np.zeros((0, semantic.DIMS), np.int8)
         self.vec_norm: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._memo: dict[Any, Any] = {}
+        # Room to grow in place: arrays whose rows so far are a view of a longer buffer (a
+        # file mapped copy-on-write, or the room a full load made), by attribute name. Only
+        # the newest snapshot appends, past the ends older snapshots see.
+        self._buffers: dict[str, npt.NDArray[Any]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -100,6 +116,8 @@ class Columns:
     def load(cls, conn: sqlite3.Connection, seq: int) -> Columns:
         """Every stored asset, read in the caller's transaction."""
         cols = cls(seq)
+        count = conn.execute("SELECT count(*) FROM assets").fetchone()[0]
+        cols._make_room(count)  # no array copied again for each chunk read
         for sql, append in ((NARROW_SQL + " ORDER BY rid", cols._append),
                             (PLACES_SQL, cols._append_places),
                             (SESSIONS_SQL, cols._append_sessions),
@@ -113,6 +131,11 @@ class Columns:
         cols.code_start = np.searchsorted(cols.f_code[order], np.arange(len(cols.names) + 1))
         cols.grouped = len(cols.f_code)
         return cols
+
+    def _make_room(self, count: int) -> None:
+        for name in PER_POSITION:
+            current = getattr(self, name)
+            self._buffers[name] = np.empty((count, *current.shape[1:]), current.dtype)
 
     def updated(self, conn: sqlite3.Connection, rids: Sequence[int], seq: int) -> Columns:
         """A new snapshot with these assets read again (gone ones dropped)."""
@@ -146,7 +169,31 @@ class Columns:
         new.live, new.pos_of = self.live.copy(), self.pos_of.copy()
         new.values, new.names = dict(self.values), list(self.names)
         new.statuses = dict(self.statuses)
+        # The room to grow passes to the new snapshot: this one never appends again, so
+        # what it sees of the buffers is never written.
+        new._buffers, self._buffers = self._buffers, {}
         return new
+
+    def _extend(self, name: str, rows: npt.NDArray[Any]) -> None:
+        """Append rows to an array: in place when its buffer has room for them in the same
+        type (what a concatenation would give), else by concatenating (the buffer is let
+        go)."""
+        current = getattr(self, name)
+        end, count = len(current), len(rows)
+        buffer = self._buffers.get(name)
+        if (buffer is not None and end + count <= len(buffer)
+                and np.result_type(current, rows) == buffer.dtype
+                and (not end or current.ctypes.data == buffer.ctypes.data)):
+            buffer[end:end + count] = rows
+            setattr(self, name, buffer[:end + count])
+            return
+        self._buffers.pop(name, None)
+        setattr(self, name, np.concatenate([current, rows]))
+
+    def key(self, pos: int) -> bytes:
+        """Position ``pos``'s sort key (name_sort, NUL, id), UTF-8 encoded."""
+        start = int(self.key_end[pos - 1]) if pos else 0
+        return self.key_blob[start:int(self.key_end[pos])].tobytes()
 
     def _append(self, rows: list[tuple[Any, ...]]) -> None:
         """Assets' narrow rows, at new positions (their venues and sessions come after)."""
@@ -157,7 +204,7 @@ class Columns:
          asset_id, facets) = zip(*rows, strict=True)
         rids = np.asarray(rid, np.int64)
         self.n += count
-        self.rid = np.concatenate([self.rid, rids])
+        self._extend("rid", rids)
         top = int(rids.max()) + 1
         if top > len(self.pos_of):
             grown = max(top, len(self.pos_of) * 5 // 4)  # room for the next few
@@ -165,25 +212,34 @@ class Columns:
                                                                 POS)])
         self.pos_of[rids] = np.arange(start, self.n)
         self.live = np.concatenate([self.live, ~np.asarray(withdrawn, bool)])
-        self.duplicate = np.concatenate([self.duplicate, np.asarray(duplicate, bool)])
+        self._extend("duplicate", np.asarray(duplicate, bool))
         codes = [self.statuses.setdefault(s, len(self.statuses)) for s in status]
-        self.status = np.concatenate([self.status, np.asarray(codes, POS)])
-        self.min_age = np.concatenate([self.min_age, _floats(min_age)])
-        self.max_age = np.concatenate([self.max_age, _floats(max_age)])
-        self.confirmed = np.concatenate([self.confirmed, np.asarray([c or "" for c in confirmed])])
-        self.modified = self.modified + list(modified)
-        self.keys = self.keys + [f"{n or ''}\0{i}" for n, i in zip(name, asset_id, strict=True)]
+        self._extend("status", np.asarray(codes, POS))
+        self._extend("min_age", _floats(min_age))
+        self._extend("max_age", _floats(max_age))
+        self._extend("confirmed", np.asarray([c or "" for c in confirmed]))
+        self._extend("modified", np.asarray([m or "" for m in modified]))
+        self._extend("dated", np.asarray([m is not None for m in modified], bool))
+        keys = [f"{n or ''}\0{i}".encode() for n, i in zip(name, asset_id, strict=True)]
+        before = int(self.key_end[-1]) if len(self.key_end) else 0
+        self._extend("key_end", before + np.cumsum([len(k) for k in keys], dtype=np.int64))
+        self._extend("key_blob", np.frombuffer(b"".join(keys), np.uint8))
         self._append_facets(facets)
-        self.vec = np.concatenate([self.vec, np.zeros((count, semantic.DIMS), np.int8)])
-        self.vec_norm = np.concatenate([self.vec_norm, np.zeros(count, np.float32)])
+        self._extend("vec", np.zeros((count, semantic.DIMS), np.int8))
+        self._extend("vec_norm", np.zeros(count, np.float32))
 
     def _rank(self) -> None:
-        """Each position's place in name, then id order (the last tie-break of every sort)."""
-        # The positions ranked before are in order already: sorting merges the two runs.
-        self.order = sorted(self.order + list(range(len(self.order), len(self.keys))),
-                            key=self.keys.__getitem__)
-        self.rank = np.empty(len(self.keys), POS)
-        self.rank[self.order] = np.arange(len(self.keys), dtype=POS)
+        """Each position's place in name, then id order (the last tie-break of every sort).
+
+        The positions ranked before are in order already: the new ones (a few, on a catch-up)
+        are sorted and put in after any equal key, as a stable sort of the two would."""
+        known = len(self.order)
+        new = sorted(range(known, self.n), key=self.key)
+        places = [bisect.bisect_right(self.order, self.key(p), key=self.key) for p in new] \
+            if known else [0] * len(new)
+        self.order = np.insert(self.order, places, np.asarray(new, POS)).astype(POS)
+        self.rank = np.empty(self.n, POS)
+        self.rank[self.order] = np.arange(self.n, dtype=POS)
 
     def _append_facets(self, packed: Iterable[str | None]) -> None:
         lengths: list[int] = []
@@ -198,10 +254,9 @@ class Columns:
         codes = np.fromiter(map(self.values.__getitem__, entries), POS, len(entries))
         sizes = np.asarray(lengths, np.int64)
         first = self.n - len(lengths)
-        self.f_ptr = np.concatenate([self.f_ptr, self.f_ptr[-1] + np.cumsum(sizes)])
-        self.f_code = np.concatenate([self.f_code, codes])
-        self.f_pos = np.concatenate([self.f_pos, np.repeat(np.arange(first, self.n, dtype=POS),
-                                                           sizes)])
+        self._extend("f_ptr", self.f_ptr[-1] + np.cumsum(sizes))
+        self._extend("f_code", codes)
+        self._extend("f_pos", np.repeat(np.arange(first, self.n, dtype=POS), sizes))
 
     def _append_places(self, places: list[tuple[Any, ...]]) -> None:
         if not places:
@@ -209,10 +264,10 @@ class Columns:
         table = np.asarray(places, np.float64)
         pos = self.positions(table[:, 0].astype(np.int64))
         keep = pos >= 0
-        self.v_pos = np.concatenate([self.v_pos, pos[keep]])
-        self.v_lat = np.concatenate([self.v_lat, table[keep, 1]])
-        self.v_lon = np.concatenate([self.v_lon, table[keep, 2]])
-        self.v_xyz = np.concatenate([self.v_xyz, table[keep, 3:6]])
+        self._extend("v_pos", pos[keep])
+        self._extend("v_lat", table[keep, 1])
+        self._extend("v_lon", table[keep, 2])
+        self._extend("v_xyz", table[keep, 3:6])
 
     def _append_sessions(self, sessions: list[tuple[Any, ...]]) -> None:
         if not sessions:
@@ -220,9 +275,9 @@ class Columns:
         table = np.asarray(sessions, np.int64)
         pos = self.positions(table[:, 0])
         keep = pos >= 0
-        self.s_pos = np.concatenate([self.s_pos, pos[keep]])
-        self.s_lo = np.concatenate([self.s_lo, table[keep, 1].astype(POS)])
-        self.s_hi = np.concatenate([self.s_hi, table[keep, 2].astype(POS)])
+        self._extend("s_pos", pos[keep])
+        self._extend("s_lo", table[keep, 1].astype(POS))
+        self._extend("s_hi", table[keep, 2].astype(POS))
 
     def _append_vectors(self, rows: list[tuple[Any, ...]]) -> None:
         """Vectors of assets appended just now (their rows are new, so written in place)."""
@@ -357,7 +412,10 @@ class Columns:
 
     def counts(self, hits: Ints) -> dict[str, dict[str, int]]:
         """Facet counts over these positions."""
-        tally = np.bincount(self.entries(hits), minlength=len(self.names))
+        if len(hits) * GROUPED_COUNT > self.n:
+            tally = self._grouped_tally(hits)
+        else:
+            tally = np.bincount(self.entries(hits), minlength=len(self.names))
         out: dict[str, dict[str, int]] = {f: {} for f in FACET_FIELDS}
         for code in np.flatnonzero(tally):
             field_name, _, value = self.names[code].partition("=")
@@ -365,18 +423,31 @@ class Columns:
                 out[field_name][value] = int(tally[code])
         return out
 
+    def _grouped_tally(self, hits: Ints) -> Ints:
+        """The entries of these positions, counted by code over the entries grouped by code
+        (a flag an entry) rather than by listing each hit's entries (three int64s an entry:
+        at 500,000 assets about 100 MB for a search that matches most of them)."""
+        chosen = np.zeros(self.n, bool)
+        chosen[hits] = True
+        flags = chosen[self.by_code]
+        tally = np.zeros(len(self.names), np.int64)
+        for code in range(len(self.code_start) - 1):
+            tally[code] = np.count_nonzero(flags[self.code_start[code]:self.code_start[code + 1]])
+        if self.grouped < len(self.f_code):  # entries appended since the last full load
+            since = self.f_code[self.grouped:][chosen[self.f_pos[self.grouped:]]]
+            tally += np.bincount(since, minlength=len(self.names))
+        return tally
+
     def modified_since(self, moment: str) -> Mask:
         """Positions last modified at or after ``moment`` (never modified: no)."""
-        text, dated = self._memoised("modified_text", lambda: (
-            np.asarray([m or "" for m in self.modified]),
-            np.asarray([m is not None for m in self.modified])))
-        return (text >= moment) & dated
+        found: Mask = (self.modified >= moment) & self.dated
+        return found
 
     def modified_rank(self) -> Ints:
         """Each position's place when sorted undated first, then by last_modified, then id."""
         def make() -> Ints:
-            keyed = [(m is not None, m or "", k.rpartition("\0")[2])
-                     for m, k in zip(self.modified, self.keys, strict=True)]
+            keyed = [(bool(d), str(m), self.key(p).rpartition(b"\0")[2])
+                     for p, (m, d) in enumerate(zip(self.modified, self.dated, strict=True))]
             rank = np.empty(self.n, POS)
             rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n, dtype=POS)
             return rank

@@ -71,6 +71,9 @@ class Selection:
 # share of the directory: bm25 is then worked out for them alone.
 WORDS_AMONG = 0.25
 Words = Callable[[Ints | None], tuple[Ints, Floats]]
+# Ranked by meaning, the cosines are worked out over the whole vector matrix when more than
+# this share of it is left after the filters.
+WHOLE_MATRIX = 0.25
 
 
 def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Mask],
@@ -132,7 +135,14 @@ def _nearest(cols: Columns, q: SearchQuery, match: Mask, base: Floats) -> None:
     """Matches that have a vector, scored (1 + cosine) / 2 as Elasticsearch scores cosine."""
     match &= cols.vec_norm > 0
     left = np.flatnonzero(match)
-    base[left] = (1.0 + semantic.cosines(q.vector, cols.vec[left], cols.vec_norm[left])) / 2.0
+    if len(left) > WHOLE_MATRIX * cols.n:
+        # Most rows: each row's cosine is its own (exact integer dot products), so over the
+        # whole matrix where it lies, never a copy of most of it (at 500,000 assets 128 MB
+        # for every such search).
+        found = semantic.cosines(q.vector, cols.vec, cols.vec_norm)[left]
+    else:
+        found = semantic.cosines(q.vector, cols.vec[left], cols.vec_norm[left])
+    base[left] = (1.0 + found) / 2.0
 
 
 def _filter(cols: Columns, q: SearchQuery, match: Mask) -> None:

@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS asset_vectors (asset INTEGER PRIMARY KEY, model TEXT 
 -- Every write logs the assets it touched: each process's search columns catch up from here.
 CREATE TABLE IF NOT EXISTS asset_log (seq INTEGER PRIMARY KEY AUTOINCREMENT,
     rid INTEGER NOT NULL);
+-- This file's own name for its column files (shared.py): files written for another
+-- database beside the same path are never taken for this one's.
+CREATE TABLE IF NOT EXISTS column_files (token TEXT NOT NULL);
+INSERT INTO column_files (token) SELECT lower(hex(randomblob(16)))
+    WHERE NOT EXISTS (SELECT 1 FROM column_files);
 """
 TERM_FIELDS = ("concepts", "delivery", "accessibility", "languages", "audience", "areas", "days",
                "feed", "cost", "term_ids", "sal_ids")

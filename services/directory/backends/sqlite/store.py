@@ -5,8 +5,7 @@ connections, transactions, writes and the change log the columns follow."""
 
 from __future__ import annotations
 
-import math
-import os
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -29,6 +28,7 @@ from linkwell.directory.backends.base import (
     SearchQuery,
     StoredAsset,
 )
+from linkwell.directory.backends.sqlite import connection
 from linkwell.directory.backends.sqlite.columns import FACET_SEP, Columns, unit_vector
 from linkwell.directory.backends.sqlite.fts import word_matches
 from linkwell.directory.backends.sqlite.query import page_hits, restrictions, select
@@ -43,7 +43,9 @@ from linkwell.directory.backends.sqlite.schema import (
     in_list,
     loads,
 )
+from linkwell.directory.backends.sqlite.shared import ColumnFiles, load_shared
 
+log = logging.getLogger(__name__)
 LOG_KEPT = 100_000  # log entries kept; a process further behind loads its columns afresh
 
 
@@ -52,35 +54,18 @@ class SQLiteBackend:
 
     name = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, shared_columns: bool = True) -> None:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._columns: Columns | None = None  # this process's search columns (see columns.py)
         self._columns_lock = threading.Lock()
+        # Columns mapped from files every process on this machine shares (shared.py)
+        self._column_files = ColumnFiles(self.path) \
+            if shared_columns and self.path != ":memory:" else None
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and getattr(self._local, "pid", None) != os.getpid():
-            # Opened before a fork (gunicorn forks its workers from the process that built the
-            # app): SQLite's handles must not cross a fork. Kept referenced, never closed
-            # here, so the parent's file locks and WAL state are left alone.
-            _INHERITED.append(conn)
-            conn = None
-        if conn is None:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
-                                   isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA temp_store=MEMORY")
-            conn.execute("PRAGMA busy_timeout=30000")
-            if not _has_math(conn):  # SQLite built without its math functions: in Python
-                for name, arity, function in _MATH_FALLBACKS:
-                    conn.create_function(name, arity, function, deterministic=True)
-            self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
+        return connection.this_threads(self._local, self.path)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -345,8 +330,9 @@ class SQLiteBackend:
 
     def _caught_up(self, conn: sqlite3.Connection) -> Columns:
         """This process's columns as of the caller's transaction (or newer, where another
-        thread caught up further): loaded on first use, then brought up to date from the
-        change log (or loaded afresh when far behind)."""
+        thread caught up further): loaded on first use (from the files all workers share,
+        see shared.py), then brought up to date from the change log (or loaded afresh when
+        far behind)."""
         seq = _log_seq(conn)
         cols = self._columns
         if cols is not None and cols.seq >= seq:
@@ -355,18 +341,19 @@ class SQLiteBackend:
             cols = self._columns
             if cols is not None and cols.seq >= seq:  # another thread caught up meanwhile
                 return cols
-            floor = conn.execute("SELECT min(seq) FROM asset_log").fetchone()[0]
-            changed: list[int] = []
-            if cols is not None and floor is not None and floor <= cols.seq + 1:
-                changed = [r for (r,) in conn.execute(
-                    "SELECT DISTINCT rid FROM asset_log WHERE seq > ? AND seq <= ?",
-                    (cols.seq, seq))]
-            if cols is None or not changed or cols.behind(len(changed)):
-                cols = Columns.load(conn, seq)
-            else:
-                cols = cols.updated(conn, changed, seq)
-            self._columns = cols
-        return cols
+            caught = None if cols is None else _catch_up(cols, conn, seq)
+            self._columns = caught or self._load(conn, seq)
+        return self._columns
+
+    def _load(self, conn: sqlite3.Connection, seq: int) -> Columns:
+        """The columns as of ``seq``, afresh: mapped from the shared files where they can
+        be, else read into this process alone."""
+        if self._column_files is not None:
+            try:
+                return load_shared(self._column_files, conn, seq, _catch_up)
+            except (OSError, sqlite3.Error, ValueError) as exc:
+                log.warning("search columns kept in this process alone: %s", exc)
+        return Columns.load(conn, seq)
 
     def vocabulary_stamp(self) -> int:
         """Changes whenever a listing does (the change log's last entry)."""
@@ -417,24 +404,22 @@ class SQLiteBackend:
             self._local.conn = None
 
 
-_INHERITED: list[sqlite3.Connection] = []  # connections a forked process must not use or close
+def _catch_up(cols: Columns, conn: sqlite3.Connection, seq: int) -> Columns | None:
+    """``cols`` brought up to ``seq`` from the change log; None when the log no longer
+    reaches back to them, or a full load costs less."""
+    floor = conn.execute("SELECT min(seq) FROM asset_log").fetchone()[0]
+    if floor is None or floor > cols.seq + 1:
+        return None
+    changed = [r for (r,) in conn.execute(
+        "SELECT DISTINCT rid FROM asset_log WHERE seq > ? AND seq <= ?", (cols.seq, seq))]
+    if not changed or cols.behind(len(changed)):
+        return None
+    return cols.updated(conn, changed, seq)
 
 
 def _log_seq(conn: sqlite3.Connection) -> int:
     """The last change this connection's snapshot holds."""
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0])
-
-
-_MATH_FALLBACKS = (("asin", 1, math.asin), ("sqrt", 1, math.sqrt), ("sin", 1, math.sin),
-                   ("cos", 1, math.cos), ("radians", 1, math.radians))
-
-
-def _has_math(conn: sqlite3.Connection) -> bool:
-    try:
-        conn.execute("SELECT asin(sqrt(sin(radians(1)) * cos(radians(1))))").fetchone()
-    except sqlite3.OperationalError:
-        return False
-    return True
 
 
 def _stored(row: tuple[Any, ...]) -> StoredAsset:
