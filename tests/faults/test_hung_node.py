@@ -117,9 +117,9 @@ def test_hung_node_answers_fast_and_recovers_fast(stack: Stack, node: Node) -> N
         assert max(seconds) <= HEALTH_BOUND, (key, sorted(seconds)[-5:])
     assert search_back <= RECOVERY_BOUND and match_back <= RECOVERY_BOUND
     # Every one of them, strictly. The one miss seen (a full run on a loaded machine) was a
-    # directory search that spent the gateway's whole 2 s budget on two round trips to a node
-    # answering each in about 1 s; a miss is listed with its time, and the services' logs in
-    # the test's directory say which refused.
+    # directory search that spent the gateway's whole 2 s budget on a node answering each
+    # search in about 1 s; a miss is listed with its time, and the services' logs in the
+    # test's directory say which refused.
     assert [status for status, _, _ in after] == [200] * 9, [
         (status, round(seconds, 2), r.text[:300] if r is not None else None)
         for status, seconds, r in after if status != 200]
