@@ -13,10 +13,15 @@ from pathlib import Path
 import pytest
 import requests
 
+from linkwell.client import ServiceClient
+from linkwell.config import settings
 from linkwell.errors import EXIT_WRITES_REFUSED
+from linkwell.feeds.state import SyncState
+from linkwell.feeds.sync import FeedRun, FeedSync
+from linkwell.plugins.manager import feeds, plugin_manager
 from tests.factory import corpus, service
 from tests.faults.conftest import Node
-from tests.faults.stack import ROOT, Stack, api_key, load, timed
+from tests.faults.stack import ROOT, TOKEN, Stack, api_key, load, timed
 
 pytestmark = pytest.mark.faults
 BLOCK = "index.blocks.read_only_allow_delete"
@@ -85,6 +90,10 @@ def test_read_only_index_is_one_operator_error(stack: Stack, node: Node, tmp_pat
            for i in range(30)]
     feed = tmp_path / "late.json"
     feed.write_text(json.dumps(new))
+    # synced once before the disk fills: the blocked sync below then has nothing to write,
+    # and must still say the cluster refuses writes rather than "ok"
+    first = linkwell(stack, "feeds", "sync", "lewisham", "--directory-url", stack.url("directory"))
+    assert first.returncode == 0, first.stdout + first.stderr
 
     set_disk_full(node, stack, True)
     try:
@@ -105,7 +114,12 @@ def test_read_only_index_is_one_operator_error(stack: Stack, node: Node, tmp_pat
         said = synced.stdout + synced.stderr
         assert blocked(node, stack), "the block was lifted before the sync ran: no fault held"
         assert synced.returncode == EXIT_WRITES_REFUSED, said
-        assert "read_only_allow_delete" in said, said
+        assert "read_only_allow_delete" in said and "Nothing was synced" in said, said
+        # a sync already under way when the block comes meets it at its first write
+        camden = _sync_in_process(stack, tmp_path, "camden")
+        assert camden.writes_refused and not camden.ok, camden.reason
+        assert "read_only_allow_delete" in str(camden.reason), camden.reason
+        assert camden.counts["added"] == 0 and not camden.rejects, camden.counts
 
         status, _, response = timed("GET", stack.url("gateway") + "/api/v1/services?q=choir",
                                     headers=headers)
@@ -117,6 +131,15 @@ def test_read_only_index_is_one_operator_error(stack: Stack, node: Node, tmp_pat
         set_disk_full(node, stack, False)
     readiness(stack, want_write=True)
     assert linkwell(stack, "import", str(feed)).returncode == 0
+
+
+def _sync_in_process(stack: Stack, tmp_path: Path, name: str) -> FeedRun:
+    """One feed synced by this process straight into the stack's directory, past the
+    command's check before it starts."""
+    pm = plugin_manager(config=settings({"DATA_DIR": stack.env["LINKWELL_DATA_DIR"]}))
+    client = ServiceClient(stack.url("directory"), token=TOKEN, timeout=60)
+    state = SyncState(tmp_path / "sync-state")
+    return FeedSync(pm, client, state, feeds(pm)[name]).run()
 
 
 def _gateway_says_writes_unavailable(stack: Stack, within: float = 5.0) -> None:
