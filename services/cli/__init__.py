@@ -26,6 +26,7 @@ from linkwell.feeds.importer import (
     import_records,
     open_records,
 )
+from linkwell.feeds.sync import writes_refused_now
 from linkwell.gateway.referrals.cli import referrals
 from linkwell.geo.cli import geo, load_plugin_postcodes_if_empty
 
@@ -113,21 +114,31 @@ def _importer(url: str | None, batch_size: int, concurrency: int | None) -> Load
     url = url or settings().get("DIRECTORY_URL")
     if url:
         client = directory_client(url)
+        _refuse_if(writes_refused_now(client))
         return lambda pairs, feed, area, progress: import_records(
             client, list(pairs), feed, area, batch_size, progress, concurrency or 2)
     from linkwell.directory import create_app
 
     backend = create_app().extensions["linkwell.backend"]
+    found = backend.status()
+    _refuse_if(found.reason if found.read and not found.write else None)
     return lambda pairs, feed, area, progress: import_locally(
         backend, pairs, feed, area, batch_size, progress, concurrency)
 
 
-def _refused(reason: object) -> NoReturn:
+def _refused(reason: object, what: str = "Nothing more was imported") -> NoReturn:
     """The cluster refuses every write: one operator error, its own exit code, no records
     reported as done or rejected."""
-    console.print(f"[red]Nothing more was imported: the search cluster refuses writes[/red]. "
-                  f"{reason}", soft_wrap=True)
+    console.print(f"[red]{what}: the search cluster refuses writes[/red]. {reason}",
+                  soft_wrap=True)
     raise SystemExit(EXIT_WRITES_REFUSED)
+
+
+def _refuse_if(reason: str | None) -> None:
+    """Before anything is read: a file with nothing new would otherwise import "unchanged"
+    into a cluster that refuses every write, and say nothing of it."""
+    if reason is not None:
+        _refused(reason, "Nothing was imported")
 
 
 def _import_with_progress(load: Loader, records: RecordFile, feed: str,

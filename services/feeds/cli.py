@@ -16,7 +16,7 @@ from linkwell.client import ServiceClient, service_client
 from linkwell.config import ingest_token, settings
 from linkwell.errors import EXIT_WRITES_REFUSED
 from linkwell.feeds.state import Reject, RunRecord, SyncState
-from linkwell.feeds.sync import FeedRun, FeedSync, quiet_directory_log
+from linkwell.feeds.sync import FeedRun, FeedSync, quiet_directory_log, writes_refused_now
 from linkwell.plugins.hookspecs import Feed
 from linkwell.plugins.manager import PluginError, feeds, plugin_manager
 
@@ -64,6 +64,11 @@ def sync_command(names: tuple[str, ...], all_feeds: bool, full: bool,
 
     load_plugin_postcodes_if_empty(config, console)
     client = _client(config, directory_url)
+    refused = writes_refused_now(client)
+    if refused is not None:  # said now: a run with nothing to write would report "ok"
+        console.print("[red]Nothing was synced: the search cluster refuses writes[/red]; the "
+                      f"feeds are not at fault. {refused}", soft_wrap=True)
+        sys.exit(EXIT_WRITES_REFUSED)
     state = SyncState(config["DATA_DIR"])
     with quiet_directory_log():
         runs = _sync_with_progress(pm, client, state, chosen, full, batch_size)

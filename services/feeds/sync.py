@@ -37,6 +37,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pluggy
+import requests
+import urllib3
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import writes_refused
@@ -388,6 +390,22 @@ def _moment(value: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def writes_refused_now(client: ServiceClient) -> str | None:
+    """Why the directory cannot write now (a read-only index, say) as its ``/readyz`` says,
+    or None when it can, or cannot tell (a run that meets a directory that is down says so).
+
+    Asked before a sync or an import writes anything: a run with nothing to write would
+    otherwise report "ok" from a cluster that refuses every write.
+    """
+    try:
+        ready = client.request("GET", "/readyz", timeout=5, retry=False)
+    except (ServiceError, requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+        return None
+    if isinstance(ready, dict) and ready.get("read") is True and ready.get("write") is False:
+        return str(ready.get("reason") or "the directory says it cannot write")
+    return None
 
 
 def describe(exc: Exception) -> str:

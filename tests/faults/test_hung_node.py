@@ -116,13 +116,10 @@ def test_hung_node_answers_fast_and_recovers_fast(stack: Stack, node: Node) -> N
     for key, seconds in health.items():
         assert max(seconds) <= HEALTH_BOUND, (key, sorted(seconds)[-5:])
     assert search_back <= RECOVERY_BOUND and match_back <= RECOVERY_BOUND
-    # Seen once in three full runs: 1 of these 9 calls answered 503 just after recovery. A
-    # retry half a second later must answer; the miss itself is reported as an expected
-    # failure (issue 23 stays open until it is found), never hidden.
-    missed = [i for i, (status, _, _) in enumerate(after) if status != 200]
-    time.sleep(0.5)
-    calls = [search] * 6 + [match] * 3
-    assert [calls[i]()[0] for i in missed] == [200] * len(missed)
-    if missed:
-        pytest.xfail(f"{len(missed)} of 9 calls answered {[after[i][0] for i in missed]} just "
-                     "after recovery")
+    # Every one of them, strictly. The one miss seen (a full run on a loaded machine) was a
+    # directory search that spent the gateway's whole 2 s budget on a node answering each
+    # search in about 1 s; a miss is listed with its time, and the services' logs in the
+    # test's directory say which refused.
+    assert [status for status, _, _ in after] == [200] * 9, [
+        (status, round(seconds, 2), r.text[:300] if r is not None else None)
+        for status, seconds, r in after if status != 200]
