@@ -31,7 +31,8 @@ import orjson
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
-from search import _children, query_mix, serve, summary
+from harness import children, serve, summary
+from search import query_mix
 from synthetic import assets
 
 MEANING_WORDS = ["someone to talk to", "getting out of the house", "help with money",
@@ -109,7 +110,7 @@ def measure(env: dict[str, str], workers: int, queries: int) -> dict[str, Any]:
         latencies: dict[str, list[float]] = {}
         for kind, params in mix:
             latencies.setdefault(kind, []).append(ask(params))
-        pids = [int(p) for p in _children(server.pid)]
+        pids = [int(p) for p in children(server.pid)]
         each = [memory(p) for p in pids]
     finally:
         server.terminate()
