@@ -32,6 +32,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -45,6 +46,8 @@ from harness import load_assets as load_directory
 from match import match_mix
 from search import query_mix
 
+from linkwell.directory.backends.base import MAX_RESULT_WINDOW
+
 P95_BOUND = 0.200
 ERROR_BOUND = 0.01
 Call = Callable[[int], None]
@@ -54,19 +57,22 @@ def open_loop(call: Call, rate: float, seconds: float, threads: int = 200) -> di
     """``call(i)`` at ``rate`` a second for ``seconds``: latencies from each one's due time."""
     count = max(1, int(rate * seconds))
     latencies: list[float] = []
-    errors = [0]
+    errors: Counter[str] = Counter()
     lock = threading.Lock()
 
     def one(i: int, due: float) -> None:
-        ok = True
+        error = None
         try:
             call(i)
-        except Exception:
-            ok = False
+        except requests.HTTPError as exc:
+            error = f"{exc.response.status_code} {exc.response.request.path_url[:60]}"
+        except Exception as exc:
+            error = type(exc).__name__
         took = time.perf_counter() - due
         with lock:
             latencies.append(took)
-            errors[0] += not ok
+            if error:
+                errors[error] += 1
 
     began = time.perf_counter() + 0.05
     with ThreadPoolExecutor(max_workers=threads) as pool:
@@ -77,7 +83,8 @@ def open_loop(call: Call, rate: float, seconds: float, threads: int = 200) -> di
                 time.sleep(wait)
             pool.submit(one, i, due)
     latencies.sort()
-    return {"rate": rate, "requests": count, "errors": errors[0] / count,
+    return {"rate": rate, "requests": count, "errors": sum(errors.values()) / count,
+            "what_failed": errors.most_common(3),
             "p50_ms": round(percentile(latencies, 50) * 1000, 1),
             "p95_ms": round(percentile(latencies, 95) * 1000, 1)}
 
@@ -94,6 +101,8 @@ def sustained(name: str, call: Call, rates: list[float], seconds: float) -> dict
               f"{step['p95_ms']:7.1f} ms  errors {step['errors']:.1%}  {'ok' if held else 'FAIL'}",
               flush=True)
         if not held:
+            if step["what_failed"]:
+                print(f"  {'':14} most common errors: {step['what_failed']}", flush=True)
             break
         best = rate
     return {"target": name, "sustained": best, "steps": steps}
@@ -121,8 +130,10 @@ class Http:
 
 
 def oruk_pages(count: int, size: int) -> list[dict[str, str]]:
+    """First, early, middle and last pages of 50, as deep as the ORUK list pages (10,000
+    results; a reader goes further with ``modified_after``, as the API's 400 says)."""
     rng = random.Random(5)
-    last = max(1, size // 50)
+    last = max(1, min(size, MAX_RESULT_WINDOW) // 50)
     return [{"page": str(rng.choice([1, 2, 3, last // 2, last])), "per_page": "50"}
             for _ in range(count)]
 

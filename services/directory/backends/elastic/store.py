@@ -288,14 +288,16 @@ class ElasticsearchBackend(Connection):
         if not prefix:
             return []
         body = names.es_body(prefix, limit)
-        result = self._call(self.es.search, index=self.alias, **body)
+        result = self._read(lambda es: es.search(index=self.alias, **body))
         return names.rank(names.es_found(result), prefix, limit)
 
     def generation(self) -> str:
         """How many listings searches see, and when the latest was written: any write,
         withdrawal or deletion, once refreshed, changes one or the other."""
-        result = self._call(self.es.search, index=self.alias, size=0, track_total_hits=True,
-                            aggs={"latest": {"max": {"field": "indexed_at"}}})
+        # A read within the request's budget like the search it keys (it is asked first).
+        result = self._read(lambda es: es.search(
+            index=self.alias, size=0, track_total_hits=True,
+            aggs={"latest": {"max": {"field": "indexed_at"}}}))
         latest = result["aggregations"]["latest"].get("value_as_string")
         return f"{result['hits']['total']['value']}:{latest}"
 
