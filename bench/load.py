@@ -168,9 +168,13 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
         matcher, match_root = serve("linkwell.matcher:create_app()",
                                     {**env, "LINKWELL_DIRECTORY_URL": root})
         servers.append(matcher)
-        gateway, gateway_root = serve("linkwell.gateway:create_app()",
-                                      {**env, "LINKWELL_DIRECTORY_URL": root,
-                                       "LINKWELL_MATCHER_URL": match_root}, GUNICORN_PUBLIC)
+        # As deploy/ runs it: several processes, counting limits in one shared store.
+        gateway_env = {**env, "LINKWELL_DIRECTORY_URL": root, "LINKWELL_MATCHER_URL": match_root,
+                       "LINKWELL_WORKERS": str(args.gateway_workers)}
+        if args.redis_url:
+            gateway_env["LINKWELL_RATE_LIMIT_STORAGE"] = args.redis_url
+        gateway, gateway_root = serve("linkwell.gateway:create_app()", gateway_env,
+                                      GUNICORN_PUBLIC)
         servers.append(gateway)
         direct, public = Http(root), Http(gateway_root)
 
@@ -227,6 +231,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="at each rate")
     parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL",
                                                            "http://127.0.0.1:9200"))
+    parser.add_argument("--gateway-workers", type=int, default=4,
+                        help="gateway processes (deploy/linkwell.env.example runs 4)")
+    parser.add_argument("--redis-url", default=os.environ.get("LINKWELL_TEST_REDIS_URL"),
+                        help="the gateway's shared limit store (else each process counts alone)")
     args = parser.parse_args()
     args.rates = [float(r) for r in args.rates.split(",")]
     every = []
