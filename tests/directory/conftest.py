@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import BACKENDS, directory_config, load
@@ -24,3 +26,15 @@ def corpus_client(request: pytest.FixtureRequest,
     if request.param == "elasticsearch":
         backend.drop_all()
     backend.close()
+
+
+@pytest.fixture()
+def two_workers(tmp_path: Path) -> Iterator[tuple[Flask, Flask]]:
+    """Two SQLite directories on one file, as two gunicorn workers are."""
+    from linkwell.directory import create_app
+
+    config = directory_config("sqlite", tmp_path)
+    apps = create_app(config), create_app(config)
+    yield apps
+    for app in apps:
+        app.extensions["linkwell.backend"].close()

@@ -6,7 +6,6 @@ started afresh on that file would."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +43,6 @@ def _record(slug: str, rng: random.Random, modified: str = "2026-01-05T10:00:00Z
         assured=rng.choice(["2026-09-01", "2024-01-01", None]),
         access=rng.choice([None, "Step-free entrance"]),
         modified=modified)
-
-
-@pytest.fixture()
-def two_workers(tmp_path: Path) -> Iterator[tuple[Flask, Flask]]:
-    from linkwell.directory import create_app
-
-    config = directory_config("sqlite", tmp_path)
-    apps = create_app(config), create_app(config)
-    yield apps
-    for app in apps:
-        app.extensions["linkwell.backend"].close()
 
 
 def _answers(client: FlaskClient) -> list[dict[str, Any]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import mmap
 import random
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,22 +19,10 @@ from flask import Flask
 from linkwell.directory import ingest
 from linkwell.directory.backends.base import IndexItem, SearchQuery
 from linkwell.directory.backends.sqlite import SQLiteBackend, columns, shared
-from tests.conftest import directory_config, load
+from tests.conftest import load
 from tests.directory.test_backend_upgrades import _item
 from tests.directory.test_sqlite_columns import QUERIES, _change, _record
 from tests.factory import service
-
-
-@pytest.fixture()
-def two_workers(tmp_path: Path) -> Iterator[tuple[Flask, Flask]]:
-    """Two directories on one file, as two gunicorn workers are."""
-    from linkwell.directory import create_app
-
-    config = directory_config("sqlite", tmp_path)
-    apps = create_app(config), create_app(config)
-    yield apps
-    for app in apps:
-        app.extensions["linkwell.backend"].close()
 
 
 def _answers(backend: SQLiteBackend) -> list[tuple[int, list[tuple[str, float | None]]]]:
