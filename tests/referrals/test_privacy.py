@@ -117,5 +117,7 @@ def indexed_text(app: Flask, backend_kind: str, tmp_path: Path) -> str:
         found = backend.es.search(index=f"{backend.prefix}*", query={"match_all": {}},
                                   size=1000)
         return json.dumps([hit["_source"] for hit in found["hits"]["hits"]])
-    files = [p for p in (tmp_path / "var").iterdir() if p.name.startswith("directory.sqlite3")]
-    return b"".join(p.read_bytes() for p in files).decode("utf-8", "replace")
+    # The database, its journal and the search column files written beside it.
+    files = [f for p in (tmp_path / "var").iterdir() if p.name.startswith("directory.sqlite3")
+             for f in ([p] if p.is_file() else sorted(p.rglob("*")))]
+    return b"".join(f.read_bytes() for f in files if f.is_file()).decode("utf-8", "replace")
