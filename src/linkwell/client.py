@@ -61,6 +61,18 @@ def _retry() -> Retry:
                  allowed_methods={"GET", "HEAD"}, raise_on_status=False)
 
 
+IDEMPOTENT = frozenset({"GET", "HEAD"})
+
+
+def _dropped(exc: urllib3.exceptions.HTTPError) -> bool:
+    """Whether a call failed because the service closed a kept connection as it was reused
+    (a server closes idle connections after a few seconds, and may do so just as the next
+    call goes out on one): the connection was dropped, no answer began, and it failed at
+    once, like a refused connection. Never a timeout: retrying one stacks waits."""
+    reason = exc.reason if isinstance(exc, urllib3.exceptions.MaxRetryError) else exc
+    return isinstance(reason, urllib3.exceptions.ProtocolError)
+
+
 class DirectHTTP:
     """Straight to the service: no proxy or .netrc lookups from the environment."""
 
@@ -69,14 +81,18 @@ class DirectHTTP:
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
              timeout: float, retry: bool = True) -> tuple[int, bytes]:
-        try:
-            # total: one bound on the whole call, not on each read of the socket
-            response = self.pool.request(method, url, body=body, headers=headers,
-                                         timeout=urllib3.Timeout(total=timeout),
-                                         redirect=False, retries=None if retry else False)
-        except urllib3.exceptions.HTTPError as exc:
-            raise ServiceUnreachable(f"{type(exc).__name__}: {exc}") from exc
-        return response.status, response.data
+        for attempt in (1, 2):
+            try:
+                # total: one bound on the whole call, not on each read of the socket
+                response = self.pool.request(method, url, body=body, headers=headers,
+                                             timeout=urllib3.Timeout(total=timeout),
+                                             redirect=False, retries=None if retry else False)
+            except urllib3.exceptions.HTTPError as exc:
+                if attempt == 1 and retry and method in IDEMPOTENT and _dropped(exc):
+                    continue
+                raise ServiceUnreachable(f"{type(exc).__name__}: {exc}") from exc
+            return response.status, response.data
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
         self.pool.clear()

@@ -64,3 +64,66 @@ def test_one_constructor_chooses_http_or_the_sibling_in_this_process() -> None:
 
     with pytest.raises(LookupError, match="MATCHER_URL"):
         service_client("matcher", {})
+
+
+class _ClosesKeptConnections:
+    """An HTTP server that answers the first request on each connection, keeps it open, and
+    closes it without an answer when a second request arrives on it (as a server closing an
+    idle kept connection just as the next call goes out on it)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.answered = 0
+        self.dropped = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn: Any) -> None:
+        with conn:
+            for turn in (1, 2):
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                if turn == 2:
+                    self.dropped += 1
+                    return  # closed with no answer
+                body = b'{"ok": true}'
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: %d\r\nConnection: keep-alive\r\n\r\n%s"
+                             % (len(body), body))
+                self.answered += 1
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_kept_connection_the_service_dropped_is_tried_once_more_for_a_read() -> None:
+    """The gateway's searches after a directory worker closed an idle connection: a GET on a
+    dropped kept connection goes again on a new one; a POST is never sent twice."""
+    server = _ClosesKeptConnections()
+    try:
+        client = ServiceClient(server.url, timeout=2)
+        assert client.get("/services") == {"ok": True}
+        assert client.get("/services") == {"ok": True}  # its kept connection was dropped
+        assert (server.dropped, server.answered) == (1, 2)
+        with pytest.raises(requests.RequestException):
+            client.post("/services/batch", {"searches": []})  # on the connection kept
+        assert (server.dropped, server.answered) == (2, 2)
+    finally:
+        server.close()
