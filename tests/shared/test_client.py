@@ -104,10 +104,10 @@ class _ClosesKeptConnections:
                     self.dropped += 1
                     return  # closed with no answer
                 body = b'{"ok": true}'
+                self.answered += 1  # counted before the client can read the answer
                 conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                              b"Content-Length: %d\r\nConnection: keep-alive\r\n\r\n%s"
                              % (len(body), body))
-                self.answered += 1
 
     def close(self) -> None:
         self.sock.close()
