@@ -15,8 +15,8 @@ from rich.table import Table
 from linkwell.client import ServiceClient, ServiceError, service_client
 from linkwell.config import ingest_token, settings
 from linkwell.directory.backends.base import BackendUnavailable, WritesRefused
-from linkwell.errors import EXIT_WRITES_REFUSED, writes_refused
-from linkwell.feeds.cli import feeds_group
+from linkwell.errors import writes_refused
+from linkwell.feeds.cli import cluster_refuses_writes, feeds_group
 from linkwell.feeds.importer import (
     ImportFileError,
     ImportReport,
@@ -126,19 +126,15 @@ def _importer(url: str | None, batch_size: int, concurrency: int | None) -> Load
         backend, pairs, feed, area, batch_size, progress, concurrency)
 
 
-def _refused(reason: object, what: str = "Nothing more was imported") -> NoReturn:
-    """The cluster refuses every write: one operator error, its own exit code, no records
-    reported as done or rejected."""
-    console.print(f"[red]{what}: the search cluster refuses writes[/red]. {reason}",
-                  soft_wrap=True)
-    raise SystemExit(EXIT_WRITES_REFUSED)
+def _refused(reason: object) -> NoReturn:
+    cluster_refuses_writes("Nothing more was imported", reason)
 
 
 def _refuse_if(reason: str | None) -> None:
     """Before anything is read: a file with nothing new would otherwise import "unchanged"
     into a cluster that refuses every write, and say nothing of it."""
     if reason is not None:
-        _refused(reason, "Nothing was imported")
+        cluster_refuses_writes("Nothing was imported", reason)
 
 
 def _import_with_progress(load: Loader, records: RecordFile, feed: str,

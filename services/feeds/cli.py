@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import pluggy
@@ -66,19 +66,22 @@ def sync_command(names: tuple[str, ...], all_feeds: bool, full: bool,
     client = _client(config, directory_url)
     refused = writes_refused_now(client)
     if refused is not None:  # said now: a run with nothing to write would report "ok"
-        console.print("[red]Nothing was synced: the search cluster refuses writes[/red]; the "
-                      f"feeds are not at fault. {refused}", soft_wrap=True)
-        sys.exit(EXIT_WRITES_REFUSED)
+        cluster_refuses_writes("Nothing was synced", f"The feeds are not at fault. {refused}")
     state = SyncState(config["DATA_DIR"])
     with quiet_directory_log():
         runs = _sync_with_progress(pm, client, state, chosen, full, batch_size)
     print_summary(runs)
     if any(run.writes_refused for run in runs):
-        console.print("[red]The search cluster refuses writes[/red]: the feeds are not at "
-                      "fault. " + next(str(r.reason) for r in runs if r.writes_refused),
-                      soft_wrap=True)
-        sys.exit(EXIT_WRITES_REFUSED)
+        cluster_refuses_writes("Syncing stopped", "The feeds are not at fault. "
+                               + next(str(r.reason) for r in runs if r.writes_refused))
     sys.exit(1 if any(not run.ok for run in runs) else 0)
+
+
+def cluster_refuses_writes(what: str, reason: object) -> NoReturn:
+    """The cluster refuses every write: one operator error with its own exit code, nothing
+    reported as done or rejected (``linkwell feeds sync`` and ``linkwell import``)."""
+    console.print(f"[red]{what}: the search cluster refuses writes[/red]. {reason}")
+    sys.exit(EXIT_WRITES_REFUSED)
 
 
 @feeds_group.command("status")

@@ -38,7 +38,6 @@ from typing import Any
 
 import pluggy
 import requests
-import urllib3
 
 from linkwell.client import ServiceClient, ServiceError
 from linkwell.errors import writes_refused
@@ -401,7 +400,7 @@ def writes_refused_now(client: ServiceClient) -> str | None:
     """
     try:
         ready = client.request("GET", "/readyz", timeout=5, retry=False)
-    except (ServiceError, requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+    except (ServiceError, requests.RequestException, OSError):  # the client wraps urllib3's
         return None
     if isinstance(ready, dict) and ready.get("read") is True and ready.get("write") is False:
         return str(ready.get("reason") or "the directory says it cannot write")

@@ -107,11 +107,15 @@ def children_in(text: str) -> list[int] | None:
 
 
 # The people someone speaks of: family, partners, friends (the grammar of "my ...", not topics).
-_KIN = (r"(?:husband|wife|partner|spouse|son|daughter|mum|mom|mother|dad|father|child|children"
-        r"|kid|kids|boy|girl|baby|toddler|teenager|brother|sister|grandson|granddaughter"
-        r"|grandchild|grandchildren|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother"
-        r"|grandfather|aunt|uncle|niece|nephew|friend|neighbour|neighbor|flatmate|fiance|fiancee"
-        r"|boyfriend|girlfriend|carer)s?")
+# Grown-ups close to someone: their condition makes the speaker, most often, their carer.
+GROWN_UP_KIN = ("husband", "wife", "partner", "spouse", "mum", "mom", "mother", "dad", "father",
+                "nan", "nana", "gran", "granny", "grandma", "grandad", "grandmother",
+                "grandfather", "brother", "sister", "friend", "neighbour", "neighbor")
+_KIN = "(?:{})s?".format("|".join((
+    *GROWN_UP_KIN, "son", "daughter", "child", "children", "kid", "kids", "boy", "girl", "baby",
+    "toddler", "teenager", "grandson", "granddaughter", "grandchild", "grandchildren", "grandpa",
+    "aunt", "uncle", "niece", "nephew", "flatmate", "fiance", "fiancee", "boyfriend",
+    "girlfriend", "carer")))
 # A clause whose subject is that other person: "my daughter's asthma is getting worse", "he
 # has dementia" (in the person's own words; in a note "he" is the person), "her son is ...".
 _OTHER_SUBJECT = re.compile(rf"^(?:\w+\s+){{0,2}}?(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?"

@@ -17,6 +17,7 @@ from linkwell.geo.places import Place
 from linkwell.langid import DEFAULT_LANGUAGES
 from linkwell.matcher import crisis, language, negation
 from linkwell.matcher.person import (
+    GROWN_UP_KIN,
     LEARNER,
     RELATION,
     children_in,
@@ -31,9 +32,7 @@ from linkwell.text import GENERIC_WORDS, STOP_WORDS, fold, phrase_index, stem
 
 PRACTICAL_NEEDS = ("money", "home", "food")
 CARER_CONCEPTS = ("caring.looking_after_someone", "caring.break", "peer_support.carers")
-_GROWN_UP_KIN = re.compile(r"\b(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|nan"
-                           r"|nana|gran|granny|grandma|grandad|grandmother|grandfather|brother"
-                           r"|sister|friend|neighbour|neighbor)\b")
+_GROWN_UP_KIN = re.compile(rf"\b(?:{'|'.join(GROWN_UP_KIN)})\b")
 _AND_I = re.compile(r"\band\b(?=\s+(?:i|im|ive|id|we)\b)")  # "... and I'm struggling"
 # Needs that, named of someone close ("my wife has dementia"), make the speaker their carer.
 CONDITION_NEEDS = ("body.", "feelings.living_with_mental_health", "life_changes.after_illness")

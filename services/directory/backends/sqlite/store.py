@@ -224,17 +224,13 @@ class SQLiteBackend:
         return withdrawn
 
     def get(self, asset_id: str) -> StoredAsset | None:
-        row = self._conn().execute(
-            "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
-            " WHERE id = ?", (asset_id,)).fetchone()
-        return _stored(row) if row else None
+        return self.get_many([asset_id]).get(asset_id)
 
     def get_many(self, ids: list[str]) -> dict[str, StoredAsset]:
         out: dict[str, StoredAsset] = {}
         for chunk in chunks(ids, 500):
-            rows = self._conn().execute(
-                "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
-                f" WHERE {in_list('id', chunk)}", chunk).fetchall()
+            rows = self._conn().execute(f"{STORED_SQL} WHERE {in_list('id', chunk)}",
+                                        chunk).fetchall()
             out.update((row[0], _stored(row)) for row in rows)
         return out
 
@@ -384,8 +380,7 @@ class SQLiteBackend:
         it afresh), so a rebuild never brings back a deleted asset or an older version.
         """
         conn = self._conn()
-        rows = conn.execute("SELECT id, version, hash, summary, record, provenance, withdrawn"
-                            " FROM assets").fetchall()
+        rows = conn.execute(STORED_SQL).fetchall()
         items = [rederive(_stored(r)) for r in rows]
         written = 0
         with self._transaction() as tx:
@@ -422,7 +417,11 @@ def _log_seq(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM asset_log").fetchone()[0])
 
 
+STORED_SQL = "SELECT id, version, hash, summary, record, provenance, withdrawn FROM assets"
+
+
 def _stored(row: tuple[Any, ...]) -> StoredAsset:
+    """A row of ``STORED_SQL``."""
     return StoredAsset(row[0], row[1], row[2], loads(row[3]), loads(row[4]), loads(row[5]),
                        bool(row[6]))
 
