@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from linkwell.client import ServiceClient
 from linkwell.feeds.state import SyncState
+from linkwell.feeds.sync import writes_refused_now
 from linkwell.plugins import FetchedRecord
 from tests.conftest import directory_config
 from tests.factory import service
@@ -273,3 +275,28 @@ def test_two_syncs_of_one_feed_never_run_at_once(app: Flask) -> None:
         run.reason or "")
     assert visible(app, "memory") == set()
     assert run_sync(app, plugins(app, feed), feed.feed).ok  # the lock went with its holder
+
+
+def test_a_directory_process_that_has_not_checked_yet_is_asked_again() -> None:
+    """Each directory process checks its backend from its first request on; until then its
+    ``/readyz`` says "not checked yet". A sync asked such a process first and read the answer
+    as "can write", then reported "ok" from a read-only cluster (seen in CI)."""
+    answers = [({"status": "unavailable", "reason": "not checked yet", "read": False,
+                 "write": False}, 503)] * 2
+    answers.append(({"status": "ready", "read": True, "write": False, "checked_ms_ago": 3,
+                     "reason": "index read-only (read_only_allow_delete)"}, 200))
+    asked: list[int] = []
+    app = Flask("directory")
+
+    @app.get("/readyz")
+    def readyz() -> tuple[dict[str, Any], int]:
+        asked.append(1)
+        return answers[min(len(asked), len(answers)) - 1]
+
+    reason = writes_refused_now(ServiceClient(app=app))
+    assert reason is not None and "read_only_allow_delete" in reason
+    assert len(asked) == 3
+    asked.clear()
+    answers[:] = [answers[0]]  # a process that never checks: the run goes on after `settle`
+    assert writes_refused_now(ServiceClient(app=app), settle=0.3) is None
+    assert len(asked) >= 2

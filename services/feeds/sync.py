@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -391,18 +392,31 @@ def _moment(value: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def writes_refused_now(client: ServiceClient) -> str | None:
+def writes_refused_now(client: ServiceClient, settle: float = 3.0) -> str | None:
     """Why the directory cannot write now (a read-only index, say) as its ``/readyz`` says,
     or None when it can, or cannot tell (a run that meets a directory that is down says so).
 
     Asked before a sync or an import writes anything: a run with nothing to write would
-    otherwise report "ok" from a cluster that refuses every write.
+    otherwise report "ok" from a cluster that refuses every write. Each directory process
+    keeps its own view, checked in the background from its first request on: a process that
+    has not checked yet answers "not checked yet", and one whose last check timed out says
+    it cannot read. Neither is read as "can write": the question is asked again for up to
+    ``settle`` seconds, until a process says it can read.
     """
-    try:
-        ready = client.request("GET", "/readyz", timeout=5, retry=False)
-    except (ServiceError, requests.RequestException, OSError):  # the client wraps urllib3's
-        return None
-    if isinstance(ready, dict) and ready.get("read") is True and ready.get("write") is False:
+    until = time.monotonic() + settle
+    while True:
+        try:
+            ready: Any = client.request("GET", "/readyz", timeout=5, retry=False)
+        except ServiceError as exc:  # 503: not ready, and its body says why
+            ready = exc.body
+        except (requests.RequestException, OSError):  # the client wraps urllib3's
+            return None
+        if not isinstance(ready, dict):
+            return None
+        if ready.get("read") is True or time.monotonic() >= until:
+            break
+        time.sleep(0.1)
+    if ready.get("read") is True and ready.get("write") is False:
         return str(ready.get("reason") or "the directory says it cannot write")
     return None
 
