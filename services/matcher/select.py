@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from linkwell import vocab
 from linkwell.matcher.score import Scored, detected, tagged
 from linkwell.matcher.understand import SECOND_LINE, Profile
 from linkwell.matcher.weights import WEIGHTS, Weights
@@ -13,6 +14,7 @@ from linkwell.taxonomy import Taxonomy
 from linkwell.text import fold
 
 PRACTICAL_SLOT = 3  # where a practical-help option goes when it has to be brought in
+OWN_LANGUAGE_SLOT = 4  # where an option in the person's own language goes (the fifth place)
 
 
 def _contacts(asset: dict[str, Any]) -> set[str]:
@@ -92,6 +94,36 @@ def with_practical_help(picked: list[Scored], ranked: list[Scored],
     return [*kept[:slot], extra, *kept[slot:]]
 
 
+def with_own_language(picked: list[Scored], ranked: list[Scored],
+                      profile: Profile) -> list[Scored]:
+    """Someone who wrote in a language other than English sees, among the first five, the
+    best option that fits what they said and is held in that language, when there is one.
+
+    The ranking weighs their language already, but an option in English can still fill the
+    first five on fit alone, and a person who writes in Turkish may not be able to use any of
+    them. Only options that fit (``relevant``: something the person said meets them) are
+    brought in, so nobody is shown a stranger's group just for its language. A language the
+    person required is a filter upstream, so nothing is needed here for it.
+    """
+    code = profile.reading.code
+    if code == "en" or profile.languages or not picked:
+        return picked
+
+    def in_theirs(item: Scored) -> bool:
+        return code in vocab.spoken_by(item.asset)
+
+    if any(in_theirs(i) for i in picked[:OWN_LANGUAGE_SLOT + 1]):
+        return picked
+    extra = next((i for i in ranked if in_theirs(i) and i not in picked[:OWN_LANGUAGE_SLOT]),
+                 None)
+    if extra is None:
+        return picked
+    rest = [i for i in picked if i is not extra]
+    kept = rest[:-1] if len(rest) >= profile.limit else rest
+    slot = min(OWN_LANGUAGE_SLOT, len(kept))
+    return [*kept[:slot], extra, *kept[slot:]]
+
+
 # What a listing says of itself when it is help for a crisis (the listing's words, not the
 # person's: a service says "crisis" of itself, where a person's "cost of living crisis" is no
 # sign of one).
@@ -116,4 +148,5 @@ def shortlist(ranked: list[Scored], profile: Profile, tax: Taxonomy) -> list[Sco
     if profile.safety:
         ranked = [i for i in ranked if crisis_help(i, profile)]
     relevant = distinct([i for i in ranked if i.fit > 0])
-    return with_practical_help(diversified(relevant, profile.limit, tax), relevant, profile)
+    picked = with_practical_help(diversified(relevant, profile.limit, tax), relevant, profile)
+    return with_own_language(picked, relevant, profile)
