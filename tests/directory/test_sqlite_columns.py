@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from linkwell.directory.backends.sqlite import columns, query
+from linkwell.directory.backends.sqlite import columns, fts
 from linkwell.directory.backends.sqlite import store as sqlite
 from tests.conftest import AUTH, directory_config, load
 from tests.factory import MONTHLY, WEEKLY, service, sid
@@ -178,22 +178,38 @@ def test_each_kind_of_write_is_logged(tmp_path: Path) -> None:
     writer.close()
 
 
-def test_words_matched_among_the_filtered_assets_rank_alike(
-        two_workers: tuple[Flask, Flask], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the other filters leave few assets, bm25 is worked out for those alone: the
-    answers are those of matching the words everywhere and filtering after."""
+def test_words_from_each_words_kept_matches_score_as_fts5_scores_them_together(
+        two_workers: tuple[Flask, Flask]) -> None:
+    """A search's bm25 figures are added from each word's kept matches: the same rids and
+    the same figures, to the last bit, as FTS5 gives for the words asked together, whether
+    the words were kept already or not, and a write starts the next search afresh."""
     client = two_workers[0].test_client()
     rng = random.Random(13)
     load(client, [_record(f"asset-{i}", rng) for i in range(60)])
-    answers = {}
-    for share in (0.0, 1.0):  # never, always
-        monkeypatch.setattr(query, "WORDS_AMONG", share)
-        answers[share] = _answers(client)
-    assert answers[0.0] == answers[1.0]
-    worded = [a for a in answers[1.0] if "q=" in a["query"]]
-    assert all(a["total"] for a in worded)
-    assert any(a["total"] < client.get(f"/services?{a['query'].split('&')[0]}").json["total"]
-               for a in worded)  # some of them were narrowed by the other filters
+    store = two_workers[0].extensions["linkwell.backend"]
+    asked = [["sing"], ["walk", "garden"], ["garden", "walk", "debt"], ["walk", "walk"],
+             ["tea", "nothing-matches-this"]]
+
+    def both(tokens: list[str]) -> tuple[Any, Any]:
+        conn = store._conn()
+        conn.execute("BEGIN")
+        try:
+            cols = store._caught_up(conn)
+            pos, figures = fts.word_matches(conn, cols, tokens)
+            rows = conn.execute(fts.SQL, (*fts.TEXT_WEIGHTS, fts.fts_query(tokens))).fetchall()
+            kept = dict(zip(cols.rid[pos].tolist(), figures.tolist(), strict=True))
+        finally:
+            conn.execute("COMMIT")
+        return kept, dict(rows)
+
+    for _ in range(2):  # the second time every word is kept already
+        for tokens in asked:
+            kept, together = both(tokens)
+            assert kept == together and together, tokens
+    load(client, [service("late", "Late walk", "A walk in the garden.")])  # a new snapshot
+    kept, together = both(["walk", "garden"])
+    assert kept == together and sid("late") in {
+        h["id"] for h in client.get("/services?q=walk+garden&per_page=100").json["results"]}
 
 
 def test_threads_searching_while_another_writes(two_workers: tuple[Flask, Flask],

@@ -298,7 +298,7 @@ class Columns:
 
     # -- what searches ask ------------------------------------------------------------------
 
-    def _memoised(self, key: Any, make: Callable[[], Any]) -> Any:
+    def memoised(self, key: Any, make: Callable[[], Any]) -> Any:
         """What this snapshot worked out once for ``key`` (threads may both work it out)."""
         value = self._memo.get(key)
         if value is None:
@@ -314,17 +314,17 @@ class Columns:
             codes = [self.statuses[s] for s in statuses if s in self.statuses]
             mask = self.live & np.isin(self.status, codes)
             return mask if include_duplicates else mask & ~self.duplicate
-        mask: Mask = self._memoised(("shown", tuple(statuses), include_duplicates), make)
+        mask: Mask = self.memoised(("shown", tuple(statuses), include_duplicates), make)
         return mask.copy()  # the caller narrows it in place
 
     def stale(self, before: str) -> Mask:
         """Not confirmed since ``before`` (an ISO date), or never."""
-        mask: Mask = self._memoised(("stale", before), lambda: self.confirmed < before)
+        mask: Mask = self.memoised(("stale", before), lambda: self.confirmed < before)
         return mask
 
     def venues_of(self, field_name: str, values: tuple[str, ...]) -> Ints:
         """The venues of the positions with one of these values (dead ones too)."""
-        found: Ints = self._memoised(("venues", field_name, values), lambda: np.flatnonzero(
+        found: Ints = self.memoised(("venues", field_name, values), lambda: np.flatnonzero(
             self.has_any(field_name, values)[self.v_pos]))
         return found
 
@@ -451,7 +451,7 @@ class Columns:
             rank = np.empty(self.n, POS)
             rank[sorted(range(self.n), key=keyed.__getitem__)] = np.arange(self.n, dtype=POS)
             return rank
-        rank: Ints = self._memoised("modified", make)
+        rank: Ints = self.memoised("modified", make)
         return rank
 
 

@@ -67,10 +67,7 @@ class Selection:
         return pick[np.lexsort(keys)[:count]]
 
 
-# Words are matched among the assets the other filters leave when those are at most this
-# share of the directory: bm25 is then worked out for them alone.
-WORDS_AMONG = 0.25
-Words = Callable[[Ints | None], tuple[Ints, Floats]]
+Words = Callable[[], tuple[Ints, Floats]]
 # Ranked by meaning, the cosines are worked out over the whole vector matrix when more than
 # this share of it is left after the filters.
 WHOLE_MATRIX = 0.25
@@ -80,10 +77,10 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
            measured: dict[Any, Any] | None = None) -> Selection:
     """The positions a search matches, with their scores and distances.
 
-    ``words`` gives the rids and bm25 figures of the word matches (among the given rids, when
-    given); ``restrict`` holds masks the caller worked out from the file (the filters on ids
-    that are not held here); ``measured`` keeps distances already measured over these columns
-    (the searches of one batch near one point measure them once).
+    ``words`` gives the positions and bm25 figures of the word matches; ``restrict`` holds masks
+    the caller worked out from the file (the filters on ids that are not held here);
+    ``measured`` keeps distances already measured over these columns (the searches of one
+    batch near one point measure them once).
     """
     match = cols.shown(q.statuses, q.include_duplicates)
     for mask in restrict:
@@ -104,14 +101,11 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
     if q.by_meaning:
         _nearest(cols, q, match, base)
     if words is not None:
-        left = np.flatnonzero(match)
-        rids, bm25 = words(cols.rid[left] if len(left) <= WORDS_AMONG * cols.n else None)
-        pos = cols.positions(rids)
-        found = pos >= 0
+        pos, bm25 = words()
         said = np.zeros(cols.n, bool)
-        said[pos[found]] = True
+        said[pos] = True
         match &= said
-        base[pos[found]] = -bm25[found]
+        base[pos] = -bm25
     hits = np.flatnonzero(match)
     score = base[hits] + _concept_weights(cols, q, hits)
     score *= np.where(cols.stale(q.stale_before)[hits], STALE_FACTOR, 1.0)

@@ -317,7 +317,7 @@ class SQLiteBackend:
 
     def _search_in(self, conn: sqlite3.Connection, cols: Columns, query: SearchQuery,
                    measured: dict[Any, Any]) -> SearchPage:
-        words = partial(word_matches, conn, query.tokens) if query.tokens else None
+        words = partial(word_matches, conn, cols, query.tokens) if query.tokens else None
         found = select(cols, query, words, restrictions(conn, cols, query), measured)
         picked = found.top(query.sort, query.offset + query.per_page)[query.offset:]
         hits = page_hits(conn, query, cols, found, picked)
