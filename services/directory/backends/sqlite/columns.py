@@ -119,7 +119,7 @@ class Columns:
         count = conn.execute("SELECT count(*) FROM assets").fetchone()[0]
         cols._make_room(count)  # no array copied again for each chunk read
         for sql, append in ((NARROW_SQL + " ORDER BY rid", cols._append),
-                            (PLACES_SQL, cols._append_places),
+                            (PLACES_SQL + " ORDER BY lat", cols._append_places),
                             (SESSIONS_SQL, cols._append_sessions),
                             (VECTORS_SQL, cols._append_vectors)):
             cursor = conn.execute(sql)
@@ -369,17 +369,17 @@ class Columns:
         ``box_km`` around the point when given (and at the venues ``also`` lists, wherever
         they are): chords on the unit sphere, then the great-circle distance (the same figure
         as haversine_km)."""
-        chord2 = np.full(self.n, np.inf)
         pick: Ints = np.arange(len(self.v_pos))
         if box_km is not None:
             pick = self._in_box(lat, lon, box_km)
             if also is not None:  # a venue twice does no harm: the nearest is kept
                 pick = np.concatenate([pick, also])
         diff = self.v_xyz.take(pick, axis=0) - np.asarray(unit_vector(lat, lon))
-        np.minimum.at(chord2, self.v_pos[pick], np.einsum("ij,ij->i", diff, diff))
+        chord = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+        # km grows with the chord, so the nearest venue's km is the least of its venues' km
         out = np.full(self.n, np.inf)
-        some = self.v_pos[pick]
-        out[some] = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(chord2[some]) / 2))
+        np.minimum.at(out, self.v_pos[pick],
+                      2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2)))
         return out
 
     def _in_box(self, lat: float, lon: float, km: float) -> Ints:
