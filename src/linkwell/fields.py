@@ -7,10 +7,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from linkwell.schedule import DAYS
-
-DAY_ALIASES = {d[:3]: d for d in DAYS} | {d: d for d in DAYS} | {"tues": "tuesday",
-                                                                  "thurs": "thursday"}
+from linkwell.vocab import DAY_NAMES
 
 
 class DayField(fields.String):
@@ -18,9 +15,9 @@ class DayField(fields.String):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
-        if text not in DAY_ALIASES:
+        if text not in DAY_NAMES:
             raise ValidationError(f"{text!r} is not a day of the week (e.g. tuesday)")
-        return DAY_ALIASES[text]
+        return DAY_NAMES[text]
 
 
 class ClockField(fields.String):

@@ -69,6 +69,11 @@ NAMES: dict[str, tuple[str, str | None]] = {
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_CODES = dict(zip(DAYS, ICAL_DAYS, strict=True))
+# A day as people write it (lower-cased) and the day it means: its name, its first three
+# letters, "tues" and "thurs"; and, where a format uses them, its iCalendar code ("tu").
+DAY_NAMES = ({day: day for day in DAYS} | {day[:3]: day for day in DAYS}
+             | {"tues": "tuesday", "thurs": "thursday"})
+DAY_CODE_NAMES = {code.lower(): day for day, code in DAY_CODES.items()}
 
 
 def english_name(code: str) -> str:

@@ -74,15 +74,24 @@ def test_a_second_process_maps_the_first_ones_files(
     assert loads == [] and _mapped(_held(second))
 
 
-def test_writes_are_caught_up_in_the_mapped_columns(two_workers: tuple[Flask, Flask]) -> None:
-    """Another process's writes are in the next search, as with columns of one's own; the
-    rows appended go into the room past the files' end, the files are never written."""
+def _searched_once(two_workers: tuple[Flask, Flask], seed: int, count: int
+                   ) -> tuple[Flask, random.Random, list[str], SQLiteBackend]:
+    """The writer loads ``count`` random records and the reader searches them once, so the
+    reader holds columns for the writer's later changes to catch up: the writer, the random
+    source the records came from, their slugs and the reader's backend."""
     reader, writer = two_workers
-    rng = random.Random(8)
-    slugs = [f"asset-{i}" for i in range(40)]
+    rng = random.Random(seed)
+    slugs = [f"asset-{i}" for i in range(count)]
     load(writer.test_client(), [_record(s, rng) for s in slugs])
     backend = reader.extensions["linkwell.backend"]
     _answers(backend)
+    return writer, rng, slugs, backend
+
+
+def test_writes_are_caught_up_in_the_mapped_columns(two_workers: tuple[Flask, Flask]) -> None:
+    """Another process's writes are in the next search, as with columns of one's own; the
+    rows appended go into the room past the files' end, the files are never written."""
+    writer, rng, slugs, backend = _searched_once(two_workers, seed=8, count=40)
     folder = next(p for p in Path(backend.path + ".columns").iterdir() if p.name.isdigit())
     written = {p.name: p.read_bytes() for p in folder.iterdir()}
     for step in range(4):
@@ -97,12 +106,7 @@ def test_writes_are_caught_up_in_the_mapped_columns(two_workers: tuple[Flask, Fl
 
 def test_a_snapshot_further_behind_writes_a_new_set(two_workers: tuple[Flask, Flask],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    reader, writer = two_workers
-    rng = random.Random(12)
-    slugs = [f"asset-{i}" for i in range(30)]
-    load(writer.test_client(), [_record(s, rng) for s in slugs])
-    backend = reader.extensions["linkwell.backend"]
-    _answers(backend)
+    writer, rng, slugs, backend = _searched_once(two_workers, seed=12, count=30)
     first = _held(backend).seq
     monkeypatch.setattr(columns, "MIN_RELOAD", 2)  # more changed than that: load afresh
     _change(writer.test_client(), rng, slugs, 0)

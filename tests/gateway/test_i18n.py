@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (the fixtures imported from test_web are parameters here)
 """The citizen pages in Bengali and Somali, the switcher that keeps the request, right-to-left
 pages, one distance in the configured unit, and "use my location" as the server sees it."""
 
@@ -15,15 +14,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.gateway.test_web import (  # noqa: F401 (fixtures)
+from tests.gateway.web_helper import (
     CHOIR,
     Page,
     StandInMatcher,
     contract_result,
-    matcher,
-    site,
     summary_of,
-    web,
 )
 
 BENGALI_HEADING = "আপনার কাছে কী গুরুত্বপূর্ণ?"

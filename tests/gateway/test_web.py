@@ -1,11 +1,10 @@
-# ruff: noqa: F811 (the fixtures imported from web_helper are parameters here)
 """The link worker's search and match pages, through Flask's test client.
 
 Pages are fetched as a browser with JavaScript off would: plain GETs and form POSTs. The
 directory is the real one on both backends; the matcher is a small stand-in that answers in
 issue 4's contract and records what it was sent (the browser tests use the real matcher).
 The other pages are in test_web_pages.py, "I'd like to join" in test_web_join.py; what they
-share is in web_helper.py (imported here too, so other tests' imports from here still work).
+share is in web_helper.py, and their fixtures (``matcher``, ``site``, ``web``) in conftest.py.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.factory import sid
-from tests.gateway.web_helper import (  # noqa: F401 (fixtures)
+from tests.gateway.web_helper import (
     CHOIR,
     DEAD,
     OLD_CHOIR,
@@ -26,10 +25,7 @@ from tests.gateway.web_helper import (  # noqa: F401 (fixtures)
     Page,
     StandInMatcher,
     contract_result,
-    matcher,
-    site,
     summary_of,
-    web,
 )
 
 

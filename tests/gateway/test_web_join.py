@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (the fixtures imported from web_helper are parameters here)
 """"I'd like to join": the request form on results and listings, its errors, what is stored,
 its rate limit and its cross-site refusal, through Flask's test client.
 """
@@ -14,14 +13,7 @@ from flask.testing import FlaskClient
 
 from tests.conftest import load
 from tests.factory import corpus, sid
-from tests.gateway.web_helper import (  # noqa: F401 (fixtures)
-    CHOIR,
-    Page,
-    StandInMatcher,
-    matcher,
-    site,
-    web,
-)
+from tests.gateway.web_helper import CHOIR, Page, StandInMatcher
 
 # --- "I'd like to join" --------------------------------------------------------------------
 

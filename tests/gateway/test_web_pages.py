@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (the fixtures imported from web_helper are parameters here)
 """The link worker's other pages and what every page shares, through Flask's test client: the
 map, cookies and scripts, reporting a problem, the widget, the API docs, security headers.
 """
@@ -14,15 +13,7 @@ from flask.testing import FlaskClient
 
 from linkwell.gateway.keys import KeyStore
 from tests.factory import corpus, sid
-from tests.gateway.web_helper import (  # noqa: F401 (fixtures)
-    CHOIR,
-    DEAD,
-    Page,
-    matcher,
-    site,
-    summary_of,
-    web,
-)
+from tests.gateway.web_helper import CHOIR, DEAD, Page, summary_of
 
 
 def test_map_is_off_by_default_and_on_when_a_tile_source_is_set(

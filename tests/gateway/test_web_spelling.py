@@ -9,11 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.gateway import test_web
-from tests.gateway.test_web import Page
-
-# The same fixtures as the page's other tests (the real directory, a stand-in matcher).
-matcher, site, web = test_web.matcher, test_web.site, test_web.web
+from tests.gateway.web_helper import Page, StandInMatcher
 
 
 def test_showing_results_for_with_a_link_back_to_the_words_as_typed(web: FlaskClient) -> None:
@@ -63,7 +59,7 @@ def test_the_api_carries_the_correction_and_the_alternatives(web: FlaskClient) -
 
 
 def test_the_match_page_says_which_words_it_read_otherwise(
-        web: FlaskClient, matcher: test_web.StandInMatcher) -> None:
+        web: FlaskClient, matcher: StandInMatcher) -> None:
     matcher.answer = {"results": [], "safety": None, "understood": {
         "needs": [], "interests": ["creative.singing_music"],
         "spelling": [{"typed": "chior", "corrected": "choir"}]}}

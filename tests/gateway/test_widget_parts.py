@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (the fixtures imported from test_web are parameters here)
 """The partner widget is one script tag, written as a few short files (issue 17).
 
 The gateway joins ``WIDGET_PARTS`` into ``/widget.js`` (no build step); these tests check the
@@ -17,7 +16,6 @@ import pytest
 from flask.testing import FlaskClient
 
 from linkwell.gateway.web.embed import WIDGET_PARTS
-from tests.gateway.test_web import matcher, site, web  # noqa: F401 (fixtures)
 
 JS = Path(__file__).resolve().parents[2] / "services" / "gateway" / "static" / "js"
 

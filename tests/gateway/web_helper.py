@@ -1,20 +1,17 @@
 """What the link worker's page tests share: a page's parts as the tests read them, a stand-in
-matcher answering in issue 4's contract, and the gateway fixtures (``matcher``, ``site``,
-``web``) built on the real directory. Split out of test_web.py (issue 17)."""
+matcher answering in issue 4's contract and what a listing's summary says. Split out of
+test_web.py (issue 17); the gateway fixtures built on them (``matcher``, ``site``, ``web``)
+are in conftest.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
-import pytest
 from flask import Flask, jsonify, request
 from flask.testing import FlaskClient
 
-from tests.conftest import load
-from tests.factory import corpus, sid
+from tests.factory import sid
 
 DEAD = "http://127.0.0.1:9"
 CHOIR = sid("choir")
@@ -78,26 +75,6 @@ def contract_result(asset: dict[str, Any], **extra: Any) -> dict[str, Any]:
                         "Tuesdays 10:00 to 12:00, when you are free", "Free"],
             "cautions": ["Last confirmed 14 months ago"], "distance_km": 1.24,
             "next_session": "2026-11-24T10:00:00+00:00", "asset": asset, **extra}
-
-
-@pytest.fixture
-def matcher() -> StandInMatcher:
-    return StandInMatcher()
-
-
-@pytest.fixture
-def site(app: Flask, tmp_path: Path, matcher: StandInMatcher) -> Iterator[Flask]:
-    from linkwell.gateway import create_app
-
-    load(app.test_client(), corpus())
-    gw = create_app({"DATA_DIR": str(tmp_path / "gw"), "DIRECTORY_APP": app,
-                     "MATCHER_APP": matcher.app, "TESTING": True})
-    yield gw
-
-
-@pytest.fixture
-def web(site: Flask) -> FlaskClient:
-    return site.test_client()
 
 
 def summary_of(web: FlaskClient, asset_id: str) -> dict[str, Any]:

@@ -7,21 +7,12 @@ organisation, name, phone number and email address is invented.
 
 from pathlib import Path
 
-from linkwell.plugins import Feed, hookimpl
-from linkwell.plugins.area import area_files
+from linkwell.plugins import Feed
+from linkwell.plugins.area import borough_hooks
 
 AREA = "Camden"
 DATA = Path(__file__).parent / "data"
 
-
-# The venues' postcodes (data/postcodes.csv, made by scripts/make_demo_postcodes.py) and the
-# neighbourhoods residents name (data/places.csv: approximate middles written for the demo; a
-# deployment imports the ONS Index of Place Names or OS Open Names), so it needs no download.
-linkwell_postcode_files, linkwell_place_files = area_files(DATA)
-
-
-@hookimpl
-def linkwell_feeds() -> list[Feed]:
-    """The demo feed: Camden community groups spreadsheet."""
-    return [Feed(name="camden", area=AREA, kind="csv", location=str(DATA / "assets.csv"),
-                 title="Camden community groups spreadsheet (demo, CSV template)")]
+linkwell_feeds, linkwell_postcode_files, linkwell_place_files = borough_hooks(
+    DATA, Feed(name="camden", area=AREA, kind="csv", location=str(DATA / "assets.csv"),
+               title="Camden community groups spreadsheet (demo, CSV template)"))

@@ -7,21 +7,12 @@ organisation, name, phone number and email address is invented.
 
 from pathlib import Path
 
-from linkwell.plugins import Feed, hookimpl
-from linkwell.plugins.area import area_files
+from linkwell.plugins import Feed
+from linkwell.plugins.area import borough_hooks
 
 AREA = "Lewisham"
 DATA = Path(__file__).parent / "data"
 
-
-# The venues' postcodes (data/postcodes.csv, made by scripts/make_demo_postcodes.py) and the
-# neighbourhoods residents name (data/places.csv: approximate middles written for the demo; a
-# deployment imports the ONS Index of Place Names or OS Open Names), so it needs no download.
-linkwell_postcode_files, linkwell_place_files = area_files(DATA)
-
-
-@hookimpl
-def linkwell_feeds() -> list[Feed]:
-    """The demo feed: Lewisham community directory."""
-    return [Feed(name="lewisham", area=AREA, kind="oruk3", location=str(DATA / "services.json"),
-                 title="Lewisham community directory (demo, Open Referral UK 3.0 file)")]
+linkwell_feeds, linkwell_postcode_files, linkwell_place_files = borough_hooks(
+    DATA, Feed(name="lewisham", area=AREA, kind="oruk3", location=str(DATA / "services.json"),
+               title="Lewisham community directory (demo, Open Referral UK 3.0 file)"))

@@ -11,25 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from linkwell.plugins import Feed, hookimpl
-from linkwell.plugins.area import area_files
+from linkwell.plugins.area import borough_hooks
 
 AREA = "Tower Hamlets"
 FEED = "tower-hamlets"
 DATA = Path(__file__).parent / "data"
 
-
-# The venues' postcodes (data/postcodes.csv, made by scripts/make_demo_postcodes.py) and the
-# neighbourhoods residents name (data/places.csv: approximate middles written for the demo; a
-# deployment imports the ONS Index of Place Names or OS Open Names), so it needs no download.
-linkwell_postcode_files, linkwell_place_files = area_files(DATA)
-
-
-@hookimpl
-def linkwell_feeds() -> list[Feed]:
-    """The demo feed: Tower Hamlets Connect."""
-    return [Feed(name=FEED, area=AREA, kind="oruk1", location=str(DATA),
-                 title="Tower Hamlets Connect (demo, legacy Open Referral UK 1.0 pages)",
-                 options={"pattern": "services-page-*.json"})]
+linkwell_feeds, linkwell_postcode_files, linkwell_place_files = borough_hooks(
+    DATA, Feed(name=FEED, area=AREA, kind="oruk1", location=str(DATA),
+               title="Tower Hamlets Connect (demo, legacy Open Referral UK 1.0 pages)",
+               options={"pattern": "services-page-*.json"}))
 
 
 @hookimpl

@@ -23,14 +23,12 @@ from linkwell.directory.oruk.shapes import (
     TaxonomyTermSchema,
 )
 from linkwell.openreferral import modified_stamp
-from linkwell.schedule import DAYS, ICAL_DAYS
+from linkwell.vocab import DAY_CODE_NAMES, DAY_NAMES
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
 MAX_PROXIMITY_METRES = 200_000
-_DAY_NAMES = ({d: d for d in DAYS} | {d[:3]: d for d in DAYS}
-              | {c.lower(): d for c, d in zip(ICAL_DAYS, DAYS, strict=True)}
-              | {"tues": "tuesday", "thurs": "thursday"})
+_DAY_NAMES = DAY_NAMES | DAY_CODE_NAMES
 _POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
 
 

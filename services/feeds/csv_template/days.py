@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkwell.feeds.csv_template.common import _CellError, _plain_dashes, _put
-from linkwell.vocab import DAYS, ICAL_DAYS
+from linkwell.vocab import DAY_CODE_NAMES, DAY_CODES, DAY_NAMES, DAYS, ICAL_DAYS
 
 # ---------------------------------------------------------------------------- times and days
 
@@ -38,15 +38,9 @@ def _parse_time(cell: str, column: str) -> str:
 
 _WEEK = ICAL_DAYS
 _DAY_NAMES = tuple(day.capitalize() for day in DAYS)
-_DAY_WORDS = {
-    "monday": "MO", "mon": "MO", "mo": "MO",
-    "tuesday": "TU", "tues": "TU", "tue": "TU", "tu": "TU",
-    "wednesday": "WE", "weds": "WE", "wed": "WE", "we": "WE",
-    "thursday": "TH", "thurs": "TH", "thur": "TH", "thu": "TH", "th": "TH",
-    "friday": "FR", "fri": "FR", "fr": "FR",
-    "saturday": "SA", "sat": "SA", "sa": "SA",
-    "sunday": "SU", "sun": "SU", "su": "SU",
-}
+# Spreadsheets also say "weds" and "thur".
+_DAY_WORDS = {word: DAY_CODES[day] for word, day in (
+    DAY_NAMES | DAY_CODE_NAMES | {"weds": "wednesday", "thur": "thursday"}).items()}
 _ORDINAL_WORDS = {
     "1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3,
     "4th": 4, "fourth": 4, "5th": 5, "fifth": 5, "last": -1, "final": -1,

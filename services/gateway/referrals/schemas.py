@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ from marshmallow import (
 )
 
 from linkwell.gateway.referrals.messages import NEED_CONSENT, UNDER_16
-from linkwell.gateway.referrals.model import KINDS, STATUSES
+from linkwell.gateway.referrals.model import KINDS, STATUSES, DeadLetter
 
 PHONE_HELP = "Enter a UK phone number, like 020 7946 0000 or 07700 900123."
 _SEPARATORS = re.compile(r"[\s\-().]")
@@ -157,14 +158,15 @@ class GroupResponseSchema(Schema):
                        "worker)"})
 
 
-class DeadLetterSchema(Schema):
-    reference = fields.String()
-    asset_id = fields.String()
-    asset_name = fields.String()
-    feed = fields.String()
-    attempts = fields.Integer()
-    last_error = fields.String()
-    created = fields.DateTime()
+def _dead_letter_fields() -> dict[str, fields.Field]:
+    """A dead letter's fields as the store keeps it (:class:`DeadLetter`, which holds nothing
+    personal), so the API shows exactly those: its time as a date-time."""
+    kinds: dict[Any, type[fields.Field]] = {"str": fields.String, "int": fields.Integer}
+    return {f.name: fields.DateTime() if f.name == "created" else kinds[f.type]()
+            for f in dataclasses.fields(DeadLetter)}
+
+
+DeadLetterSchema = Schema.from_dict(_dead_letter_fields(), name="DeadLetterSchema")
 
 
 class DeadLettersSchema(Schema):

@@ -67,9 +67,7 @@ class ReportStore(GatewayTable):
             sql += f" WHERE feed IN ({','.join('?' * len(feeds))})"
             params.extend(feeds)
         sql += " ORDER BY created DESC, id LIMIT ?"
-        with self._connect() as conn:
-            rows = conn.execute(sql, [*params, limit]).fetchall()
-        return [_public(dict(r)) for r in rows]
+        return [_public(row) for row in self._select(sql, [*params, limit])]
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,6 +54,11 @@ class GatewayTable(_Installed):
         conn.execute("PRAGMA journal_mode=WAL")
         conn.row_factory = sqlite3.Row
         return conn
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows ``sql`` selects, each as a dict of its columns."""
+        with self._connect() as conn:
+            return [dict(row) for row in conn.execute(sql, params).fetchall()]
 
     def _insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
         """One new row of ``values`` (their keys are its columns) with a fresh id and the

@@ -45,10 +45,8 @@ class UnmetStore(GatewayTable):
                                             "area": coarse_area(near)})
 
     def recent(self, limit: int = 500) -> list[dict[str, Any]]:
-        with self._connect() as conn:
-            rows = conn.execute("SELECT * FROM unmet_needs ORDER BY created DESC, id LIMIT ?",
-                                (limit,)).fetchall()
-        return [dict(r) for r in rows]
+        return self._select("SELECT * FROM unmet_needs ORDER BY created DESC, id LIMIT ?",
+                            (limit,))
 
 
 def init_store(app: Any) -> None:
