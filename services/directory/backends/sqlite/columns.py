@@ -97,7 +97,7 @@ class Columns:
         self.v_lat: Floats = np.zeros(0)
         self.v_lon: Floats = np.zeros(0)
         self.v_xyz: Floats = np.zeros((0, 3))
-        self._latitude_order: tuple[Floats, Ints, Floats] | None = None
+        self._latitude_order: tuple[Floats, Ints | None, Floats] | None = None
         self.s_pos: Ints = np.zeros(0, POS)  # sessions, minutes of the week
         self.s_lo: Ints = np.zeros(0, POS)
         self.s_hi: Ints = np.zeros(0, POS)
@@ -390,17 +390,25 @@ class Columns:
         dlon = km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
         lo = int(np.searchsorted(lats, lat - dlat, side="left"))
         hi = int(np.searchsorted(lats, lat + dlat, side="right"))
+        if order is None:  # the venues are in order: the band is one stretch of them
+            lons = self.v_lon[lo:hi]
+            return lo + np.flatnonzero((lons >= lon - dlon) & (lons <= lon + dlon))
         band = order[lo:hi]
         lons = self.v_lon[band]
         return band[(lons >= lon - dlon) & (lons <= lon + dlon)]
 
-    def _by_latitude(self) -> tuple[Ints, Floats]:
-        """The venues' order by latitude, worked out again only when the venues change
-        (they are replaced, never changed in place, so the array itself is the key)."""
+    def _by_latitude(self) -> tuple[Ints | None, Floats]:
+        """The venues' order by latitude (None where they are in that order already, as a
+        full load leaves them), worked out again only when the venues change (they are
+        replaced, never changed in place, so the array itself is the key)."""
         cached = self._latitude_order
         if cached is None or cached[0] is not self.v_lat:
-            order = np.argsort(self.v_lat, kind="stable")
-            cached = (self.v_lat, order, self.v_lat[order])
+            lats = self.v_lat
+            if bool(np.all(lats[1:] >= lats[:-1])):
+                cached = (lats, None, lats)
+            else:
+                order = np.argsort(lats, kind="stable")
+                cached = (lats, order, lats[order])
             self._latitude_order = cached
         return cached[1], cached[2]
 
