@@ -24,6 +24,7 @@ from linkwell.matcher.person import (
     languages_in,
     own_and_others,
     person_in,
+    without_reporters,
 )
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
@@ -289,7 +290,9 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     """
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
-    about = negation.wanted_text(story)  # what they do not want never counts for an asset
+    # What they do not want never counts for an asset, nor what someone close feels in
+    # telling of them ("daughter worried he has stopped going out": the worry is hers).
+    about = negation.wanted_text(without_reporters(story))
     interests = [str(i) for i in body.get("interests") or []]
     reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
