@@ -42,3 +42,16 @@ def test_a_relatives_worry_in_a_note_is_not_the_persons_need() -> None:
     assert "feelings.worry_stress" in son.needs  # what the son reports of dad still counts
     own = profile_of(about="I'm so worried about the bills")
     assert "feelings.worry_stress" in own.needs
+
+
+@pytest.mark.parametrize("said", ["Mrs F, 84, lives alone", "I live alone and rarely go out",
+                                  "living alone since her husband died",
+                                  "no family nearby"])
+def test_living_alone_and_having_no_one_near_read_as_isolation(said: str) -> None:
+    assert "connection.lonely" in profile_of(about=said).needs
+
+
+@pytest.mark.parametrize("said", ["She lives in Eastwick Vale", "I live with my family",
+                                  "my family live nearby"])
+def test_where_someone_lives_is_not_isolation(said: str) -> None:
+    assert "connection.lonely" not in profile_of(about=said).needs
