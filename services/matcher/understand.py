@@ -42,6 +42,9 @@ MOBILITY_CONCEPTS = ("body.steady_on_feet", "body.pain_fatigue", "home.managing_
 MOBILITY_WORDS = frozenset(stem(w) for w in """knee knees hip hips wheelchair stick crutches
     frame zimmer stairs steps mobility scooter arthritis breathless limp""".split())
 REMOTE = ("online", "phone")
+# Words of degree that sit inside a phrase without changing what it names.
+INTENSIFIERS = frozenset("""really so very proper properly quite pretty too totally extremely
+    super awfully terribly incredibly bit""".split())
 BROAD_ONLY_WORDS = 4  # a request of this many telling words or fewer says little but its topic
 # After the urgent-help routes, the community options that can help alongside them.
 SECOND_LINE = {"feelings.urgent": ("calm.listening", "peer_support.mental_health"),
@@ -164,8 +167,19 @@ class Profile:
 
 
 def named_concepts(text: str, tax: Taxonomy, *, specific_only: bool) -> list[tuple[str, str]]:
-    """(concept id, the person's words) for each taxonomy phrase in ``text``, longest first."""
-    originals = fold(text).split()
+    """(concept id, the person's words) for each taxonomy phrase in ``text``, longest first;
+    a word of degree inside a phrase ("feel proper low", "feeling really isolated") is read
+    past, as the phrase without it."""
+    words = fold(text).split()
+    found = _named_in(words, tax, specific_only)
+    plain = [w for w in words if w not in INTENSIFIERS]
+    if len(plain) < len(words):
+        found += [f for f in _named_in(plain, tax, specific_only) if f not in found]
+    return found
+
+
+def _named_in(originals: list[str], tax: Taxonomy, specific_only: bool
+              ) -> list[tuple[str, str]]:
     stems = [stem(w) for w in originals]
     index = phrase_index(tax)
     found: list[tuple[str, str]] = []

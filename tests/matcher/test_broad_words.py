@@ -32,3 +32,9 @@ def test_a_kind_named_or_a_full_story_keeps_its_own_meaning() -> None:
     story = profile_of(about="I am from Syria, two years in England. My English is not good. "
                              "I want to practise speaking and meet people. I have no work.")
     assert not any(c.label in story.meaning for c in tax.children("social"))
+
+
+def test_a_word_of_degree_inside_a_phrase_is_read_past() -> None:
+    assert "feelings.low" in profile_of(about="hi im 19 n feel proper low tbh").needs
+    assert "feelings.low" in profile_of(about="I've been feeling really low").needs
+    assert "feelings.low" in profile_of(about="feeling a bit low lately").needs  # as said
