@@ -23,20 +23,27 @@ CONTRACTIONS = {"n't": " not", "'ll": " will", "'re": " are", "'ve": " have", "'
 SENTENCES = re.compile(r"[.!?;:\n]+|\s[-–—]+\s")
 DIGIT_IN_WORD = re.compile(r"(?<=[a-z])([24])(?=[a-z]{2})", re.IGNORECASE)  # "want2die"
 LAUGHTER = re.compile(r"[\U0001F600-\U0001F64F\U0001F923]")
+# Everyday text-speak and spoken spellings of English words ("_" is a space): how people type,
+# not what they mean, so the matcher reads the story through them too (matcher/spelling.py).
+SPOKEN_FORMS = dict(pair.split("=") for pair in """wud=would cud=could shud=should lyk=like
+    u=you ur=your r=are n=and wanna=want_to wana=want_to gonna=going_to gna=going_to
+    gotta=got_to wnt=want wnat=want jus=just jst=just wen=when wid=with wiv=with wif=with
+    av=have bout=about abt=about cos=because coz=because cuz=because every1=everyone
+    sum1=someone some1=someone no1=no_one any1=anyone m8=mate ppl=people peeps=people pls=please
+    plz=please thx=thanks thnx=thanks tbh=to_be_honest sumthing=something
+    sumfing=something summat=something nuffin=nothing nothin=nothing rly=really luv=love
+    lil=little dunno=do_not_know nite=night 2nite=tonight 2night=tonight tonite=tonight
+    2day=today 2moro=tomorrow 4ever=forever b4=before""".split())
 # Text-speak, contractions typed without an apostrophe, and US spellings ("_" is a space).
-TEXT_SPEAK = dict(pair.split("=") for pair in """ca=can wo=will sha=shall cant=can_not dont=do_not
+TEXT_SPEAK = SPOKEN_FORMS | dict(pair.split("=") for pair in """ca=can wo=will sha=shall
+    cant=can_not dont=do_not
     wont=will_not didnt=did_not doesnt=does_not isnt=is_not arent=are_not wasnt=was_not
     werent=were_not havent=have_not hasnt=has_not hadnt=had_not wouldnt=would_not
     couldnt=could_not shouldnt=should_not aint=am_not im=i_am ive=i_have hes=he_s shes=she_s
     whats=what_s theres=there_s thats=that_s youre=you_are theyre=they_are hed=he_would
-    wud=would cud=could shud=should lyk=like u=you ur=your r=are n=and b=be wanna=want_to
-    wana=want_to gonna=going_to gna=going_to
-    gotta=got_to wnt=want wnat=want jus=just jst=just dnt=do_not cnt=can_not wen=when wid=with
-    wiv=with wif=with av=have bout=about abt=about cos=because coz=because cuz=because
-    every1=everyone sum1=someone some1=someone no1=no_one any1=anyone m8=mate bf=boyfriend
+    b=be dnt=do_not cnt=can_not bf=boyfriend
     gf=girlfriend hubby=husband bro=brother sis=sister mom=mum mam=mum neighbor=neighbour
-    neighbors=neighbours nite=night 2nite=tonight 2night=tonight tonite=tonight 2day=today
-    2moro=tomorrow 4ever=forever b4=before ded=dead od=overdose sh=self_harm unalive=kill
+    neighbors=neighbours ded=dead od=overdose sh=self_harm unalive=kill
     unaliving=killing unalived=killed anymore=any_more""".split())
 NUMBER_WORDS = {"2": "to", "4": "for"}  # "i wnt 2 end it", but not "2 days"
 UNITS = frozenset("""day days week weeks month months year years hour hours minute minutes

@@ -129,7 +129,25 @@ _OTHER_TAIL = re.compile(rf"\b(?:my|our|his|her|their)\s+(?:\w+\s+)?{_KIN}\s+"
 # A phrase naming a relation ("since my wife passed", "look after my husband") is the speaker's.
 RELATION = re.compile(rf"\b(?:my|our|his|her|their|{_KIN})\b")
 _SPEAKER = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|we|us)\b")
+# Someone close reporting or feeling something about the person: "Daughter worried he has
+# stopped going out", "son says dad is struggling", "my wife thinks I drink too much". The
+# feeling and the saying are theirs; what they report is about the person.
+_REPORTER = re.compile(
+    rf"(?:^|(?<=[.!?;:\n,]))\s*(?:(?:my|our|his|her|their|the|a|an)\s+)?(?:\w+\s+)?{_KIN}"
+    r"(?:\s+s)?\s+(?:(?:is|was|are|were|s|has been|have been|gets|got|getting|seems|feels)\s+)?"
+    r"(?:(?:very|really|so|quite|a bit|getting|increasingly|more and more)\s+)?"
+    r"(?:worried|worries|worry|concerned|anxious|scared|frightened|afraid|upset|says|said|say"
+    r"|thinks|thought|think|feels|felt|reports|reported|reckons|reckon|believes|fears|feared"
+    r"|notices|noticed|noticing|mentions|mentioned|tells|told|asks|asked)\b"
+    r"(?:\s+(?:about|that|for|by|because))?", re.I)
 _CLAUSE = re.compile(r"[.!?;:\n]+|,|\s[-–—]\s|\b(?:but|though|although|because|so)\b")
+
+
+def without_reporters(text: str) -> str:
+    """``text`` without what someone close feels or says in reporting about the person ("his
+    daughter is worried that", "son says"): their worry is not the person's need, while what
+    they report ("he has stopped going out", "I'm drinking too much") is the person's."""
+    return _REPORTER.sub("", text or "")
 
 
 def own_and_others(text: str) -> tuple[str, str]:

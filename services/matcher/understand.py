@@ -24,6 +24,7 @@ from linkwell.matcher.person import (
     languages_in,
     own_and_others,
     person_in,
+    without_reporters,
 )
 from linkwell.matcher.weights import WEIGHTS, Weights
 from linkwell.schedule import DAYS, MINUTES_PER_DAY
@@ -41,6 +42,10 @@ MOBILITY_CONCEPTS = ("body.steady_on_feet", "body.pain_fatigue", "home.managing_
 MOBILITY_WORDS = frozenset(stem(w) for w in """knee knees hip hips wheelchair stick crutches
     frame zimmer stairs steps mobility scooter arthritis breathless limp""".split())
 REMOTE = ("online", "phone")
+# Words of degree that sit inside a phrase without changing what it names.
+INTENSIFIERS = frozenset("""really so very proper properly quite pretty too totally extremely
+    super awfully terribly incredibly bit""".split())
+BROAD_ONLY_WORDS = 4  # a request of this many telling words or fewer says little but its topic
 # After the urgent-help routes, the community options that can help alongside them.
 SECOND_LINE = {"feelings.urgent": ("calm.listening", "peer_support.mental_health"),
                "safety_rights.safe_at_home": ("practical_help.legal_immigration",
@@ -162,8 +167,19 @@ class Profile:
 
 
 def named_concepts(text: str, tax: Taxonomy, *, specific_only: bool) -> list[tuple[str, str]]:
-    """(concept id, the person's words) for each taxonomy phrase in ``text``, longest first."""
-    originals = fold(text).split()
+    """(concept id, the person's words) for each taxonomy phrase in ``text``, longest first;
+    a word of degree inside a phrase ("feel proper low", "feeling really isolated") is read
+    past, as the phrase without it."""
+    words = fold(text).split()
+    found = _named_in(words, tax, specific_only)
+    plain = [w for w in words if w not in INTENSIFIERS]
+    if len(plain) < len(words):
+        found += [f for f in _named_in(plain, tax, specific_only) if f not in found]
+    return found
+
+
+def _named_in(originals: list[str], tax: Taxonomy, specific_only: bool
+              ) -> list[tuple[str, str]]:
     stems = [stem(w) for w in originals]
     index = phrase_index(tax)
     found: list[tuple[str, str]] = []
@@ -289,7 +305,9 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     """
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
-    about = negation.wanted_text(story)  # what they do not want never counts for an asset
+    # What they do not want never counts for an asset, nor what someone close feels in
+    # telling of them ("daughter worried he has stopped going out": the worry is hers).
+    about = negation.wanted_text(without_reporters(story))
     interests = [str(i) for i in body.get("interests") or []]
     reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
@@ -331,7 +349,8 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     # WordLlama reads English: another language's meaning is what was understood of it.
     english = reading.code == "en"
     profile.meaning = meaning_text(about if english else "", interests if english else [], [
-        *(body.get("needs") or []), *dict.fromkeys(c for c, _ in reading.concepts)], tax)
+        *(body.get("needs") or []), *dict.fromkeys(c for c, _ in reading.concepts)], tax,
+        broad=broad_only(profile, tax))
     profile.vector = semantic.quantise(semantic.embed_one(profile.meaning)) if (
         profile.meaning) else None
     profile.children = children_in(story)
@@ -376,9 +395,24 @@ def cares_for_someone(about: str, tax: Taxonomy) -> bool:
     return False
 
 
-def meaning_text(about: str, interests: list[str], needs: list[str], tax: Taxonomy) -> str:
-    """What the semantic signal embeds: their wanted words, interests and needs' labels."""
-    return ". ".join(p for p in [about, *interests, *(tax.label(n) for n in needs)] if p)
+def broad_only(profile: Profile, tax: Taxonomy) -> list[str]:
+    """The broad activity words of a request that says little else ("anything outdoors?",
+    "something creative"): no kind of them named, and few telling words besides."""
+    if len(profile.terms) > BROAD_ONLY_WORDS:
+        return []
+    named = set(profile.interests) | set(profile.needs)
+    return [c for c in profile.interests if tax.concepts[c].parent is None
+            and not any(n != c and c in tax.with_ancestors(n) for n in named)]
+
+
+def meaning_text(about: str, interests: list[str], needs: list[str], tax: Taxonomy,
+                 broad: list[str] | None = None) -> str:
+    """What the semantic signal embeds: their wanted words, interests and needs' labels, and
+    for a broad activity word alone ("outdoors", "something creative") what its kinds are
+    (the taxonomy's description of each child), so listings of any kind of it come near."""
+    kinds = [c.label for b in broad or () for c in tax.children(b)]
+    return ". ".join(p for p in [about, *interests, *(tax.label(n) for n in needs), *kinds]
+                     if p)
 
 
 def practical_help_for(needs: list[str], tax: Taxonomy) -> list[str]:

@@ -44,6 +44,7 @@ GUESS_SOUND = 75
 GUESS_SPELLING = 40
 GUESS_KEYS = 8
 SOUND_MIN_SIMILARITY = 0.75  # Jaro-Winkler: a sound-alike must still look alike
+VOWELS = frozenset("aeiouy")
 
 
 def taxonomy_words(taxonomy: Taxonomy | None = None) -> set[str]:
@@ -206,7 +207,7 @@ class Vocabulary:
         One slip first (the likeliest by ``slip_cost``, then sounding alike, then how many
         listings use it), then words run together, then a sound-alike, then two slips.
         """
-        if len(word) < MIN_LENGTH or self.known(word):
+        if len(word) < MIN_LENGTH or self.known(word) or shorthand(word):
             return None
         return (self._nearest(word, 1) or self._split(word) or self._sounds_like(word)
                 or self._nearest(word, MAX_DISTANCE))
@@ -245,7 +246,8 @@ class Vocabulary:
             found = self._symspell.lookup(word, Verbosity.ALL, max_edit_distance=distance)
         key = sound(word)
         best = [(slip_cost(word, s.term, s.distance), sound(s.term) != key, -self.count(s.term),
-                 s.term) for s in found if s.distance and self.count(s.term)]
+                 s.term) for s in found if s.distance and self.count(s.term)
+                and plausible_slip(word, s.term)]
         return min(best)[3] if best else None
 
     def _split(self, word: str) -> str | None:
@@ -300,7 +302,21 @@ def english_words(least: int = ENGLISH_LEAST) -> frozenset[str]:
     the matcher does, leaves these alone. A search box's words are the directory's own, and
     are corrected against it alone ("cooling class" may well mean cooking).
     """
-    return frozenset(w for w, n in english_counts().items() if n >= least)
+    # Folded as the words they are checked against: "aren't" is typed and read as "arent".
+    return frozenset(fold(w) for w, n in english_counts().items() if n >= least)
+
+
+def shorthand(word: str) -> bool:
+    """A short word with no vowel ("ppl", "tbh", "thx") is shorthand, not a slip of a word."""
+    return len(word) < SHORT and not VOWELS & set(word)
+
+
+def plausible_slip(typed: str, known: str) -> bool:
+    """Whether ``typed`` can be a slip for ``known`` by edit distance alone: in a short word
+    one edit is a third or a quarter of it, and people seldom miss a word's first letter, so a
+    short word that starts with another letter is a different word or a spoken form ("wiv"
+    is "with", never "hiv"; "ur" is "your"), not a slip."""
+    return len(typed) > SHORT or typed[:1] == known[:1]
 
 
 def slip_cost(typed: str, known: str, distance: int) -> float:
