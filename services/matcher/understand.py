@@ -16,6 +16,7 @@ from linkwell import semantic
 from linkwell.geo.places import Place
 from linkwell.langid import DEFAULT_LANGUAGES
 from linkwell.matcher import crisis, language, negation
+from linkwell.matcher.figurative import without_sayings
 from linkwell.matcher.person import (
     GROWN_UP_KIN,
     LEARNER,
@@ -306,8 +307,9 @@ def understand(body: dict[str, Any], tax: Taxonomy | None = None,
     tax = tax or load_taxonomy()
     story = str(body.get("about") or "")
     # What they do not want never counts for an asset, nor what someone close feels in
-    # telling of them ("daughter worried he has stopped going out": the worry is hers).
-    about = negation.wanted_text(without_reporters(story))
+    # telling of them ("daughter worried he has stopped going out": the worry is hers), nor
+    # a saying's words ("in the same boat" names no boating).
+    about = negation.wanted_text(without_reporters(without_sayings(story)))
     interests = [str(i) for i in body.get("interests") or []]
     reading = language.read(body, declared)
     named = [(c, w, True) for c, w in named_concepts(about, tax, specific_only=True)]
