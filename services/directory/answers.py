@@ -2,12 +2,17 @@
 
 Popular searches ("food bank", a borough's first page of services) are asked over and over,
 and the index changes far less often than it is read: an answer stays right until the next
-write, withdrawal or deletion, which changes ``SearchBackend.generation()`` and so every key.
-The counter is read for every search: on SQLite the change log's last entry (one indexed
-lookup), on Elasticsearch a count and the latest write time (a size-0 search answered from the
-node's request cache until the next refresh). Holding it for a moment would save that round
-trip, but would also answer from the cache while the node is down, or miss another worker's
-write: a stale or falsely healthy answer costs more than the round trip.
+write, withdrawal or deletion, which changes ``SearchBackend.generation()``.
+
+Each query keeps its latest answer and the generation it was found at. A query asked again
+reads the counter (on SQLite the change log's last entry, one indexed lookup; on
+Elasticsearch a size-0 search answered from the node's request cache until the next refresh)
+and is answered from the cache if the index has not changed since. A query not in the cache is
+searched at once, and the search reports the generation it saw (``search_at``: on
+Elasticsearch the same request, so one round trip, not a counter read and then a search).
+So every search costs one call to the backend, and a repeated one only the counter's. The
+counter is never held between requests: that would answer from the cache while the node is
+down, or miss another worker's write.
 """
 
 from __future__ import annotations
@@ -39,23 +44,27 @@ class SearchAnswers:
     def __init__(self, backend: SearchBackend, size: int = CACHED_ANSWERS) -> None:
         self.backend = backend
         self.size = size
-        self._answers: OrderedDict[tuple[str, str], SearchPage] = OrderedDict()
+        # query key -> (the generation it was found at, its answer)
+        self._answers: OrderedDict[str, tuple[str, SearchPage]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
     def search(self, query: SearchQuery) -> SearchPage:
         """The backend's answer to ``query``, reused while the index has not changed."""
-        key = (self.backend.generation(), query_key(query))
+        key = query_key(query)
         with self._lock:
-            found = self._answers.get(key)
-            if found is not None:
-                self._answers.move_to_end(key)
+            held = self._answers.get(key)
+        if held is not None and held[0] == self.backend.generation():
+            with self._lock:
+                if key in self._answers:
+                    self._answers.move_to_end(key)
                 self.hits += 1
-                return found
-        page = self.backend.search(query)
+            return held[1]
+        generation, page = self.backend.search_at(query)
         with self._lock:
             self.misses += 1
-            self._answers[key] = page
+            self._answers[key] = (generation, page)
+            self._answers.move_to_end(key)
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
         return page
