@@ -39,7 +39,8 @@ class Connection:
         self.timeout = timeout
         self.write_timeout = write_timeout
         self._client: Elasticsearch | None = None
-        self._timed: dict[float, Elasticsearch] = {}
+        # the client the kept timeout clients were made from, and those clients by timeout
+        self._timed: tuple[Elasticsearch | None, dict[float, Elasticsearch]] = (None, {})
 
     @property
     def es(self) -> Elasticsearch:
@@ -76,9 +77,14 @@ class Connection:
         """
         steps = int(seconds / TIMEOUT_STEP)
         key = steps * TIMEOUT_STEP if steps else seconds
-        found = self._timed.get(key)
-        if found is None:
-            found = self._timed[key] = self.es.options(request_timeout=key)
+        client = self.es
+        owner, timed = self._timed
+        if owner is not client:  # a new client since (after ``close``): start again
+            timed = {}
+            self._timed = (client, timed)
+        found = timed.get(key)
+        if found is None:  # kept beside the client it was made from, never another's
+            found = timed[key] = client.options(request_timeout=key)
         return found
 
     @property
@@ -115,7 +121,6 @@ class Connection:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
-        self._timed = {}
         if self._client is not None:
             self._client.close()
             self._client = None
