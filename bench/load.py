@@ -213,7 +213,12 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     finally:
         for server in servers:
             server.terminate()
-            server.wait(10)
+        for server in servers:  # a server slow to stop must not leave the index behind
+            try:
+                server.wait(30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         if backend == "elasticsearch":
             store.drop_all()
         store.close()

@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
-    from linkwell.directory.backends.elastic import pack
+    from linkwell.directory.backends.elastic.documents import pack
     from linkwell.directory.ingest import prepare_all
 
     records = list(assets(args.records + 500))

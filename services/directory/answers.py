@@ -2,12 +2,17 @@
 
 Popular searches ("food bank", a borough's first page of services) are asked over and over,
 and the index changes far less often than it is read: an answer stays right until the next
-write, withdrawal or deletion, which changes ``SearchBackend.generation()`` and so every key.
-The counter is read for every search: on SQLite the change log's last entry (one indexed
-lookup), on Elasticsearch a count and the latest write time (a size-0 search answered from the
-node's request cache until the next refresh). Holding it for a moment would save that round
-trip, but would also answer from the cache while the node is down, or miss another worker's
-write: a stale or falsely healthy answer costs more than the round trip.
+write, withdrawal or deletion, which changes ``SearchBackend.generation()``.
+
+Each query keeps its latest answer and the generation it was found at. A query asked again
+reads the counter (on SQLite the change log's last entry, one indexed lookup; on
+Elasticsearch a size-0 search answered from the node's request cache until the next refresh)
+and is answered from the cache if the index has not changed since. A query not in the cache is
+searched at once, and the search reports the generation it saw (``search_at``: on
+Elasticsearch the same request, so one round trip, not a counter read and then a search).
+So every search costs one call to the backend, and a repeated one only the counter's. The
+counter is never held between requests: that would answer from the cache while the node is
+down, or miss another worker's write.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
 from linkwell.directory.backends.base import SearchBackend, SearchPage, SearchQuery
 
 CACHED_ANSWERS = 2000
+T = TypeVar("T")
 
 
 def query_key(query: SearchQuery) -> str:
@@ -39,26 +46,51 @@ class SearchAnswers:
     def __init__(self, backend: SearchBackend, size: int = CACHED_ANSWERS) -> None:
         self.backend = backend
         self.size = size
-        self._answers: OrderedDict[tuple[str, str], SearchPage] = OrderedDict()
+        # query key -> (the generation it was found at, its answer)
+        self._answers: OrderedDict[str, tuple[str, SearchPage]] = OrderedDict()
+        # (id of a cached page, builder) -> (the page, what the builder made of it)
+        self._built: OrderedDict[tuple[int, Callable[..., Any]], tuple[SearchPage, Any]] = \
+            OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
     def search(self, query: SearchQuery) -> SearchPage:
         """The backend's answer to ``query``, reused while the index has not changed."""
-        key = (self.backend.generation(), query_key(query))
+        key = query_key(query)
         with self._lock:
-            found = self._answers.get(key)
-            if found is not None:
-                self._answers.move_to_end(key)
+            held = self._answers.get(key)
+        if held is not None and held[0] == self.backend.generation():
+            with self._lock:
+                if key in self._answers:
+                    self._answers.move_to_end(key)
                 self.hits += 1
-                return found
-        page = self.backend.search(query)
+            return held[1]
+        generation, page = self.backend.search_at(query)
         with self._lock:
             self.misses += 1
-            self._answers[key] = page
+            self._answers[key] = (generation, page)
+            self._answers.move_to_end(key)
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
         return page
+
+    def built(self, page: SearchPage, build: Callable[[SearchPage], T]) -> T:
+        """``build(page)``, made once for each page this cache answers with: a repeated
+        search is answered with the very same page object, so what was made from it stands
+        (the Open Referral UK list pages: each hit published as a service). ``build`` must
+        depend on the page alone and its result must not be changed by the caller."""
+        key = (id(page), build)
+        with self._lock:
+            found = self._built.get(key)
+            if found is not None and found[0] is page:
+                self._built.move_to_end(key)
+                return cast(T, found[1])
+        made = build(page)
+        with self._lock:  # the page is held with it, so its id is not reused meanwhile
+            self._built[key] = (page, made)
+            while len(self._built) > self.size:
+                self._built.popitem(last=False)
+        return made
 
     def stats(self) -> dict[str, Any]:
         return {"hits": self.hits, "misses": self.misses, "size": len(self._answers)}

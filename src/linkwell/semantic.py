@@ -73,7 +73,7 @@ def embed(texts: list[str]) -> npt.NDArray[np.float32]:
             continue
         if ids.min() < 0 or ids.max() >= len(found.embedding):  # never, from its tokeniser
             ids = np.clip(ids, 0, len(found.embedding) - 1)  # (np.clip alone cost 0.3 ms)
-        vector = found.embedding[ids].astype(np.float32).mean(axis=0)
+        vector = found.embedding[ids].astype(np.float32, copy=False).mean(axis=0)
         norm = float(np.linalg.norm(vector))
         if norm > 0:
             out[row] = vector / norm

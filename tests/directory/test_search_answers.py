@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -71,6 +72,32 @@ def test_a_write_by_another_worker_invalidates(apps: tuple[Flask, Flask]) -> Non
     assert search(client, "q=choir")["total"] == 1  # now cached here
     load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
     assert search(client, "q=choir")["total"] == 2
+
+
+def test_an_open_referral_page_asked_again_is_published_once(
+        apps: tuple[Flask, Flask], monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkwell.directory.oruk import content
+
+    app, _ = apps
+    client = app.test_client()
+    load(client, [service("choir-1", "Community choir", "We sing together.")])
+    published: list[str] = []
+    real = content.service
+
+    def service_of(stored: Any, *, full: bool) -> dict[str, Any]:
+        published.append(stored.id)
+        return real(stored, full=full)
+
+    monkeypatch.setattr(content, "service", service_of)
+    first = client.get("/openreferral/services")
+    second = client.get("/openreferral/services")
+    assert first.status_code == second.status_code == 200, first.json
+    assert first.json == second.json and first.json["total_items"] == 1
+    assert len(published) == 1  # the second answer is made from the first's services
+    load(client, [service("choir-2", "Gospel choir", "Gospel singing.")])
+    third = client.get("/openreferral/services").json
+    assert third["total_items"] == 2 and len(published) == 3  # a write: made again
+    assert {s["name"] for s in third["contents"]} == {"Community choir", "Gospel choir"}
 
 
 def test_vectors_are_keyed_by_all_their_bytes() -> None:

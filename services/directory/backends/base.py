@@ -253,6 +253,11 @@ class SearchBackend(Protocol):
     def generation(self) -> str:
         """A cheap token that changes whenever what searches see changes (caches key on it)."""
 
+    def search_at(self, query: SearchQuery) -> tuple[str, SearchPage]:
+        """``search``'s page with a ``generation`` no newer than the state the page shows
+        (so an answer cached under it is never staler than its key says): on Elasticsearch
+        both come from one request."""
+
     def ids(self, feed: str | None = None) -> set[str]:
         """Ids of all stored assets (of one feed), withdrawn ones included."""
 

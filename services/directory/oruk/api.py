@@ -21,6 +21,7 @@ from linkwell.directory.api import DirectoryBlueprint, answers, backend, listed
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     GeoPoint,
+    SearchPage,
     SearchQuery,
     StoredAsset,
     haversine_km,
@@ -104,9 +105,12 @@ class Services(MethodView):
         """Services, a page at a time, with each one's own fields and its organisation."""
         query = replace(service_query(args), fields=PUBLISHED)
         found = answers().search(query)
-        contents = [content.service(_stored(h.id, h.summary, h.fields), full=False)
-                    for h in found.hits]
+        contents = answers().built(found, _listed_services)  # a page asked again: made once
         return page_body(contents, found.total, args["page"], args["per_page"])
+
+
+def _listed_services(found: SearchPage) -> list[dict[str, Any]]:
+    return [content.service(_stored(h.id, h.summary, h.fields), full=False) for h in found.hits]
 
 
 @oruk_blp.route("/services/<string:service_id>")

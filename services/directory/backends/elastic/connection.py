@@ -22,6 +22,7 @@ DOWN = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
 READ_ATTEMPTS = 3  # tries of one read, at most, and only while its request has time for them
 RETRY_PAUSE = 0.05  # seconds before a read is tried again (doubled each time)
 WORTH_TRYING = 0.1  # seconds a try needs at least; with less left, the request fails now
+TIMEOUT_STEP = 0.01  # a read's timeout is cut down to a multiple of this (see ``with_timeout``)
 
 
 def node_urls(url: str) -> list[str]:
@@ -38,6 +39,8 @@ class Connection:
         self.timeout = timeout
         self.write_timeout = write_timeout
         self._client: Elasticsearch | None = None
+        # the client the kept timeout clients were made from, and those clients by timeout
+        self._timed: tuple[Elasticsearch | None, dict[float, Elasticsearch]] = (None, {})
 
     @property
     def es(self) -> Elasticsearch:
@@ -66,16 +69,34 @@ class Connection:
                 raise BackendUnavailable(f"Elasticsearch failed: {exc}") from exc
             raise
 
+    def with_timeout(self, seconds: float) -> Elasticsearch:
+        """The client with its calls' timeout set to ``seconds``, cut down to a multiple of
+        ``TIMEOUT_STEP`` (never longer than asked). ``options()`` builds a whole new client
+        with every API namespace (about 1 ms of CPU), so each timeout's is made once and
+        kept: a search asks one with what its request has left, a different figure each time.
+        """
+        steps = int(seconds / TIMEOUT_STEP)
+        key = steps * TIMEOUT_STEP if steps else seconds
+        client = self.es
+        owner, timed = self._timed
+        if owner is not client:  # a new client since (after ``close``): start again
+            timed = {}
+            self._timed = (client, timed)
+        found = timed.get(key)
+        if found is None:  # kept beside the client it was made from, never another's
+            found = timed[key] = client.options(request_timeout=key)
+        return found
+
     @property
     def _w(self) -> Elasticsearch:
-        return self.es.options(request_timeout=self.write_timeout)
+        return self.with_timeout(self.write_timeout)
 
     @property
     def _r(self) -> Elasticsearch:
         """For a search: its timeout is what the request has left of its budget, so waits
         never stack (the client itself does not retry)."""
         try:
-            return self.es.options(request_timeout=deadline.timeout_for(self.timeout))
+            return self.with_timeout(deadline.timeout_for(self.timeout))
         except deadline.DeadlinePassed as exc:
             raise BackendUnavailable(str(exc)) from exc
 

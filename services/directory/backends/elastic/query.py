@@ -26,10 +26,24 @@ TEXT_FIELDS = ["name_terms^3", "tag_terms^2", "body_terms"]
 _DISTANCE_SORT_POSITION = {"distance": 0, "name": 2, "modified": 2}
 
 
+# The index's state, asked beside a search (see ``generation_of``)
+GENERATION = "linkwell_generation"
+GENERATION_AGGS = {GENERATION: {"global": {}, "aggs": {"latest": {"max": {"field": "indexed_at"}}}}}
+
+
+def generation_of(result: Any) -> str:
+    """How many listings the index holds, and when the latest was written, from an answer
+    to a request with ``GENERATION_AGGS``: any write, withdrawal or deletion, once
+    refreshed, changes one or the other. A global aggregation counts the whole index
+    whatever the request's query, on the same snapshot as the request's hits."""
+    found = result["aggregations"][GENERATION]
+    return f"{found['doc_count']}:{found['latest'].get('value_as_string')}"
+
+
 def page(result: Any, query: SearchQuery) -> SearchPage:
     hits = [_hit(h, query) for h in result["hits"]["hits"]]
     facets = {name: {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
-              for name, agg in result.get("aggregations", {}).items()}
+              for name, agg in result.get("aggregations", {}).items() if name != GENERATION}
     return SearchPage(result["hits"]["total"]["value"], hits, facets)
 
 

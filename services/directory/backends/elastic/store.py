@@ -41,7 +41,12 @@ from linkwell.directory.backends.elastic.documents import (
     refusals,
     stored,
 )
-from linkwell.directory.backends.elastic.query import page, search_body
+from linkwell.directory.backends.elastic.query import (
+    GENERATION_AGGS,
+    generation_of,
+    page,
+    search_body,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +88,12 @@ class ElasticsearchBackend(Connection):
 
     def ping(self) -> bool:
         try:
-            return bool(self.es.options(request_timeout=1.0).indices.exists_alias(name=self.alias))
+            return bool(self.with_timeout(1.0).indices.exists_alias(name=self.alias))
         except (elasticsearch.ApiError, *DOWN):
             return False
 
     def status(self) -> BackendStatus:
-        return state.status(self.es.options(request_timeout=1.0), self.alias)
+        return state.status(self.with_timeout(1.0), self.alias)
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
@@ -292,14 +297,19 @@ class ElasticsearchBackend(Connection):
         return names.rank(names.es_found(result), prefix, limit)
 
     def generation(self) -> str:
-        """How many listings searches see, and when the latest was written: any write,
-        withdrawal or deletion, once refreshed, changes one or the other."""
+        """How many listings searches see, and when the latest was written (``generation_of``).
+        A size-0 request: the node answers it from its request cache until the next refresh."""
         # A read within the request's budget like the search it keys (it is asked first).
-        result = self._read(lambda es: es.search(
-            index=self.alias, size=0, track_total_hits=True,
-            aggs={"latest": {"max": {"field": "indexed_at"}}}))
-        latest = result["aggregations"]["latest"].get("value_as_string")
-        return f"{result['hits']['total']['value']}:{latest}"
+        return generation_of(self._read(lambda es: es.search(
+            index=self.alias, size=0, track_total_hits=False, aggs=GENERATION_AGGS)))
+
+    def search_at(self, query: SearchQuery) -> tuple[str, SearchPage]:
+        """The page and the generation in one request: the global aggregation reads the
+        same snapshot as the hits, so the page is exactly the state the generation names."""
+        body = search_body(query)
+        body["aggs"] = {**body.get("aggs", {}), **GENERATION_AGGS}
+        result = self._read(lambda es: es.search(index=self.alias, **body))
+        return generation_of(result), page(result, query)
 
     def rebuild(self, rederive: Rederive) -> int:
         """Copy every asset, re-derived, into a new index, catch up, swap the alias, then

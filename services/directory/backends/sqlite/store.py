@@ -371,6 +371,10 @@ class SQLiteBackend:
         """Every write, withdrawal and mark logs a change: the last one names this state."""
         return str(_log_seq(self._conn()))
 
+    def search_at(self, query: SearchQuery) -> tuple[str, SearchPage]:
+        generation = self.generation()  # read first: the search sees this state or a newer one
+        return generation, self.search(query)
+
     def rebuild(self, rederive: Rederive) -> int:
         """Re-derive every document, then write them in one transaction (WAL readers see the
         old snapshot until it commits).
