@@ -70,7 +70,10 @@ class Selection:
 # Words are matched among the assets the other filters leave when those are at most this
 # share of the directory: bm25 is then worked out for them alone.
 WORDS_AMONG = 0.25
-Words = Callable[[Ints | None], tuple[Ints, Floats]]
+Words = Callable[..., tuple[Ints, Floats]]  # (among rids or None, scored=True)
+# Orders in which a hit's score only breaks ties (or is not used): the words' bm25 is then
+# worked out only for the hits that can make the page (see _could_show).
+SCORE_SECONDARY = ("distance", "name", "modified")
 # Ranked by meaning, the cosines are worked out over the whole vector matrix when more than
 # this share of it is left after the filters.
 WHOLE_MATRIX = 0.25
@@ -105,12 +108,20 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
         _nearest(cols, q, match, base)
     if words is not None:
         left = np.flatnonzero(match)
-        rids, bm25 = words(cols.rid[left] if len(left) <= WORDS_AMONG * cols.n else None)
+        among = cols.rid[left] if len(left) <= WORDS_AMONG * cols.n else None
+        secondary = q.sort in SCORE_SECONDARY and (q.sort != "distance" or q.near is not None)
+        rids, bm25 = words(among, scored=not secondary)
         pos = cols.positions(rids)
         found = pos >= 0
         said = np.zeros(cols.n, bool)
         said[pos[found]] = True
         match &= said
+        if secondary:
+            # The same figures, for the hits that can make the page alone.
+            shown = _could_show(cols, q, np.flatnonzero(match), distance)
+            rids, bm25 = words(cols.rid[shown] if len(shown) <= WORDS_AMONG * cols.n else None)
+            pos = cols.positions(rids)
+            found = pos >= 0
         base[pos[found]] = -bm25[found]
     hits = np.flatnonzero(match)
     score = base[hits] + _concept_weights(cols, q, hits)
@@ -118,6 +129,24 @@ def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Ma
     if q.sort == "blended":
         score *= decay(distance[hits])
     return Selection(cols, hits, score, distance[hits])
+
+
+def _could_show(cols: Columns, q: SearchQuery, hits: Ints, distance: Floats) -> Ints:
+    """The hits that can be among the first ``offset + per_page`` in an order where the score
+    only breaks ties (``SCORE_SECONDARY``): every hit whose first key is at most the page's
+    last one's (all tied with it included), as ``Selection.top`` orders them."""
+    count = q.offset + q.per_page
+    if len(hits) <= count:
+        return hits
+    primary: Any
+    if q.sort == "distance":
+        primary = distance[hits]
+    elif q.sort == "modified":
+        primary = cols.modified_rank()[hits]
+    else:
+        primary = cols.rank[hits]
+    bound = np.partition(primary, count - 1)[count - 1]
+    return hits[primary <= bound]
 
 
 def _distances(cols: Columns, q: SearchQuery, remote: bool, measured: dict[Any, Any]) -> Floats:
