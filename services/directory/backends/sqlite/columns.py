@@ -369,12 +369,17 @@ class Columns:
         ``box_km`` around the point when given (and at the venues ``also`` lists, wherever
         they are): chords on the unit sphere, then the great-circle distance (the same figure
         as haversine_km)."""
-        chord2 = np.full(self.n, np.inf)
         pick: Ints = np.arange(len(self.v_pos))
         if box_km is not None:
             pick = self._in_box(lat, lon, box_km)
             if also is not None:  # a venue twice does no harm: the nearest is kept
                 pick = np.concatenate([pick, also])
+        return self.distances_at(lat, lon, pick)
+
+    def distances_at(self, lat: float, lon: float, pick: Ints) -> Floats:
+        """Each position's nearest venue in km among the venues ``pick`` lists (inf where
+        none): ``distances`` over those venues."""
+        chord2 = np.full(self.n, np.inf)
         diff = self.v_xyz.take(pick, axis=0) - np.asarray(unit_vector(lat, lon))
         np.minimum.at(chord2, self.v_pos[pick], np.einsum("ij,ij->i", diff, diff))
         out = np.full(self.n, np.inf)

@@ -154,8 +154,14 @@ def _distances(cols: Columns, q: SearchQuery, remote: bool, measured: dict[Any, 
     assert q.near is not None
     key = (q.near.lat, q.near.lon, q.within_km, remote)
     if key not in measured:
-        measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km, also=None if not
-                                       remote else cols.venues_of("delivery", REMOTE_DELIVERY))
+        if remote and q.within_km is not None:
+            # The venues in the box (shared with the batch's other searches near this point)
+            # and the remote options' own: the nearest of either, as if measured together.
+            remote_venues = cols.venues_of("delivery", REMOTE_DELIVERY)
+            measured[key] = np.minimum(_distances(cols, q, False, measured), cols.distances_at(
+                q.near.lat, q.near.lon, remote_venues))
+        else:
+            measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km)
     found: Floats = measured[key]
     return found
 
