@@ -10,6 +10,7 @@ an English word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from linkwell import translations, vocab
@@ -48,13 +49,21 @@ def read(body: dict[str, Any], declared: tuple[str, ...] = DEFAULT_LANGUAGES) ->
     # Bengali or Urdu typed in Latin letters ("amar taka r rin" reads as Somali to a model).
     if (text and reading.how != "chosen" and not reading.concepts
             and script_of(text) == "Latin"):
-        romanised = translations.romanised_in(text, _english_words())
+        romanised = _romanised(text)
         if romanised is not None and romanised[0] in declared:
             reading.code, reading.how = romanised[0], "romanised"
-            reading.concepts = romanised[1]
+            reading.concepts = list(romanised[1])
             reading.audiences = translations.audiences_in(text, reading.code)
             reading.gender = translations.gender_in(story, reading.code)
     return reading
+
+
+@lru_cache(maxsize=1024)
+def _romanised(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """``translations.romanised_in`` against the English words (kept for the last texts: the
+    matcher reads the words as typed and then as mended, mostly the same)."""
+    found = translations.romanised_in(text, _english_words())
+    return None if found is None else (found[0], tuple(found[1]))
 
 
 def _english_words() -> Any:

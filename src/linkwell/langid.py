@@ -20,13 +20,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 ENGLISH = "en"
 # The boroughs' main languages besides English (issue 20); a deployment may declare others.
 DEFAULT_LANGUAGES = ("en", "bn", "so", "tr", "pl", "ar", "ur")
 MIN_CONFIDENCE = 0.6  # below this the model is unsure: English
+DETECTIONS_KEPT = 1024  # texts whose reading a detector keeps
 # Plain ASCII text of one word is English; of two words, only a sure reading is not.
 SHORT_CONFIDENCE = {1: 1.1, 2: 0.95}
 # Unicode script of a letter, from its name's first word, for the scripts we route by hand.
@@ -62,8 +63,15 @@ class Detector:
                  low_accuracy: bool = True) -> None:
         self.languages = tuple(dict.fromkeys([ENGLISH, *languages]))
         self._model = _model(tuple(sorted(self.languages)), low_accuracy)
+        # The same text is read more than once a request (the matcher reads the words as
+        # typed and then as mended, mostly the same), and the reading depends on it alone.
+        self.detect = lru_cache(maxsize=DETECTIONS_KEPT)(self._detect)  # type: ignore[method-assign]
 
     def detect(self, text: str) -> Detection:
+        """The language ``text`` is in (kept for the last ``DETECTIONS_KEPT`` texts)."""
+        return self._detect(text)
+
+    def _detect(self, text: str) -> Detection:
         script = script_of(text)
         if script == "Bengali" and "bn" in self.languages:
             return Detection("bn", 1.0, "script")

@@ -374,6 +374,11 @@ class Columns:
             pick = self._in_box(lat, lon, box_km)
             if also is not None:  # a venue twice does no harm: the nearest is kept
                 pick = np.concatenate([pick, also])
+        return self.distances_at(lat, lon, pick)
+
+    def distances_at(self, lat: float, lon: float, pick: Ints) -> Floats:
+        """Each position's nearest venue in km among the venues ``pick`` lists (inf where
+        none): ``distances`` over those venues."""
         diff = self.v_xyz.take(pick, axis=0) - np.asarray(unit_vector(lat, lon))
         chord = np.sqrt(np.einsum("ij,ij->i", diff, diff))
         # km grows with the chord, so the nearest venue's km is the least of its venues' km

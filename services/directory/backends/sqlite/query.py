@@ -68,9 +68,8 @@ class Selection:
 
 
 Words = Callable[[], tuple[Ints, Floats]]
-# Ranked by meaning, the cosines are worked out over the whole vector matrix when more than
-# this share of it is left after the filters.
-WHOLE_MATRIX = 0.25
+# Ranked by meaning, the cosines of the rows left are worked out this many rows at a time.
+GATHER_ROWS = 2048
 
 
 def select(cols: Columns, q: SearchQuery, words: Words | None, restrict: list[Mask],
@@ -119,8 +118,14 @@ def _distances(cols: Columns, q: SearchQuery, remote: bool, measured: dict[Any, 
     assert q.near is not None
     key = (q.near.lat, q.near.lon, q.within_km, remote)
     if key not in measured:
-        measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km, also=None if not
-                                       remote else cols.venues_of("delivery", REMOTE_DELIVERY))
+        if remote and q.within_km is not None:
+            # The venues in the box (shared with the batch's other searches near this point)
+            # and the remote options' own: the nearest of either, as if measured together.
+            remote_venues = cols.venues_of("delivery", REMOTE_DELIVERY)
+            measured[key] = np.minimum(_distances(cols, q, False, measured), cols.distances_at(
+                q.near.lat, q.near.lon, remote_venues))
+        else:
+            measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km)
     found: Floats = measured[key]
     return found
 
@@ -129,13 +134,15 @@ def _nearest(cols: Columns, q: SearchQuery, match: Mask, base: Floats) -> None:
     """Matches that have a vector, scored (1 + cosine) / 2 as Elasticsearch scores cosine."""
     match &= cols.vec_norm > 0
     left = np.flatnonzero(match)
-    if len(left) > WHOLE_MATRIX * cols.n:
-        # Most rows: each row's cosine is its own (exact integer dot products), so over the
-        # whole matrix where it lies, never a copy of most of it (at 500,000 assets 128 MB
-        # for every such search).
-        found = semantic.cosines(q.vector, cols.vec, cols.vec_norm)[left]
-    else:
-        found = semantic.cosines(q.vector, cols.vec[left], cols.vec_norm[left])
+    # Each row's cosine is its own (exact integer dot products), so the rows left are taken a
+    # slice at a time: never a copy of most of the matrix (at 500,000 assets 128 MB for every
+    # such search), and never a pass over the rows the filters left out (over the whole
+    # matrix it was 4.4 ms CPU at 50,000 assets, 1.6 ms for a quarter of them in slices).
+    found = np.empty(len(left), np.float32)
+    for start in range(0, len(left), GATHER_ROWS):
+        part = left[start:start + GATHER_ROWS]
+        found[start:start + len(part)] = semantic.cosines(q.vector, cols.vec[part],
+                                                          cols.vec_norm[part])
     base[left] = (1.0 + found) / 2.0
 
 
