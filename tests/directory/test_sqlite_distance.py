@@ -13,9 +13,9 @@ import pytest
 
 from linkwell.directory.backends.base import GeoPoint, SearchQuery, haversine_km
 from linkwell.directory.backends.sqlite import SQLiteBackend
-from linkwell.directory.backends.sqlite.columns import unit_vector
 from linkwell.directory.backends.sqlite.connection import _MATH_FALLBACKS, _has_math
 from linkwell.directory.backends.sqlite.schema import ADDED_COLUMNS, AFTER_MIGRATION, SCHEMA
+from linkwell.directory.backends.sqlite.venues import unit_vector
 
 PLACES = [(51.4452, -0.0209), (51.5505, -0.1403), (51.4613, -0.0099), (53.4808, -2.2426),
           (51.4452, -0.0209001), (-33.8688, 151.2093)]

@@ -21,7 +21,7 @@ import numpy.typing as npt
 import orjson
 
 from linkwell import semantic
-from linkwell.directory.backends.base import EARTH_RADIUS_KM, FACET_FIELDS
+from linkwell.directory.backends.base import FACET_FIELDS
 
 Mask = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
@@ -29,7 +29,6 @@ Ints = npt.NDArray[np.integer[Any]]
 POS = np.int32  # positions and facet codes: half the memory of int64
 
 FACET_SEP = "\x1f"  # between "field=value" pairs in assets.facet_terms
-KM_PER_DEGREE = 111.32
 NARROW_SQL = ("SELECT rid, withdrawn, duplicate_of IS NOT NULL, status, min_age, max_age,"
               " last_confirmed, last_modified, name_sort, id, facet_terms"
               " FROM assets INDEXED BY assets_hits")
@@ -97,7 +96,6 @@ class Columns:
         self.v_lat: Floats = np.zeros(0)
         self.v_lon: Floats = np.zeros(0)
         self.v_xyz: Floats = np.zeros((0, 3))
-        self._latitude_order: tuple[Floats, Ints | None, Floats] | None = None
         self.s_pos: Ints = np.zeros(0, POS)  # sessions, minutes of the week
         self.s_lo: Ints = np.zeros(0, POS)
         self.s_hi: Ints = np.zeros(0, POS)
@@ -363,60 +361,6 @@ class Columns:
         mask[self.s_pos[hit]] = True
         return mask
 
-    def distances(self, lat: float, lon: float, box_km: float | None,
-                  also: Ints | None = None) -> Floats:
-        """Each position's nearest venue in km (inf where none), within a bounding box of
-        ``box_km`` around the point when given (and at the venues ``also`` lists, wherever
-        they are): chords on the unit sphere, then the great-circle distance (the same figure
-        as haversine_km)."""
-        pick: Ints = np.arange(len(self.v_pos))
-        if box_km is not None:
-            pick = self._in_box(lat, lon, box_km)
-            if also is not None:  # a venue twice does no harm: the nearest is kept
-                pick = np.concatenate([pick, also])
-        return self.distances_at(lat, lon, pick)
-
-    def distances_at(self, lat: float, lon: float, pick: Ints) -> Floats:
-        """Each position's nearest venue in km among the venues ``pick`` lists (inf where
-        none): ``distances`` over those venues."""
-        diff = self.v_xyz.take(pick, axis=0) - np.asarray(unit_vector(lat, lon))
-        chord = np.sqrt(np.einsum("ij,ij->i", diff, diff))
-        # km grows with the chord, so the nearest venue's km is the least of its venues' km
-        out = np.full(self.n, np.inf)
-        np.minimum.at(out, self.v_pos[pick],
-                      2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2)))
-        return out
-
-    def _in_box(self, lat: float, lon: float, km: float) -> Ints:
-        """The venues in a box of ``km`` around the point: a slice of the venues in order of
-        latitude, then those of it within the longitudes (not a pass over every venue)."""
-        order, lats = self._by_latitude()
-        dlat = km / KM_PER_DEGREE
-        dlon = km / (KM_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
-        lo = int(np.searchsorted(lats, lat - dlat, side="left"))
-        hi = int(np.searchsorted(lats, lat + dlat, side="right"))
-        if order is None:  # the venues are in order: the band is one stretch of them
-            lons = self.v_lon[lo:hi]
-            return lo + np.flatnonzero((lons >= lon - dlon) & (lons <= lon + dlon))
-        band = order[lo:hi]
-        lons = self.v_lon[band]
-        return band[(lons >= lon - dlon) & (lons <= lon + dlon)]
-
-    def _by_latitude(self) -> tuple[Ints | None, Floats]:
-        """The venues' order by latitude (None where they are in that order already, as a
-        full load leaves them), worked out again only when the venues change (they are
-        replaced, never changed in place, so the array itself is the key)."""
-        cached = self._latitude_order
-        if cached is None or cached[0] is not self.v_lat:
-            lats = self.v_lat
-            if bool(np.all(lats[1:] >= lats[:-1])):
-                cached = (lats, None, lats)
-            else:
-                order = np.argsort(lats, kind="stable")
-                cached = (lats, order, lats[order])
-            self._latitude_order = cached
-        return cached[1], cached[2]
-
     def entries(self, hits: Ints) -> Ints:
         """The facet codes of these positions, one after another."""
         sizes = self.f_ptr[hits + 1] - self.f_ptr[hits]
@@ -466,12 +410,6 @@ class Columns:
             return rank
         rank: Ints = self.memoised("modified", make)
         return rank
-
-
-def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
-    """A place as a point on the unit sphere."""
-    p, q = math.radians(lat), math.radians(lon)
-    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
 
 
 def _floats(values: Sequence[Any]) -> Floats:

@@ -20,6 +20,7 @@ from linkwell.directory.backends.base import (
     Hit,
     SearchQuery,
 )
+from linkwell.directory.backends.sqlite import venues
 from linkwell.directory.backends.sqlite.columns import Columns, Floats, Ints, Mask
 from linkwell.directory.backends.sqlite.schema import chunks, in_list, loads
 
@@ -122,10 +123,10 @@ def _distances(cols: Columns, q: SearchQuery, remote: bool, measured: dict[Any, 
             # The venues in the box (shared with the batch's other searches near this point)
             # and the remote options' own: the nearest of either, as if measured together.
             remote_venues = cols.venues_of("delivery", REMOTE_DELIVERY)
-            measured[key] = np.minimum(_distances(cols, q, False, measured), cols.distances_at(
-                q.near.lat, q.near.lon, remote_venues))
+            measured[key] = np.minimum(_distances(cols, q, False, measured), venues.distances_at(
+                cols, q.near.lat, q.near.lon, remote_venues))
         else:
-            measured[key] = cols.distances(q.near.lat, q.near.lon, q.within_km)
+            measured[key] = venues.distances(cols, q.near.lat, q.near.lon, q.within_km)
     found: Floats = measured[key]
     return found
 

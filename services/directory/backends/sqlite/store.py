@@ -29,7 +29,7 @@ from linkwell.directory.backends.base import (
     StoredAsset,
 )
 from linkwell.directory.backends.sqlite import connection
-from linkwell.directory.backends.sqlite.columns import FACET_SEP, Columns, unit_vector
+from linkwell.directory.backends.sqlite.columns import FACET_SEP, Columns
 from linkwell.directory.backends.sqlite.fts import word_matches
 from linkwell.directory.backends.sqlite.query import page_hits, restrictions, select
 from linkwell.directory.backends.sqlite.schema import (
@@ -44,6 +44,7 @@ from linkwell.directory.backends.sqlite.schema import (
     loads,
 )
 from linkwell.directory.backends.sqlite.shared import ColumnFiles, load_shared
+from linkwell.directory.backends.sqlite.venues import unit_vector
 
 log = logging.getLogger(__name__)
 LOG_KEPT = 100_000  # log entries kept; a process further behind loads its columns afresh
