@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,6 +48,7 @@ from linkwell.taxonomy import load_taxonomy
 from linkwell.text import analyse_query, analyse_words
 
 STALE_AFTER_DAYS = 365
+RENDERED_ANSWERS = 1000  # whole answers kept per process (see ``Rendered``)
 SEARCH_ARGS = SearchArgs()  # one instance: building a schema per request deep-copies fields
 
 
@@ -335,3 +339,59 @@ def suggester() -> Suggester:
     if found is None or found.backend is not backend():
         found = current_app.extensions["linkwell.suggester"] = Suggester(backend())
     return found
+
+
+class Rendered:
+    """Whole answers of the read-only lists (their JSON bytes), per process, while nothing
+    they hang on has changed.
+
+    ``SearchAnswers`` keeps the backend's pages; what an ORUK list page still cost on top
+    (fifty records conformed to the profile and dumped through its schema, the JSON
+    written) was half the directory's CPU under the load.py mix. An answer is a function
+    of its request's query string, the index's state (its generation: any write,
+    withdrawal or deletion changes it), the date (staleness is as of today) and whatever
+    ``state`` the caller names: all are in the key, read before the answer is made, so an
+    answer made while a write lands is kept under the older key, which nobody asks for
+    again.
+    """
+
+    def __init__(self, backend: SearchBackend, size: int = RENDERED_ANSWERS) -> None:
+        self.backend = backend
+        self.size = size
+        self._bodies: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> bytes | None:
+        with self._lock:
+            body = self._bodies.get(key)
+            if body is not None:
+                self._bodies.move_to_end(key)
+            return body
+
+    def put(self, key: tuple[Any, ...], body: bytes) -> None:
+        with self._lock:
+            self._bodies[key] = body
+            while len(self._bodies) > self.size:
+                self._bodies.popitem(last=False)
+
+
+def rendered() -> Rendered:
+    found: Rendered | None = current_app.extensions.get("linkwell.rendered")
+    if found is None or found.backend is not backend():
+        found = current_app.extensions["linkwell.rendered"] = Rendered(backend())
+    return found
+
+
+def remembered(render: Callable[[], Any], *state: Any) -> Response:
+    """``render()``'s answer as JSON, kept for the same request while the index, the date
+    and ``state`` are unchanged (see ``Rendered``); a ``state`` of None is not kept."""
+    if any(part is None for part in state):
+        return jsonify(render())
+    key = (request.path, request.query_string, backend().generation(), date.today(), *state)
+    cache = rendered()
+    body = cache.get(key)
+    if body is not None:
+        return current_app.response_class(body, mimetype=current_app.json.mimetype)  # type: ignore[attr-defined]
+    response = jsonify(render())
+    cache.put(key, response.get_data())
+    return response

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import orjson
 import pytest
 from flask import Flask
 
@@ -81,3 +82,25 @@ def test_vectors_are_keyed_by_all_their_bytes() -> None:
         SearchQuery(vector=two))
     assert answers_module.query_key(SearchQuery(vector=one)) == answers_module.query_key(
         SearchQuery(vector=one.copy()))
+
+
+def oruk_page(app: Flask, query: str = "page=1&per_page=50") -> bytes:
+    response = app.test_client().get(f"/openreferral/services?{query}")
+    assert response.status_code == 200, response.json
+    return response.data
+
+
+def test_an_oruk_page_is_kept_whole_until_any_worker_writes(apps: tuple[Flask, Flask]) -> None:
+    app, other = apps
+    load(app.test_client(), [service("choir-1", "Community choir", "We sing together.")])
+    first = oruk_page(app)
+    assert oruk_page(app) == first  # kept
+    load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
+    second = orjson.loads(oruk_page(app))
+    assert second["total_items"] == 2
+    assert {c["name"] for c in second["contents"]} == {"Community choir", "Gospel choir"}
+    assert orjson.loads(oruk_page(app, "page=1&per_page=1"))["total_items"] == 2
+    withdrawn = other.test_client().post("/assets/withdraw", headers=AUTH, json={
+        "feed": "tests", "ids": [second["contents"][0]["id"]]})
+    assert withdrawn.status_code == 200 and withdrawn.json["withdrawn"] == 1, withdrawn.json
+    assert orjson.loads(oruk_page(app))["total_items"] == 1
