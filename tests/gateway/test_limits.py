@@ -231,3 +231,21 @@ def _environ() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if not re.match(r"LINKWELL_|ELASTICSEARCH_", k)}
+
+
+def test_the_headers_read_in_the_same_trip_as_the_count_say_what_is_left(
+        tmp_path: Path) -> None:
+    """One round trip counts a request and reads its window (OneTripRedis): the headers
+    still say what is left of the one budget two gateways share, request by request."""
+    from linkwell.gateway.limits import OneTripRedis
+
+    shared = {"RATE_LIMIT_STORAGE": redis_url(), "RATE_LIMIT_PREFIX": uuid.uuid4().hex,
+              "RATE_LIMITS": "anonymous=4/minute"}
+    apps = [gateway(tmp_path / name, **shared) for name in ("a", "b")]
+    assert all(isinstance(limiter.storage, OneTripRedis)
+               for app in apps for limiter in app.extensions["limiter"])
+    clients = [app.test_client() for app in apps]
+    answers = [clients[i % 2].get("/api/v1/taxonomy") for i in range(6)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429, 429]
+    assert [a.headers["X-RateLimit-Remaining"] for a in answers] == ["3", "2", "1", "0", "0", "0"]
+    assert {a.headers["X-RateLimit-Limit"] for a in answers} == {"4"}
