@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from flask import Response, abort, current_app, jsonify, request
+from flask import Request, Response, abort, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from flask_smorest import abort as refuse
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError, missing
 from webargs.flaskparser import FlaskParser
+from webargs.multidictproxy import MultiDictProxy
 
 from linkwell import capacity, vocab
 from linkwell.config import ingest_token
@@ -53,8 +54,22 @@ RENDERED_ANSWERS = 1000  # whole answers kept per process (see ``Rendered``)
 SEARCH_ARGS = SearchArgs()  # one instance: building a schema per request deep-copies fields
 
 
+class QueryArgs(MultiDictProxy):
+    """A query string as webargs reads it, but an absent argument answers ``missing`` at
+    once: werkzeug's ``MultiDict.get`` raises and catches a KeyError for each one, twenty
+    of a search's forty-odd arguments, a tenth of the directory's time on a cached search."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.data:
+            return missing
+        return super().__getitem__(key)
+
+
 class Parser(FlaskParser):
     DEFAULT_VALIDATION_STATUS = 400
+
+    def load_querystring(self, req: Request, schema: Schema) -> Any:
+        return self._makeproxy(req.args, schema, cls=QueryArgs)
 
 
 class DirectoryBlueprint(Blueprint):

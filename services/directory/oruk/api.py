@@ -100,7 +100,7 @@ class OpenApi(MethodView):
 
 @oruk_blp.route("/services")
 class Services(MethodView):
-    @oruk_blp.arguments(ServiceArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(ServiceArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, SERVICE_PAGE)
     def get(self, args: dict[str, Any]) -> Response:
         """Services, a page at a time, with each one's own fields and its organisation."""
@@ -128,7 +128,7 @@ class Service(MethodView):
 
 @oruk_blp.route("/service_at_locations")
 class ServiceAtLocations(MethodView):
-    @oruk_blp.arguments(ServiceAtLocationArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(ServiceAtLocationArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, ServiceAtLocationPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Services at their places, a page at a time; nearest first given a postcode."""
@@ -165,7 +165,7 @@ class ServiceAtLocation(MethodView):
 
 @oruk_blp.route("/taxonomies")
 class Taxonomies(MethodView):
-    @oruk_blp.arguments(PageArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(PageArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, TaxonomyPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Linkwell's taxonomies: needs and activities, and facets."""
@@ -186,7 +186,7 @@ class Taxonomy(MethodView):
 
 @oruk_blp.route("/taxonomy_terms")
 class TaxonomyTerms(MethodView):
-    @oruk_blp.arguments(TaxonomyTermArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(TaxonomyTermArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, TaxonomyTermPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """The terms of Linkwell's taxonomies, broader terms before narrower ones."""
