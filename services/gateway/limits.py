@@ -23,6 +23,7 @@ from flask import Flask, Response, request
 from flask_limiter import ApplicationLimit, Limiter, RateLimitExceeded
 from limits import parse
 from limits.storage import RedisStorage
+from redis.exceptions import NoScriptError
 
 from linkwell.errors import error_response
 
@@ -161,10 +162,23 @@ class OneTripRedis(RedisStorage):
     def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
         full = self.prefixed_key(key)
         now = time.time()
+        acquire, read = self.lua_acquire_moving_window, self.lua_moving_window
+        # evalsha itself, not the Script objects: on a pipeline those ask SCRIPT EXISTS first,
+        # a round trip of its own on every request.
         pipe = cast(Any, self.get_connection()).pipeline(transaction=False)
-        self.lua_acquire_moving_window([full], [now, limit, expiry, amount], client=pipe)
-        self.lua_moving_window([full], [now - expiry, limit], client=pipe)
-        acquired, window = pipe.execute()
+        pipe.evalsha(acquire.sha, 1, full, now, limit, expiry, amount)
+        pipe.evalsha(read.sha, 1, full, now - expiry, limit)
+        acquired, window = pipe.execute(raise_on_error=False)
+        # A script Redis does not hold yet (its first use, or Redis restarted) did not run:
+        # the Script object loads it and runs it.
+        if isinstance(acquired, NoScriptError):
+            acquired = acquire([full], [now, limit, expiry, amount])
+        elif isinstance(acquired, Exception):
+            raise acquired
+        if isinstance(window, NoScriptError):
+            window = read([full], [now - expiry, limit])
+        elif isinstance(window, Exception):
+            raise window
         # as get_moving_window answers: (start of the window, entries in it)
         self._read.window = ((key, limit, expiry), time.monotonic(),
                              (float(window[0]), window[1]) if window else (now, 0))
