@@ -104,3 +104,31 @@ def test_an_oruk_page_is_kept_whole_until_any_worker_writes(apps: tuple[Flask, F
         "feed": "tests", "ids": [second["contents"][0]["id"]]})
     assert withdrawn.status_code == 200 and withdrawn.json["withdrawn"] == 1, withdrawn.json
     assert orjson.loads(oruk_page(app))["total_items"] == 1
+
+
+def test_whole_answers_are_kept_within_their_count_and_bytes() -> None:
+    from linkwell.directory.api import Rendered
+
+    kept = Rendered(backend=None, size=3, most_bytes=100)  # type: ignore[arg-type]
+    for i in range(3):
+        kept.put(("a", i), f"body {i}", 30)
+    assert [kept.get(("a", i)) for i in range(3)] == ["body 0", "body 1", "body 2"]
+    kept.put(("a", 3), "body 3", 30)  # a fourth: the least recently asked goes
+    assert kept.get(("a", 0)) is None and kept.get(("a", 3)) == "body 3"
+    kept.put(("a", 4), "big", 90)  # past 100 bytes: as many go as it takes
+    assert kept.get(("a", 4)) == "big"
+    assert [kept.get(("a", i)) for i in (1, 2, 3)] == [None, None, None]
+
+
+def test_a_repeated_search_answers_the_same_bytes_until_a_write(
+        apps: tuple[Flask, Flask]) -> None:
+    app, other = apps
+    client = app.test_client()
+    load(client, [service("choir-1", "Community choir", "We sing together.")])
+    first = client.get("/services?q=choir&near=51.45,-0.02").data
+    assert client.get("/services?q=choir&near=51.45,-0.02").data == first
+    assert client.get("/services?q=chior").json["understood"]["spelling"]["corrected"] == (
+        "choir")
+    load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
+    again = client.get("/services?q=choir&near=51.45,-0.02")
+    assert again.data != first and again.json["total"] == 2
