@@ -14,9 +14,10 @@ thread was free to send it. At rising rates, for each target:
 - elasticsearch: raw Elasticsearch given the directory's own query bodies for the searches
   (``search_body`` of the same arguments), straight from the official client.
 
-It prints, per target and rate, p50/p95 and errors, then the highest rate at which p95 stays
-under 200 ms with under 1% errors. Each backend is loaded with ``--size`` synthetic assets
-(bench/synthetic.py) as bench/search.py loads them.
+It prints, per target and rate, p50/p95, errors and the CPU each service's processes spent
+per request (from /proc: a figure that a busy machine disturbs less than the rates), then the
+highest rate at which p95 stays under 200 ms with under 1% errors. Each backend is loaded
+with ``--size`` synthetic assets (bench/synthetic.py) as bench/search.py loads them.
 
     python bench/load.py --size 50000 --backends sqlite,elasticsearch
     python bench/load.py --size 2000 --rates 20,40 --seconds 3     # a quick look
@@ -41,7 +42,7 @@ from typing import Any
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import GUNICORN_PUBLIC, directory_config, percentile, serve, service_env
+from harness import GUNICORN_PUBLIC, children, directory_config, percentile, serve, service_env
 from harness import load_assets as load_directory
 from match import match_mix
 from search import query_mix
@@ -89,17 +90,36 @@ def open_loop(call: Call, rate: float, seconds: float, threads: int = 200) -> di
             "p95_ms": round(percentile(latencies, 95) * 1000, 1)}
 
 
-def sustained(name: str, call: Call, rates: list[float], seconds: float) -> dict[str, Any]:
+def cpu_seconds(server: subprocess.Popen[bytes]) -> float:
+    """CPU (user and system) a gunicorn server's worker processes have used so far."""
+    total = 0
+    for pid in children(server.pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a worker that just exited
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def sustained(name: str, call: Call, rates: list[float], seconds: float,
+              servers: dict[str, subprocess.Popen[bytes]] | None = None) -> dict[str, Any]:
     """Rising rates until one fails the bound; the highest that held."""
     open_loop(call, rates[0], min(seconds, 3))  # warm the caches a running service has
     steps, best = [], 0.0
+    servers = servers or {}
     for rate in rates:
+        before = {label: cpu_seconds(server) for label, server in servers.items()}
         step = open_loop(call, rate, seconds)
+        step["cpu_ms"] = {label: round((cpu_seconds(server) - before[label]) * 1000
+                                       / step["requests"], 2)
+                          for label, server in servers.items()}
         steps.append(step)
         held = step["p95_ms"] < P95_BOUND * 1000 and step["errors"] < ERROR_BOUND
+        cpu = "".join(f"  {label} {ms:.1f}" for label, ms in step["cpu_ms"].items())
         print(f"  {name:14} {rate:6.0f}/s  p50 {step['p50_ms']:7.1f} ms  p95 "
-              f"{step['p95_ms']:7.1f} ms  errors {step['errors']:.1%}  {'ok' if held else 'FAIL'}",
-              flush=True)
+              f"{step['p95_ms']:7.1f} ms  errors {step['errors']:.1%}  {'ok' if held else 'FAIL'}"
+              f"{'  cpu ms/request:' + cpu if cpu else ''}", flush=True)
         if not held:
             if step["what_failed"]:
                 print(f"  {'':14} most common errors: {step['what_failed']}", flush=True)
@@ -199,10 +219,13 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict[str, Any]]:
             else:
                 public.get("/api/v1/services", searches[i % len(searches)])
 
-        results.append(sustained("directory", directory_mix, args.rates, args.seconds))
+        results.append(sustained("directory", directory_mix, args.rates, args.seconds,
+                                 {"directory": directory}))
         results.append(sustained("gateway search", gateway_search_mix, args.rates,
-                                 args.seconds))
-        results.append(sustained("gateway+match", gateway_mix, args.rates, args.seconds))
+                                 args.seconds, {"gateway": gateway, "directory": directory}))
+        results.append(sustained("gateway+match", gateway_mix, args.rates, args.seconds,
+                                 {"gateway": gateway, "matcher": matcher,
+                                  "directory": directory}))
         if backend == "elasticsearch":
             bodies = [search_body(build_query(SearchArgs().load(p))) for p in searches]
 

@@ -75,8 +75,8 @@ def init_openreferral(app: Flask) -> None:
         from linkwell.gateway.api import relay
 
         upstream: Upstream = app.extensions["linkwell.upstreams"]["directory"]
-        return relay(*upstream.call("GET", f"/openreferral/{path}",
-                                    params=request.args.to_dict(flat=False)))
+        return relay(*upstream.relay("GET", f"/openreferral/{path}",
+                                     params=request.args.to_dict(flat=False)))
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

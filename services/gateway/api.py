@@ -9,10 +9,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from linkwell.directory.api import Parser
+from linkwell.directory.api import SEARCH_ARGS, Parser
 from linkwell.directory.schemas import (
     AssetResponseSchema,
-    SearchArgs,
     SearchResponseSchema,
     SuggestArgs,
     SuggestResponseSchema,
@@ -26,6 +25,11 @@ class GatewayBlueprint(Blueprint):
     ARGUMENTS_PARSER = Parser()
 
 
+# One instance of each: webargs builds a new schema per request from a class, deep-copying
+# every field (SearchArgs has some forty), a millisecond of each search's time.
+SUGGEST_ARGS = SuggestArgs()
+MATCH_REQUEST = MatchRequestSchema()
+
 blp = GatewayBlueprint("public", __name__, url_prefix="/api/v1",
                        description="Find community groups, peer support and activities")
 
@@ -36,6 +40,10 @@ def upstream(name: str) -> Upstream:
 
 
 def relay(status: int, body: Any) -> Response:
+    """A service's answer as the gateway's: its JSON bytes as they came (``Upstream.relay``),
+    else the parsed JSON written again."""
+    if isinstance(body, bytes):
+        return current_app.response_class(body, status=status, mimetype=current_app.json.mimetype)  # type: ignore[attr-defined]
     response = jsonify(body)
     response.status_code = status
     return response
@@ -43,17 +51,17 @@ def relay(status: int, body: Any) -> Response:
 
 @blp.route("/services")
 class Services(MethodView):
-    @blp.arguments(SearchArgs, location="query", as_kwargs=False)
+    @blp.arguments(SEARCH_ARGS, location="query", as_kwargs=False)
     @blp.alt_response(200, schema=SearchResponseSchema, description="Matching assets")
     def get(self, _args: dict[str, Any]) -> Response:
         """Search community assets (checked here, answered by the directory)."""
-        return relay(*upstream("directory").call("GET", "/services",
-                                                 params=request.args.to_dict(flat=False)))
+        return relay(*upstream("directory").relay("GET", "/services",
+                                                  params=request.args.to_dict(flat=False)))
 
 
 @blp.route("/suggest")
 class Suggest(MethodView):
-    @blp.arguments(SuggestArgs, location="query", as_kwargs=False)
+    @blp.arguments(SUGGEST_ARGS, location="query", as_kwargs=False)
     @blp.alt_response(200, schema=SuggestResponseSchema, description="Suggestions")
     def get(self, args: dict[str, Any]) -> Response:
         """Suggestions as people type: needs, activities and listings whose words start with
@@ -61,7 +69,7 @@ class Suggest(MethodView):
         params = {"q": args["q"], "limit": args["limit"]}
         if args.get("kind"):
             params["kind"] = ",".join(args["kind"])
-        return relay(*upstream("directory").call("GET", "/suggest", params=params))
+        return relay(*upstream("directory").relay("GET", "/suggest", params=params))
 
 
 @blp.route("/services/<string:asset_id>")
@@ -69,18 +77,18 @@ class Service(MethodView):
     @blp.alt_response(200, schema=AssetResponseSchema, description="One asset")
     def get(self, asset_id: str) -> Response:
         """One community asset, with when it was last confirmed."""
-        return relay(*upstream("directory").call("GET", f"/services/{asset_id}"))
+        return relay(*upstream("directory").relay("GET", f"/services/{asset_id}"))
 
 
 @blp.route("/match")
 class Match(MethodView):
-    @blp.arguments(MatchRequestSchema, as_kwargs=False)
+    @blp.arguments(MATCH_REQUEST, as_kwargs=False)
     @blp.alt_response(200, schema=MatchResponseSchema, description="The shortlist, and why")
     def post(self, _body: dict[str, Any]) -> Response:
         """Rank community assets for a person and say why each fits (checked here, answered by
         the matcher, which is sent the body as it came)."""
         body = request.get_json(silent=True)
-        return relay(*upstream("matcher").call("POST", "/match", json=body))
+        return relay(*upstream("matcher").relay("POST", "/match", json=body))
 
 
 class TaxonomySchema(Schema):

@@ -152,6 +152,19 @@ class ServiceClient:
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
                 json: Any = None, timeout: float | None = None, retry: bool = True) -> Any:
+        """The service's JSON answer; ``ServiceError`` when it answered 400 or more."""
+        status, content = self.send(method, path, params=params, json=json, timeout=timeout,
+                                    retry=retry)
+        answer = parse(content)
+        if status >= 400:
+            raise ServiceError(status, answer)
+        return answer
+
+    def send(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+             json: Any = None, timeout: float | None = None,
+             retry: bool = True) -> tuple[int, bytes]:
+        """(status, body) of one call as the service sent them, unparsed, whatever the status:
+        for a caller that hands the answer on as it came (the gateway relaying a search)."""
         url = self.base_url + path
         kept = {k: v for k, v in (params or {}).items() if v is not None}
         if kept:
@@ -169,14 +182,7 @@ class ServiceClient:
         if json is not None:
             body = _dumps(json)
             headers["Content-Type"] = "application/json"
-        status, content = self.transport.send(method, url, body, headers, wait, retry)
-        try:
-            answer = orjson.loads(content)  # much faster than json for big pages
-        except ValueError:
-            answer = {"message": content[:200].decode("utf-8", "replace")}
-        if status >= 400:
-            raise ServiceError(status, answer)
-        return answer
+        return self.transport.send(method, url, body, headers, wait, retry)
 
     def get(self, path: str, **params: Any) -> Any:
         return self.request("GET", path, params=params)
@@ -215,6 +221,14 @@ def service_client(name: str, config: Mapping[str, Any], *, url: str | None = No
         sibling = embedded()
     running[name] = sibling
     return ServiceClient(app=sibling, token=token, timeout=timeout)
+
+
+def parse(content: bytes) -> Any:
+    """A service's answer as JSON (what is not JSON, as the shared error shape's message)."""
+    try:
+        return orjson.loads(content)  # much faster than json for big pages
+    except ValueError:
+        return {"message": content[:200].decode("utf-8", "replace")}
 
 
 # Dates, times and dataclasses are refused as json refuses them: a value JSON cannot carry is

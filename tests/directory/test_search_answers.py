@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 import pytest
 from flask import Flask
 
@@ -108,3 +109,53 @@ def test_vectors_are_keyed_by_all_their_bytes() -> None:
         SearchQuery(vector=two))
     assert answers_module.query_key(SearchQuery(vector=one)) == answers_module.query_key(
         SearchQuery(vector=one.copy()))
+
+
+def oruk_page(app: Flask, query: str = "page=1&per_page=50") -> bytes:
+    response = app.test_client().get(f"/openreferral/services?{query}")
+    assert response.status_code == 200, response.json
+    return response.data
+
+
+def test_an_oruk_page_is_kept_whole_until_any_worker_writes(apps: tuple[Flask, Flask]) -> None:
+    app, other = apps
+    load(app.test_client(), [service("choir-1", "Community choir", "We sing together.")])
+    first = oruk_page(app)
+    assert oruk_page(app) == first  # kept
+    load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
+    second = orjson.loads(oruk_page(app))
+    assert second["total_items"] == 2
+    assert {c["name"] for c in second["contents"]} == {"Community choir", "Gospel choir"}
+    assert orjson.loads(oruk_page(app, "page=1&per_page=1"))["total_items"] == 2
+    withdrawn = other.test_client().post("/assets/withdraw", headers=AUTH, json={
+        "feed": "tests", "ids": [second["contents"][0]["id"]]})
+    assert withdrawn.status_code == 200 and withdrawn.json["withdrawn"] == 1, withdrawn.json
+    assert orjson.loads(oruk_page(app))["total_items"] == 1
+
+
+def test_whole_answers_are_kept_within_their_count_and_bytes() -> None:
+    from linkwell.directory.api import Rendered
+
+    kept = Rendered(backend=None, size=3, most_bytes=100)  # type: ignore[arg-type]
+    for i in range(3):
+        kept.put(("a", i), f"body {i}", 30)
+    assert [kept.get(("a", i)) for i in range(3)] == ["body 0", "body 1", "body 2"]
+    kept.put(("a", 3), "body 3", 30)  # a fourth: the least recently asked goes
+    assert kept.get(("a", 0)) is None and kept.get(("a", 3)) == "body 3"
+    kept.put(("a", 4), "big", 90)  # past 100 bytes: as many go as it takes
+    assert kept.get(("a", 4)) == "big"
+    assert [kept.get(("a", i)) for i in (1, 2, 3)] == [None, None, None]
+
+
+def test_a_repeated_search_answers_the_same_bytes_until_a_write(
+        apps: tuple[Flask, Flask]) -> None:
+    app, other = apps
+    client = app.test_client()
+    load(client, [service("choir-1", "Community choir", "We sing together.")])
+    first = client.get("/services?q=choir&near=51.45,-0.02").data
+    assert client.get("/services?q=choir&near=51.45,-0.02").data == first
+    assert client.get("/services?q=chior").json["understood"]["spelling"]["corrected"] == (
+        "choir")
+    load(other.test_client(), [service("choir-2", "Gospel choir", "Gospel singing.")])
+    again = client.get("/services?q=choir&near=51.45,-0.02")
+    assert again.data != first and again.json["total"] == 2

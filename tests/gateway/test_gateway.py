@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -134,3 +135,21 @@ def test_suggest_goes_through_checked_and_rate_limited(app: Flask, tmp_path: Pat
     assert gw.get("/api/v1/suggest?q=walk").status_code == 200  # the third of three a minute
     limited = gw.get("/api/v1/suggest?q=walk")
     assert limited.status_code == 429 and limited.json["code"] == 429
+
+
+@pytest.mark.parametrize("path", [
+    "/services?q=choir", "/services?q=walk&near=51.45,-0.02&within_km=5&facets=cost,days",
+    "/services?q=qwertyuiop", "/services", "/services/nope", "/openreferral/services",
+    "/openreferral/services?page=2&per_page=3", "/openreferral/services?page=0",
+    "/suggest?q=wa"])
+def test_answers_are_the_directory_s_own_bytes(app: Flask, gateway: FlaskClient,
+                                               path: str) -> None:
+    """The gateway hands the directory's JSON on as it came, byte for byte, which is what
+    parsing and writing it again gave (orjson writes what it reads unchanged)."""
+    public = path if path.startswith("/openreferral") else "/api/v1" + path
+    relayed = gateway.get(public)
+    direct = app.test_client().get(path)
+    assert relayed.status_code == direct.status_code
+    assert relayed.content_type == direct.content_type == "application/json"
+    assert relayed.data == direct.data
+    assert relayed.data == orjson.dumps(orjson.loads(direct.data)) + b"\n"

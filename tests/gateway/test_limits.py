@@ -231,3 +231,46 @@ def _environ() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if not re.match(r"LINKWELL_|ELASTICSEARCH_", k)}
+
+
+def test_the_headers_read_in_the_same_trip_as_the_count_say_what_is_left(
+        tmp_path: Path) -> None:
+    """One round trip counts a request and reads its window (OneTripRedis): the headers
+    still say what is left of the one budget two gateways share, request by request."""
+    from linkwell.gateway.limits import OneTripRedis
+
+    shared = {"RATE_LIMIT_STORAGE": redis_url(), "RATE_LIMIT_PREFIX": uuid.uuid4().hex,
+              "RATE_LIMITS": "anonymous=4/minute"}
+    apps = [gateway(tmp_path / name, **shared) for name in ("a", "b")]
+    assert all(isinstance(limiter.storage, OneTripRedis)
+               for app in apps for limiter in app.extensions["limiter"])
+    clients = [app.test_client() for app in apps]
+    answers = [clients[i % 2].get("/api/v1/taxonomy") for i in range(6)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429, 429]
+    assert [a.headers["X-RateLimit-Remaining"] for a in answers] == ["3", "2", "1", "0", "0", "0"]
+    assert {a.headers["X-RateLimit-Limit"] for a in answers} == {"4"}
+
+
+def test_a_request_costs_one_round_trip_to_redis(monkeypatch: Any) -> None:
+    """Counting a request and reading its window go to Redis together (the real Redis,
+    each packet sent counted on the way)."""
+    import redis.connection
+
+    from linkwell.gateway.limits import OneTripRedis
+
+    storage = OneTripRedis(OneTripRedis.SCHEME_PREFIX + redis_url(),
+                           key_prefix=uuid.uuid4().hex)
+    storage.acquire_entry("client", 100, 60)  # Redis learns the scripts (once)
+    sent = Counter[str]()
+    real = redis.connection.Connection.send_packed_command
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        sent["packets"] += 1
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
+    for expected_left in (98, 97, 96):
+        assert storage.acquire_entry("client", 100, 60)
+        start, count = storage.get_moving_window("client", 100, 60)
+        assert 100 - count == expected_left and start > 0
+    assert sent["packets"] == 3

@@ -17,7 +17,7 @@ from flask import Response, abort, current_app, request, url_for
 from flask.views import MethodView
 from werkzeug.exceptions import BadRequest
 
-from linkwell.directory.api import DirectoryBlueprint, answers, backend, listed
+from linkwell.directory.api import DirectoryBlueprint, answers, backend, listed, remembered
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     GeoPoint,
@@ -53,6 +53,8 @@ ORUK_PREFIX = "/openreferral"
 ORUK_VERSION = "3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
 PUBLISHED = ["record", "provenance"]
+
+SERVICE_PAGE = ServicePageSchema()
 
 oruk_blp = DirectoryBlueprint("openreferral", __name__, description=(
     "Open Referral UK 3.0: the directory for other directories to read (read only)"))
@@ -99,14 +101,21 @@ class OpenApi(MethodView):
 
 @oruk_blp.route("/services")
 class Services(MethodView):
-    @oruk_blp.arguments(ServiceArgs, location="query", as_kwargs=False)
-    @oruk_blp.response(200, ServicePageSchema)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    @oruk_blp.arguments(ServiceArgs(), location="query", as_kwargs=False)
+    @oruk_blp.response(200, SERVICE_PAGE)
+    def get(self, args: dict[str, Any]) -> Response:
         """Services, a page at a time, with each one's own fields and its organisation."""
-        query = replace(service_query(args), fields=PUBLISHED)
-        found = answers().search(query)
-        contents = answers().built(found, _listed_services)  # a page asked again: made once
-        return page_body(contents, found.total, args["page"], args["per_page"])
+        def render() -> dict[str, Any]:
+            query = replace(service_query(args), fields=PUBLISHED)
+            found = answers().search(query)
+            contents = answers().built(found, _listed_services)  # a page asked again: made once
+            dumped: dict[str, Any] = SERVICE_PAGE.dump(
+                page_body(contents, found.total, args["page"], args["per_page"]))
+            return dumped
+
+        # Sync readers and validators ask the same pages over and over: each is kept whole
+        # until the index changes (the schema's dump included, as the decorator would do).
+        return remembered(render)
 
 
 def _listed_services(found: SearchPage) -> list[dict[str, Any]]:
@@ -123,7 +132,7 @@ class Service(MethodView):
 
 @oruk_blp.route("/service_at_locations")
 class ServiceAtLocations(MethodView):
-    @oruk_blp.arguments(ServiceAtLocationArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(ServiceAtLocationArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, ServiceAtLocationPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Services at their places, a page at a time; nearest first given a postcode."""
@@ -160,7 +169,7 @@ class ServiceAtLocation(MethodView):
 
 @oruk_blp.route("/taxonomies")
 class Taxonomies(MethodView):
-    @oruk_blp.arguments(PageArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(PageArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, TaxonomyPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Linkwell's taxonomies: needs and activities, and facets."""
@@ -181,7 +190,7 @@ class Taxonomy(MethodView):
 
 @oruk_blp.route("/taxonomy_terms")
 class TaxonomyTerms(MethodView):
-    @oruk_blp.arguments(TaxonomyTermArgs, location="query", as_kwargs=False)
+    @oruk_blp.arguments(TaxonomyTermArgs(), location="query", as_kwargs=False)
     @oruk_blp.response(200, TaxonomyTermPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """The terms of Linkwell's taxonomies, broader terms before narrower ones."""
