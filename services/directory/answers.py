@@ -20,16 +20,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import numpy as np
 
 from linkwell.directory.backends.base import SearchBackend, SearchPage, SearchQuery
 
 CACHED_ANSWERS = 2000
-T = TypeVar("T")
 
 
 def query_key(query: SearchQuery) -> str:
@@ -48,9 +46,6 @@ class SearchAnswers:
         self.size = size
         # query key -> (the generation it was found at, its answer)
         self._answers: OrderedDict[str, tuple[str, SearchPage]] = OrderedDict()
-        # (id of a cached page, builder) -> (the page, what the builder made of it)
-        self._built: OrderedDict[tuple[int, Callable[..., Any]], tuple[SearchPage, Any]] = \
-            OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -73,24 +68,6 @@ class SearchAnswers:
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
         return page
-
-    def built(self, page: SearchPage, build: Callable[[SearchPage], T]) -> T:
-        """``build(page)``, made once for each page this cache answers with: a repeated
-        search is answered with the very same page object, so what was made from it stands
-        (the Open Referral UK list pages: each hit published as a service). ``build`` must
-        depend on the page alone and its result must not be changed by the caller."""
-        key = (id(page), build)
-        with self._lock:
-            found = self._built.get(key)
-            if found is not None and found[0] is page:
-                self._built.move_to_end(key)
-                return cast(T, found[1])
-        made = build(page)
-        with self._lock:  # the page is held with it, so its id is not reused meanwhile
-            self._built[key] = (page, made)
-            while len(self._built) > self.size:
-                self._built.popitem(last=False)
-        return made
 
     def stats(self) -> dict[str, Any]:
         return {"hits": self.hits, "misses": self.misses, "size": len(self._answers)}

@@ -301,14 +301,7 @@ def presented(asked: Asked, page: SearchPage) -> Response:
                           asked.correction.as_dict() if asked.correction else None],
                          option=orjson.OPT_SORT_KEYS)
     key = ("services", query_key(asked.query), about, date.today())
-    cache = rendered()
-    kept = cache.get(key)
-    if kept is not None and kept[0] is page:
-        return current_app.response_class(kept[1], mimetype=current_app.json.mimetype)  # type: ignore[attr-defined]
-    response = jsonify(asked.answer(page))
-    body = response.get_data()
-    cache.put(key, (page, body), len(body))
-    return response
+    return kept_json(key, lambda: asked.answer(page), tied_to=page)
 
 
 def corrected(args: dict[str, Any], eager: bool = False) -> Correction | None:
@@ -446,11 +439,17 @@ def remembered(render: Callable[[], Any], *state: Any) -> Response:
     if any(part is None for part in state):
         return jsonify(render())
     key = (request.path, request.query_string, backend().generation(), date.today(), *state)
+    return kept_json(key, render)
+
+
+def kept_json(key: tuple[Any, ...], make: Callable[[], Any], tied_to: Any = None) -> Response:
+    """``make()`` as JSON, the bytes kept under ``key`` (in ``Rendered``) and answered again
+    while the kept answer was made for the very same ``tied_to`` object."""
     cache = rendered()
-    body = cache.get(key)
-    if body is not None:
-        return current_app.response_class(body, mimetype=current_app.json.mimetype)  # type: ignore[attr-defined]
-    response = jsonify(render())
+    kept = cache.get(key)
+    if kept is not None and kept[0] is tied_to:
+        return current_app.response_class(kept[1], mimetype=current_app.json.mimetype)  # type: ignore[attr-defined]
+    response = jsonify(make())
     body = response.get_data()
-    cache.put(key, body, len(body))
+    cache.put(key, (tied_to, body), len(body))
     return response

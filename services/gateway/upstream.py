@@ -170,16 +170,12 @@ class Upstream:
             self.breaker.finish(ticket, ok)
 
     def _send(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
-        try:
-            return 200, self.client.request(method, path, **kwargs)
-        except ServiceError as exc:
-            if exc.status >= 500:
-                raise Unavailable(f"{self.name} failed: {exc.status}") from exc
-            return exc.status, exc.body
-        except requests.RequestException as exc:
-            raise Unavailable(f"{self.name} is not answering: {type(exc).__name__}") from exc
+        status, body = self._send_raw(method, path, **kwargs)
+        return status, parse(body) if status < 400 else body
 
     def _send_raw(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
+        """(200, the body's bytes) of a success; (status, the parsed error) of a 4xx, which
+        passes through; a 5xx or no answer is ``Unavailable``."""
         try:
             status, content = self.client.send(method, path, **kwargs)
         except requests.RequestException as exc:

@@ -21,7 +21,6 @@ from linkwell.directory.api import DirectoryBlueprint, answers, backend, listed,
 from linkwell.directory.backends.base import (
     MAX_RESULT_WINDOW,
     GeoPoint,
-    SearchPage,
     SearchQuery,
     StoredAsset,
     haversine_km,
@@ -108,7 +107,8 @@ class Services(MethodView):
         def render() -> dict[str, Any]:
             query = replace(service_query(args), fields=PUBLISHED)
             found = answers().search(query)
-            contents = answers().built(found, _listed_services)  # a page asked again: made once
+            contents = [content.service(_stored(h.id, h.summary, h.fields), full=False)
+                        for h in found.hits]
             dumped: dict[str, Any] = SERVICE_PAGE.dump(
                 page_body(contents, found.total, args["page"], args["per_page"]))
             return dumped
@@ -116,10 +116,6 @@ class Services(MethodView):
         # Sync readers and validators ask the same pages over and over: each is kept whole
         # until the index changes (the schema's dump included, as the decorator would do).
         return remembered(render)
-
-
-def _listed_services(found: SearchPage) -> list[dict[str, Any]]:
-    return [content.service(_stored(h.id, h.summary, h.fields), full=False) for h in found.hits]
 
 
 @oruk_blp.route("/services/<string:service_id>")
